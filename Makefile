@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: Apache-2.0
+# postlint: hand-written Makefile. Sources are found by wildcard, so a new module is a new file.
+#   make            build build/postlint
+#   make check      build and run every test (unit, CLI golden, rule examples, fuzz replay)
+#   make asan       the whole test suite under ASan+UBSan
+#   make bench      benchmarks, side by side with the reference tools
+#   make deps       install the Debian packages the build and the tests need
+# Honours CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR, V=1.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/postlint
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD    ?= build
+
+PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
+        -Wwrite-strings -Wcast-qual -Wundef
+CFLAGS   ?= -O2 -g
+ifdef WERROR
+WARN += -Werror
+endif
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) \
+              -DPL_DATADIR='"$(DATADIR)"' $(CFLAGS)
+ALL_LDLIBS := $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libpostlint.a
+BIN      := $(BUILD)/postlint
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all test check install uninstall clean asan bench eval fuzz deps example unit cli-test \
+        rules-test fuzz-replay regen-golden
+.SUFFIXES:
+
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(ALL_LDLIBS)
+
+# Fuzz targets, linked with the plain replay driver (no libFuzzer needed).
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(ALL_LDLIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(ALL_LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- tests -------------------------------------------------------------------------------------
+unit: $(UNIT_BIN)
+	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
+
+cli-test: $(BIN)
+	$(Q)sh tests/cli/run.sh $(BIN)
+
+rules-test: $(BIN)
+	$(Q)./$(BIN) rules test rules/*.json
+
+fuzz-replay: $(FUZZ_BIN)
+	$(Q)sh tests/fuzz/replay-all.sh $(BUILD)/tests
+
+tools: $(TOOL_BIN)
+
+check test: $(BIN) $(UNIT_BIN) $(FUZZ_BIN) $(TOOL_BIN)
+	$(Q)sh tests/run-all.sh $(BUILD)
+
+regen-golden: $(BIN)
+	$(Q)REGEN=1 sh tests/cli/run.sh $(BIN)
+
+# The whole suite again, built with the sanitizers into a separate tree.
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+fuzz:
+	$(Q)sh tests/fuzz/libfuzzer.sh
+
+bench: $(BIN) $(TOOL_BIN)
+	$(Q)sh tests/bench/run.sh $(BUILD)
+
+eval: $(BIN)
+	$(Q)python3 tests/corpus/eval.py $(BIN)
+
+example: deps $(BIN)
+	$(Q)./$(BIN) --rules rules/default.json tests/examples/* || true
+
+deps:
+	$(Q)sh .ci/deps
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postlint
+	install -m 644 rules/*.json $(DESTDIR)$(DATADIR)/rules/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/postlint
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) build

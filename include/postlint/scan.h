@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Scanning a post against a rule set: the scanner table runs text, metadata and pixel scanners. */
+#ifndef POSTLINT_SCAN_H
+#define POSTLINT_SCAN_H
+
+#include <stddef.h>
+
+#include "postlint/findings.h"
+#include "postlint/post.h"
+#include "postlint/rules.h"
+#include "postlint/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct pl_scan_options {
+	enum pl_account account; /* overrides the post's when not PL_ACCOUNT_UNSET */
+	const char *langs;       /* comma-separated; overrides the post's when non-NULL */
+	int no_pixels;           /* skip pixel detectors (faces, plates) */
+	int no_ocr;              /* skip reading text in photos */
+};
+
+/* Zero options: everything on, the post's own context. */
+void pl_scan_options_init(struct pl_scan_options *o);
+
+/*
+ * Scans one post with every enabled rule of rs and appends the findings to out, sorted. Media
+ * files that cannot be read become findings of their own (category "input") rather than failures,
+ * so one bad photo never hides the caption's violations. Returns PL_ERR_MATCH when a pattern hit
+ * its match limit (d names the rule and the place), PL_ERR_NOMEM, or PL_OK.
+ */
+enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
+			    const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d);
+
+/*
+ * Scans caption text alone (no file): the path of least ceremony for tests and the benchmark.
+ * name is what locations show.
+ */
+enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const char *text,
+			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d);
+
+/* The post's languages as decided for messages: declared, else detected from the caption. */
+const char *pl_scan_primary_lang(const struct pl_post *post, const struct pl_scan_options *opt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
