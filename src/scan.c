@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Scanning a post: the scanner table, language choice, and the caption scanner. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "scan_impl.h"
+#include "text_scan.h"
+#include "textnorm.h"
+#include "banned.h"
+
+static enum pl_status run_caption(struct scan_job *job, size_t media_index);
+
+/* Adding a scanner: one function, one row. */
+static const struct scanner scanners[] = {
+	{ "caption", 0, run_caption },
+	{ "media", 1, media_scan_file },
+};
+
+void pl_scan_options_init(struct pl_scan_options *o)
+{
+	memset(o, 0, sizeof(*o));
+}
+
+enum pl_status scan_add_input_finding(struct pl_findings *out, const char *file, const char *id,
+				      enum pl_severity sev, size_t offset, const char *message,
+				      const char *fix)
+{
+	struct pl_finding f;
+
+	memset(&f, 0, sizeof(f));
+	f.rule_id = (char *)(uintptr_t)id;
+	f.category = (char *)(uintptr_t) "input";
+	f.severity = sev;
+	f.message = (char *)(uintptr_t)message;
+	f.fix = (char *)(uintptr_t)fix;
+	f.loc.file = (char *)(uintptr_t)file;
+	f.loc.byte_start = f.loc.byte_end = offset;
+	f.confidence = 1.0;
+	return pl_findings_add(out, &f);
+}
+
+static enum pl_status report_encoding(const struct textnorm *tn, const char *name,
+				      struct pl_findings *out)
+{
+	char msg[160];
+	enum pl_status st = PL_OK;
+
+	if (tn->invalid_utf8) {
+		snprintf(msg, sizeof(msg), "caption is not valid UTF-8: %zu bad byte%s, the first at byte %zu",
+			 tn->invalid_utf8, tn->invalid_utf8 == 1 ? "" : "s", tn->first_invalid);
+		st = scan_add_input_finding(out, name, "input.encoding", PL_SEV_WARNING,
+					    tn->first_invalid, msg, "save the caption as UTF-8");
+	}
+	if (st == PL_OK && tn->nul_bytes) {
+		snprintf(msg, sizeof(msg), "caption contains %zu NUL byte%s, the first at byte %zu",
+			 tn->nul_bytes, tn->nul_bytes == 1 ? "" : "s", tn->first_nul);
+		st = scan_add_input_finding(out, name, "input.encoding", PL_SEV_WARNING,
+					    tn->first_nul, msg, "remove the NUL bytes; is this a text file?");
+	}
+	return st;
+}
+
+static int rule_runs(const struct text_scan *ts, size_t i)
+{
+	const struct rule *r = &ts->rs->rules[i];
+
+	if (!r->kind->scan_text)
+		return 0;
+	if (ts->only >= 0)
+		return (long)i == ts->only;
+	return r->enabled && !r->internal && ts_in_scope(ts, r);
+}
+
+/* Internal rules have no report of their own; run alone (examples) they report their matches. */
+static enum pl_status scan_internal(const struct rule *r, struct text_scan *ts)
+{
+	const struct match_list *ml;
+	enum pl_status st = ts_rule_matches(ts, (size_t)(r - ts->rs->rules), &ml);
+	size_t i;
+
+	for (i = 0; st == PL_OK && i < ml->len; i++)
+		if (ml->items[i].part >= 0)
+			st = ts_report(ts, r, &ml->items[i], NULL, 0);
+	return st;
+}
+
+enum pl_status scan_caption(const struct pl_ruleset *rs, const char *name, const char *text,
+			    size_t len, const char *lang, enum pl_account account,
+			    const char *const *langs, long only, struct pl_findings *out,
+			    struct pl_diag *d)
+{
+	struct text_scan ts = { .rs = rs, .name = name, .lang = lang, .account = account,
+				.langs = langs, .out = out, .d = d, .only = only };
+	struct textnorm tn;
+	struct regex_matcher m;
+	enum pl_status st;
+	size_t i;
+
+	textnorm_init(&tn);
+	if ((st = regex_matcher_init(&m)) != PL_OK)
+		return diag_set(d, st, name, 0, 0, "out of memory");
+	ts.m = &m;
+	ts.tn = &tn;
+	ts.cache = calloc(rs->nrules ? rs->nrules : 1, sizeof(*ts.cache));
+	ts.cached = calloc(rs->nrules ? rs->nrules : 1, 1);
+	if (!ts.cache || !ts.cached || (st = textnorm_build(&tn, text, len)) != PL_OK) {
+		st = diag_set(d, PL_ERR_NOMEM, name, 0, 0, "out of memory normalising the caption");
+		goto out;
+	}
+	if (only < 0 && (st = report_encoding(&tn, name, out)) != PL_OK)
+		goto out;
+	for (i = 0; i < rs->nrules; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		if (!rule_runs(&ts, i))
+			continue;
+		st = r->internal ? scan_internal(r, &ts) : r->kind->scan_text(r, &ts);
+		if (st != PL_OK)
+			goto out;
+	}
+out:
+	for (i = 0; ts.cache && i < rs->nrules; i++)
+		match_list_release(&ts.cache[i]);
+	free(ts.cache);
+	free(ts.cached);
+	textnorm_release(&tn);
+	regex_matcher_release(&m);
+	return st;
+}
+
+static enum pl_status run_caption(struct scan_job *job, size_t media_index)
+{
+	(void)media_index;
+	if (!job->post->text)
+		return PL_OK;
+	return scan_caption(job->rs, job->post->text_path ? job->post->text_path : job->post->path,
+			    job->post->text, job->post->text_len, job->lang, job->account,
+			    job->langs, -1, job->out, job->d);
+}
+
+/* Declared languages win; otherwise they are guessed from the caption. */
+static void choose_langs(struct scan_job *job)
+{
+	const char *det[LANGDETECT_MAX + 1] = { NULL };
+	size_t i, n = 0;
+
+	if (job->opt && job->opt->langs) {
+		static const char *const known[] = { "nl", "fr", "en", "de" };
+		const char *p = job->opt->langs;
+
+		while (*p && n < PL_POST_MAX_LANGS) {
+			for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+				if (!strncmp(p, known[i], 2) && (p[2] == ',' || !p[2]))
+					job->langs[n++] = known[i];
+			p = strchr(p, ',');
+			if (!p)
+				break;
+			p++;
+		}
+	} else if (job->post->nlangs) {
+		for (i = 0; i < job->post->nlangs && n < PL_POST_MAX_LANGS; i++)
+			job->langs[n++] = job->post->langs[i];
+	} else if (job->post->text) {
+		char *norm = textnorm_string(job->post->text,
+					     job->post->text_len > 8192 ? 8192 : job->post->text_len);
+
+		if (norm) {
+			langdetect(norm, strlen(norm), det);
+			free(norm);
+		}
+		for (i = 0; det[i] && n < PL_POST_MAX_LANGS; i++)
+			job->langs[n++] = det[i];
+	}
+	job->langs[n] = NULL;
+	job->lang = n ? job->langs[0] : "en";
+}
+
+const char *pl_scan_primary_lang(const struct pl_post *post, const struct pl_scan_options *opt)
+{
+	struct scan_job job = { .post = post, .opt = opt };
+
+	choose_langs(&job);
+	return job.lang;
+}
+
+enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
+			    const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d)
+{
+	struct scan_job job = { .rs = rs, .post = post, .opt = opt, .out = out, .d = d };
+	enum pl_status st = PL_OK;
+	size_t s, i;
+
+	choose_langs(&job);
+	job.account = opt && opt->account ? opt->account : post->account;
+	for (s = 0; st == PL_OK && s < sizeof(scanners) / sizeof(scanners[0]); s++) {
+		if (!scanners[s].per_media) {
+			st = scanners[s].run(&job, 0);
+			continue;
+		}
+		for (i = 0; st == PL_OK && i < post->nmedia; i++)
+			st = scanners[s].run(&job, i);
+	}
+	pl_findings_sort(out);
+	return st;
+}
+
+enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const char *text,
+			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d)
+{
+	struct pl_post post;
+	enum pl_status st;
+
+	pl_post_init(&post);
+	post.path = (char *)(uintptr_t)name;
+	post.text_path = (char *)(uintptr_t)name;
+	post.text = (char *)(uintptr_t)text;
+	post.text_len = len;
+	st = pl_scan_post(rs, &post, opt, out, d);
+	return st;
+}
