@@ -70,5 +70,10 @@ bool validate_be_nrn(const char *p, size_t len);
 bool validate_fr_nir(const char *p, size_t len);
 bool validate_luhn(const char *p, size_t len);
 bool validate_date(const char *p, size_t len);
+bool validate_plate_nl(const char *p, size_t len);
+bool validate_plate_be(const char *p, size_t len);
+bool validate_plate_fr(const char *p, size_t len);
+bool validate_plate_de(const char *p, size_t len);
+bool validate_plate_lu(const char *p, size_t len);
 
 #endif

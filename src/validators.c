@@ -16,6 +16,11 @@ static const struct validator validators[] = {
 	{ "fr_nir", validate_fr_nir, "French NIR (social security number): 13 + 2-digit mod-97 key" },
 	{ "luhn", validate_luhn, "12 to 19 digits passing the Luhn check (payment cards)" },
 	{ "date", validate_date, "calendar date d-m-yy(yy), yyyy-m-d with '-', '/' or '.'" },
+	{ "plate_nl", validate_plate_nl, "Dutch licence plate, sidecodes 1 to 14" },
+	{ "plate_be", validate_plate_be, "Belgian licence plate: 1-abc-234, abc-123, 123-abc" },
+	{ "plate_fr", validate_plate_fr, "French licence plate: SIV ab-123-cd, FNI 123 abc 75" },
+	{ "plate_de", validate_plate_de, "German licence plate: b-ab 1234, optional e/h suffix" },
+	{ "plate_lu", validate_plate_lu, "Luxembourg licence plate: ab 1234 or 4 to 6 digits" },
 };
 
 const struct validator *validators_find(const char *name, size_t len)

@@ -178,6 +178,157 @@ static const struct vcase cases[] = {
 	{ "date", "2024", N },
 	{ "date", "", N },
 
+	/* Dutch plates: every sidecode, then near misses. */
+	{ "plate_nl", "ab-12-34", Y }, /* 1 */
+	{ "plate_nl", "12-34-ab", Y }, /* 2 */
+	{ "plate_nl", "12-ab-34", Y }, /* 3 */
+	{ "plate_nl", "gb-12-fd", Y }, /* 4 */
+	{ "plate_nl", "gb-fd-12", Y }, /* 5 */
+	{ "plate_nl", "12-gb-fd", Y }, /* 6 */
+	{ "plate_nl", "12-gbd-3", Y }, /* 7 */
+	{ "plate_nl", "1-gbd-23", Y }, /* 8 */
+	{ "plate_nl", "gb-123-d", Y }, /* 9 */
+	{ "plate_nl", "g-123-bd", Y }, /* 10 */
+	{ "plate_nl", "gbd-12-d", Y }, /* 11 */
+	{ "plate_nl", "g-12-bdf", Y }, /* 12 */
+	{ "plate_nl", "1-gb-234", Y }, /* 13 */
+	{ "plate_nl", "123-gb-4", Y }, /* 14 */
+	{ "plate_nl", "12gbd3", Y },
+	{ "plate_nl", "12 gbd 3", Y },
+	{ "plate_nl", "12-GBD-3", Y },
+	{ "plate_nl", "mf-12-bh", Y }, /* motorcycle */
+	{ "plate_nl", "wf-12-bd", Y }, /* trailer */
+	{ "plate_nl", "a-12", N },
+	{ "plate_nl", "covid-19", N },
+	{ "plate_nl", "n201", N },
+	{ "plate_nl", "12-gba-3", N },  /* vowel in a modern sidecode */
+	{ "plate_nl", "12-gcd-3", N },  /* c */
+	{ "plate_nl", "gb-12-md", N },  /* m only as first letter */
+	{ "plate_nl", "ac-12-34", N },  /* c not even in 1951 */
+	{ "plate_nl", "12-gbd3", N },   /* separators at some breaks only */
+	{ "plate_nl", "12-gbd 3", N },  /* two kinds of separator */
+	{ "plate_nl", "1-2gbd-3", N },  /* separator off the sidecode's breaks */
+	{ "plate_nl", "12.gbd.3", N },
+	{ "plate_nl", "12-gbd-3-", N },
+	{ "plate_nl", "12-34-56", N },
+	{ "plate_nl", "gb-fd-hj", N },
+	{ "plate_nl", "12-gbd-34", N },
+	{ "plate_nl", "2024", N },
+	{ "plate_nl", "14:30", N },
+	{ "plate_nl", "112", N },
+	{ "plate_nl", "", N },
+
+	/* Belgian plates. */
+	{ "plate_be", "1-abc-234", Y },
+	{ "plate_be", "1abc234", Y },
+	{ "plate_be", "1 abc 234", Y },
+	{ "plate_be", "1.abc.234", Y },
+	{ "plate_be", "2-xyz-999", Y },
+	{ "plate_be", "9-AAA-001", Y },
+	{ "plate_be", "abc-123", Y },
+	{ "plate_be", "abc123", Y },
+	{ "plate_be", "123-abc", Y },
+	{ "plate_be", "123 abc", Y },
+	{ "plate_be", "0-abc-234", N },
+	{ "plate_be", "1-ab-234", N },
+	{ "plate_be", "1-abc-23", N },
+	{ "plate_be", "1-abc234", N },
+	{ "plate_be", "1-abc.234", N },
+	{ "plate_be", "1/abc/234", N },
+	{ "plate_be", "abcd-123", N },
+	{ "plate_be", "1-abc-234-", N },
+	{ "plate_be", "ab-123-cd", N },
+	{ "plate_be", "covid-19", N },
+	{ "plate_be", "a12", N },
+	{ "plate_be", "2024", N },
+	{ "plate_be", "", N },
+
+	/* French plates: SIV, then FNI. */
+	{ "plate_fr", "ab-123-cd", Y },
+	{ "plate_fr", "ab 123 cd", Y },
+	{ "plate_fr", "ab123cd", Y },
+	{ "plate_fr", "AB-123-CD", Y },
+	{ "plate_fr", "ww-123-ab", Y }, /* temporary series */
+	{ "plate_fr", "zz-999-zz", Y },
+	{ "plate_fr", "123 abc 75", Y },
+	{ "plate_fr", "1234 ab 13", Y },
+	{ "plate_fr", "12-ab-2a", Y },
+	{ "plate_fr", "1 a 971", Y },
+	{ "plate_fr", "123abc75", Y },
+	{ "plate_fr", "45 xy 2b", Y },
+	{ "plate_fr", "ai-123-cd", N },
+	{ "plate_fr", "ab-123-co", N },
+	{ "plate_fr", "ub-123-cd", N },
+	{ "plate_fr", "ss-123-ab", N },
+	{ "plate_fr", "ab-123-ss", N },
+	{ "plate_fr", "ab-000-cd", N },
+	{ "plate_fr", "ab-123 cd", N },
+	{ "plate_fr", "ab.123.cd", N },
+	{ "plate_fr", "123 abc 96", N },
+	{ "plate_fr", "123 abc 00", N },
+	{ "plate_fr", "123 abc 970", N },
+	{ "plate_fr", "123 abc 2c", N },
+	{ "plate_fr", "0123 ab 75", N },
+	{ "plate_fr", "12345 ab 75", N },
+	{ "plate_fr", "12 abcd 75", N },
+	{ "plate_fr", "123 aic 75", N },
+	{ "plate_fr", "123 abc75", N },
+	{ "plate_fr", "covid-19", N },
+	{ "plate_fr", "2024", N },
+	{ "plate_fr", "", N },
+
+	/* German plates. */
+	{ "plate_de", "b-ab 1234", Y },
+	{ "plate_de", "b ab 1234", Y },
+	{ "plate_de", "b-ab-1234", Y },
+	{ "plate_de", "m-xy123", Y },
+	{ "plate_de", "hh-ab 123", Y },
+	{ "plate_de", "hh-ab 123h", Y },
+	{ "plate_de", "s-ab 12e", Y },
+	{ "plate_de", "abc-de 123", Y },
+	{ "plate_de", "k-a 1", Y },
+	{ "plate_de", "B-AB 1234", Y },
+	{ "plate_de", "abc-de 1234", N }, /* 9 characters */
+	{ "plate_de", "bab1234", N },     /* district not set off */
+	{ "plate_de", "b-ab 0123", N },
+	{ "plate_de", "b-abc 123", N },
+	{ "plate_de", "abcd-e 1", N },
+	{ "plate_de", "b-ab 12345", N },
+	{ "plate_de", "b-1234", N },
+	{ "plate_de", "b-ab 1234x", N },
+	{ "plate_de", "b-ab 12 h", N },
+	{ "plate_de", "b-ab1 234", N },
+	{ "plate_de", "b.ab.1234", N },
+	{ "plate_de", "b-ab 1234 ", N },
+	{ "plate_de", "covid-19", N },
+	{ "plate_de", "a-12", N },
+	{ "plate_de", "2024", N },
+	{ "plate_de", "", N },
+
+	/* Luxembourg plates. A bare 4-digit number such as a year fits: rules need context. */
+	{ "plate_lu", "ab 1234", Y },
+	{ "plate_lu", "ab-1234", Y },
+	{ "plate_lu", "ab1234", Y },
+	{ "plate_lu", "AB 1234", Y },
+	{ "plate_lu", "zx 0001", Y },
+	{ "plate_lu", "1234", Y },
+	{ "plate_lu", "12345", Y },
+	{ "plate_lu", "123456", Y },
+	{ "plate_lu", "2024", Y },
+	{ "plate_lu", "a 1234", N },
+	{ "plate_lu", "abc 1234", N },
+	{ "plate_lu", "ab 123", N },
+	{ "plate_lu", "ab 12345", N },
+	{ "plate_lu", "0123", N },
+	{ "plate_lu", "123", N },
+	{ "plate_lu", "1234567", N },
+	{ "plate_lu", "12 345", N },
+	{ "plate_lu", "ab.1234", N },
+	{ "plate_lu", "ab 1234 ", N },
+	{ "plate_lu", "covid-19", N },
+	{ "plate_lu", "14:30", N },
+	{ "plate_lu", "", N },
+
 };
 
 /* Runs fn on an exact-size heap copy of s[0..len), so a read past the end trips ASan. */
@@ -219,7 +370,7 @@ static void test_every_validator(void)
 	const struct validator *t = validators_table(&n);
 
 	memset(big, '1', sizeof(big));
-	CHECK(n == 6, "table has %zu rows", n);
+	CHECK(n == 11, "table has %zu rows", n);
 	for (i = 0; i < n; i++) {
 		size_t yes = 0, no = 0;
 
@@ -251,6 +402,7 @@ static void test_bounds(void)
 		{ "bsn", "1112223339", 9 },
 		{ "luhn", "41111111111111110", 16 },
 		{ "date", "12-03-20245", 10 },
+		{ "plate_nl", "12-gbd-3-4", 8 },
 	};
 	size_t i;
 
@@ -274,6 +426,7 @@ static void test_find(void)
 	CHECK_STR(name_of(validators_find("iban", 4)), "iban", "find iban");
 	/* len-bounded: only "iban" of "ibanx" is looked at */
 	CHECK_STR(name_of(validators_find("ibanx", 4)), "iban", "find len-bounded");
+	CHECK_STR(name_of(validators_find("plate_nl", 8)), "plate_nl", "find plate_nl");
 	CHECK(validators_find("plate", 5) == NULL, "prefix of a name");
 	CHECK(validators_find("iban ", 5) == NULL, "name with trailing space");
 	CHECK(validators_find("IBAN", 4) == NULL, "names are exact");
