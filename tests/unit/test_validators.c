@@ -329,6 +329,83 @@ static const struct vcase cases[] = {
 	{ "plate_lu", "14:30", N },
 	{ "plate_lu", "", N },
 
+	/* Dutch phone numbers. */
+	{ "phone_nl", "0612345678", Y },
+	{ "phone_nl", "06-12345678", Y },
+	{ "phone_nl", "06 1234 5678", Y },
+	{ "phone_nl", "+31612345678", Y },
+	{ "phone_nl", "+31 6 12345678", Y },
+	{ "phone_nl", "0031 6 12345678", Y },
+	{ "phone_nl", "+31 (0)6 12345678", Y },
+	{ "phone_nl", "020-1234567", Y },
+	{ "phone_nl", "(020) 123 45 67", Y },
+	{ "phone_nl", "0800-1234", Y },
+	{ "phone_nl", "0900-1234567", Y },
+	{ "phone_nl", "+31 20 123 4567", Y },
+	{ "phone_nl", "0900-8844", N }, /* police, non-emergency */
+	{ "phone_nl", "09008844", N },
+	{ "phone_nl", "+31 900 8844", N },
+	{ "phone_nl", "0800-7000", N }, /* Meld Misdaad Anoniem */
+	{ "phone_nl", "112", N },
+	{ "phone_nl", "061234567", N },
+	{ "phone_nl", "06123456789", N },
+	{ "phone_nl", "0970 1234 5678", N },
+	{ "phone_nl", "0800-123", N },
+	{ "phone_nl", "+32 470 12 34 56", N },
+	{ "phone_nl", "0612345678 ", N },
+	{ "phone_nl", "06-1234567a", N },
+	{ "phone_nl", "(06 12345678", N },
+	{ "phone_nl", "06--12345678", N },
+	{ "phone_nl", "+ 31 6 12345678", N },
+	{ "phone_nl", "2024", N },
+	{ "phone_nl", "14:30", N },
+	{ "phone_nl", "", N },
+
+	/* Belgian phone numbers. */
+	{ "phone_be", "0470 12 34 56", Y },
+	{ "phone_be", "0470/12.34.56", Y },
+	{ "phone_be", "+32 470 12 34 56", Y },
+	{ "phone_be", "0032 470 123456", Y },
+	{ "phone_be", "+32 (0)470 12 34 56", Y },
+	{ "phone_be", "02 123 45 67", Y },
+	{ "phone_be", "02/123.45.67", Y },
+	{ "phone_be", "+32 2 123 45 67", Y },
+	{ "phone_be", "09 123 45 67", Y },
+	{ "phone_be", "0800 12 345", Y },
+	{ "phone_be", "101", N },
+	{ "phone_be", "112", N },
+	{ "phone_be", "0470 12 34 5", N },
+	{ "phone_be", "0470 12 34 567", N },
+	{ "phone_be", "0412 34 56 78", N }, /* 10 digits but no mobile prefix */
+	{ "phone_be", "047 12 34 56", N },  /* 9 digits with a mobile prefix */
+	{ "phone_be", "+31 470 12 34 56", N },
+	{ "phone_be", "0470 12 34 56 ", N },
+	{ "phone_be", "0470-12-34-5x", N },
+	{ "phone_be", "2024", N },
+	{ "phone_be", "", N },
+
+	/* French phone numbers. */
+	{ "phone_fr", "06 12 34 56 78", Y },
+	{ "phone_fr", "0612345678", Y },
+	{ "phone_fr", "06.12.34.56.78", Y },
+	{ "phone_fr", "+33 6 12 34 56 78", Y },
+	{ "phone_fr", "+33612345678", Y },
+	{ "phone_fr", "0033 6 12 34 56 78", Y },
+	{ "phone_fr", "+33 (0)6 12 34 56 78", Y },
+	{ "phone_fr", "01 23 45 67 89", Y },
+	{ "phone_fr", "09-87-65-43-21", Y },
+	{ "phone_fr", "0800 123 456", Y },
+	{ "phone_fr", "17", N },
+	{ "phone_fr", "112", N },
+	{ "phone_fr", "06 12 34 56 7", N },
+	{ "phone_fr", "06 12 34 56 789", N },
+	{ "phone_fr", "00 12 34 56 78", N },
+	{ "phone_fr", "+32 6 12 34 56 78", N },
+	{ "phone_fr", "06 12 34 56 78 ", N },
+	{ "phone_fr", "06-12-34-56-7a", N },
+	{ "phone_fr", "2024", N },
+	{ "phone_fr", "14:30", N },
+	{ "phone_fr", "", N },
 };
 
 /* Runs fn on an exact-size heap copy of s[0..len), so a read past the end trips ASan. */
@@ -370,7 +447,7 @@ static void test_every_validator(void)
 	const struct validator *t = validators_table(&n);
 
 	memset(big, '1', sizeof(big));
-	CHECK(n == 11, "table has %zu rows", n);
+	CHECK(n == 14, "table has %zu rows", n);
 	for (i = 0; i < n; i++) {
 		size_t yes = 0, no = 0;
 
@@ -403,6 +480,7 @@ static void test_bounds(void)
 		{ "luhn", "41111111111111110", 16 },
 		{ "date", "12-03-20245", 10 },
 		{ "plate_nl", "12-gbd-3-4", 8 },
+		{ "phone_nl", "061234567890", 10 },
 	};
 	size_t i;
 
