@@ -2,6 +2,8 @@
 /* Loading a post: a caption file, a post.json manifest, or a directory that holds one post. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -199,12 +201,20 @@ struct mctx {
 };
 
 static enum pl_status m_err(struct mctx *mc, const cJSON *node, int key, enum pl_status st,
-			    const char *msg, const char *arg)
+			    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static enum pl_status m_err(struct mctx *mc, const cJSON *node, int key, enum pl_status st,
+			    const char *fmt, ...)
 {
 	unsigned line, col;
+	va_list ap;
 
 	json_doc_where(&mc->doc, node, key, &line, &col);
-	return diag_set(mc->d, st, mc->file, line, col, msg, arg);
+	diag_set(mc->d, st, mc->file, line, col, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(mc->d->message, sizeof(mc->d->message), fmt, ap);
+	va_end(ap);
+	return st;
 }
 
 static enum pl_status m_string(struct mctx *mc, const cJSON *root, const char *key, char **out)

@@ -18,11 +18,11 @@ static int has_lang(const struct i18n *t, const char *lang)
 }
 
 static void say(void (*cb)(const char *, const char *, unsigned, const char *, void *), void *arg,
-		const struct rule *r, const char *fmt, const char *a)
+		const struct rule *r, const char *what, const char *lang)
 {
 	char msg[256];
 
-	snprintf(msg, sizeof(msg), fmt, r->id, a);
+	snprintf(msg, sizeof(msg), "rule '%s' %s%s%s", r->id, what, lang ? " " : "", lang ? lang : "");
 	cb(r->id, r->file, r->line, msg, arg);
 }
 
@@ -32,34 +32,32 @@ size_t pl_ruleset_lint(const struct pl_ruleset *rs,
 		       void *arg)
 {
 	static const char *const langs[] = { "nl", "fr", "en" };
-	size_t i, k, n = 0, before;
+	size_t i, k, n = 0;
 
 	for (i = 0; i < rs->nrules; i++) {
 		const struct rule *r = &rs->rules[i];
 		size_t nm = 0, nn = 0;
 
-		before = n;
 		for (k = 0; k < 3; k++) {
 			if (!has_lang(&r->message, langs[k])) {
-				say(cb, arg, r, "rule '%s' has no '%s' message", langs[k]);
+				say(cb, arg, r, "has no message in", langs[k]);
 				n++;
 			}
 			if (!has_lang(&r->fix, langs[k])) {
-				say(cb, arg, r, "rule '%s' has no '%s' fix", langs[k]);
+				say(cb, arg, r, "has no fix in", langs[k]);
 				n++;
 			}
 		}
 		if (!r->protocol && !r->internal) {
-			say(cb, arg, r, "rule '%s' names no 'protocol' reference%s", "");
+			say(cb, arg, r, "names no protocol reference", NULL);
 			n++;
 		}
 		for (k = 0; k < r->nexamples; k++)
 			r->examples[k].must_match ? nm++ : nn++;
 		if (nm < 2 || nn < 2) {
-			say(cb, arg, r, "rule '%s' has fewer than two examples of each sort%s", "");
+			say(cb, arg, r, "has fewer than two examples of each sort", NULL);
 			n++;
 		}
-		(void)before;
 	}
 	return n;
 }

@@ -6,6 +6,7 @@
 #include "rule_parse.h"
 #include "rules_impl.h"
 #include "scan_impl.h"
+#include "validators.h"
 #include "banned.h"
 
 size_t pl_ruleset_count(const struct pl_ruleset *rs)
@@ -139,4 +140,16 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 		}
 	}
 	return PL_OK;
+}
+
+const char *pl_validator_name(size_t i, const char **summary)
+{
+	size_t n;
+	const struct validator *v = validators_table(&n);
+
+	if (i >= n)
+		return NULL;
+	if (summary)
+		*summary = v[i].summary;
+	return v[i].name;
 }

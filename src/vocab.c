@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Vocabularies and the pattern compilation that expands them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
