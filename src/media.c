@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scan_impl.h"
+#include "util.h"
 #include "banned.h"
 
 enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
@@ -16,7 +17,7 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 	size_t n;
 
 	if (!f) {
-		snprintf(msg, sizeof(msg), "cannot read '%s': %s", path, strerror(errno));
+		snprintf(msg, sizeof(msg), "cannot read '%s': %s", path, errno_str(errno));
 		return scan_add_input_finding(job->out, path, "input.unreadable", PL_SEV_ERROR, 0, msg,
 					      "check that the file exists and can be read");
 	}

@@ -467,7 +467,7 @@ static enum pl_status list_dir(const char *dir, char ***names, size_t *n, struct
 	*names = NULL;
 	*n = 0;
 	if (!dh)
-		return diag_set(d, PL_ERR_IO, dir, 0, 0, "cannot read '%s': %s", dir, strerror(errno));
+		return diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", dir, errno_str(errno));
 	while ((de = readdir(dh)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -562,7 +562,7 @@ enum pl_status pl_post_load(struct pl_post *p, const char *path, struct pl_diag 
 	pl_post_init(p);
 	pl_diag_init(d);
 	if (stat(path, &sb) != 0)
-		return diag_set(d, PL_ERR_IO, path, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+		return diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path, errno_str(errno));
 	if (!(p->path = strdup(path)))
 		return PL_ERR_NOMEM;
 	if (S_ISDIR(sb.st_mode))

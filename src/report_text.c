@@ -107,13 +107,8 @@ static enum pl_status text_post(struct pl_reporter *r, const struct pl_result *r
 	const struct palette *c = pal(r);
 	size_t i, k;
 
-	if (res->unreadable) {
-		char msg[PL_DIAG_MSG_MAX + PL_DIAG_FILE_MAX + 64];
-
-		pl_buf_addf(out, "%s%s:%s %serror:%s %s\n", c->bold, res->path, c->reset, c->err,
-			    c->reset, res->error ? pl_diag_format(res->error, msg, sizeof(msg)) : "unreadable");
-		return out->oom ? PL_ERR_NOMEM : PL_OK;
-	}
+	if (res->unreadable)
+		return PL_OK; /* the front end has said why on stderr */
 	for (i = 0; res->findings && i < res->findings->len; i++) {
 		const struct pl_finding *f = &res->findings->items[i];
 

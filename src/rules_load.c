@@ -314,7 +314,7 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 		goto out;
 	real = realpath(path, NULL);
 	if (!real) {
-		st = diag_set(d, PL_ERR_IO, path, 0, 0, "cannot resolve '%s': %s", path, strerror(errno));
+		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot resolve '%s': %s", path, errno_str(errno));
 		goto out;
 	}
 	lc.file = path;

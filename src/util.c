@@ -76,7 +76,7 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 	*len = 0;
 	f = fopen(path, "rb");
 	if (!f) {
-		st = diag_set(d, PL_ERR_IO, path, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path, errno_str(errno));
 		goto out;
 	}
 	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -115,7 +115,7 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 			break;
 	}
 	if (ferror(f)) {
-		st = diag_set(d, PL_ERR_IO, path, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path, errno_str(errno));
 		goto out;
 	}
 	if (n > max) {
@@ -176,4 +176,16 @@ const char *suggest(const char *word, const char *const *candidates, size_t n)
 		}
 	}
 	return best;
+}
+
+const char *errno_str(int err)
+{
+	static _Thread_local char buf[128];
+	const char *s = strerror_r(err, buf, sizeof(buf));
+
+	if (s != buf)
+		snprintf(buf, sizeof(buf), "%s", s);
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] + 32);
+	return buf;
 }

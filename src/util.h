@@ -25,6 +25,9 @@ int path_has_suffix(const char *path, const char *suffix);
 enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *len,
 			     struct pl_diag *d);
 
+/* strerror in the house style: lower case ("no such file or directory"). Thread-safe. */
+const char *errno_str(int err);
+
 /* Levenshtein distance of two short strings (capped at 16). */
 unsigned edit_distance(const char *a, const char *b);
 /* The candidate closest to word (distance <= 2, or a prefix match), or NULL. */
