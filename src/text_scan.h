@@ -18,6 +18,8 @@ struct text_scan {
 	struct pl_diag *d;
 	struct match_list *cache;  /* per rule: matches() computed once per caption */
 	unsigned char *cached;
+	const uint32_t *line_starts; /* offsets where each line of the original starts */
+	size_t nlines;
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 };
 
