@@ -217,6 +217,9 @@ void meta_png_read(struct meta_fields *f, const unsigned char *p, size_t len)
 	int iend = 0;
 	char type[5];
 
+	if (len < 8)
+		return;
+
 	while (len - pos >= 12 && count++ < PNG_MAX_CHUNKS && !f->oom) {
 		n = meta_be32(p + pos);
 		memcpy(type, p + pos + 4, 4);

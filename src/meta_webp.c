@@ -11,8 +11,12 @@
 void meta_webp_read(struct meta_fields *f, const unsigned char *p, size_t len)
 {
 	size_t end = len, pos = 12, n;
-	uint32_t riff = meta_le32(p + 4);
+	uint32_t riff;
 	unsigned count = 0;
+
+	if (len < 12)
+		return;
+	riff = meta_le32(p + 4);
 
 	if ((uint64_t)riff + 8 < len)
 		end = (size_t)riff + 8;

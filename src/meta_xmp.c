@@ -244,7 +244,8 @@ static void record_flush(struct xmp_ctx *c)
 	if (r->text_len)
 		meta_add_text(c->f, META_F_DOCUMENT_HISTORY, r->text, r->text_len, "XMP xmpMM:History",
 			      c->off);
-	if ((r->mp || r->name[0]) && (r->type[0] == '\0' || strcmp(r->type, "Face") == 0)) {
+	/* Microsoft regions are people; MWG ones are faces when typed so, or untyped but named */
+	if (r->mp || strcmp(r->type, "Face") == 0 || (r->type[0] == '\0' && r->name[0])) {
 		c->regions++;
 		meta_add_text(c->f, META_F_FACE_REGIONS_NAMED, r->name, strlen(r->name),
 			      r->mp ? "XMP MPReg:PersonDisplayName" : "XMP mwg-rs:Name", c->off);
