@@ -152,14 +152,25 @@ static ExifEntry *gps_entry(const struct exif_ctx *c, unsigned tag)
 	return exif_content_get_entry(c->ed->ifd[EXIF_IFD_GPS], (ExifTag)tag);
 }
 
-/* Value idx of a RATIONAL entry; NAN when missing or n/0. */
+static int is_rational(const ExifEntry *e)
+{
+	return e && (e->format == EXIF_FORMAT_RATIONAL || e->format == EXIF_FORMAT_SRATIONAL);
+}
+
+/* Value idx of a RATIONAL (or, as some phones write, SRATIONAL) entry; NAN when missing or n/0. */
 static double rational_at(const struct exif_ctx *c, const ExifEntry *e, unsigned idx)
 {
 	ExifRational r;
+	ExifSRational s;
 
-	if (!e || e->format != EXIF_FORMAT_RATIONAL || idx >= e->components ||
-	    entry_bytes(e) < 8 * ((size_t)idx + 1))
+	if (!is_rational(e) || idx >= e->components || entry_bytes(e) < 8 * ((size_t)idx + 1))
 		return NAN;
+	if (e->format == EXIF_FORMAT_SRATIONAL) {
+		s = exif_get_srational(e->data + 8 * idx, c->order);
+		if (s.denominator == 0)
+			return s.numerator == 0 ? 0.0 : NAN;
+		return (double)s.numerator / (double)s.denominator;
+	}
 	r = exif_get_rational(e->data + 8 * idx, c->order);
 	if (r.denominator == 0)
 		return r.numerator == 0 ? 0.0 : NAN;
@@ -173,7 +184,7 @@ static double gps_coord(const struct exif_ctx *c, unsigned tag, unsigned ref_tag
 	double v = 0, div = 1;
 	unsigned i;
 
-	if (!e || e->format != EXIF_FORMAT_RATIONAL || e->components < 1)
+	if (!is_rational(e) || e->components < 1)
 		return NAN;
 	for (i = 0; i < 3 && i < e->components; i++, div *= 60)
 		v += rational_at(c, e, i) / div;

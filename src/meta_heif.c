@@ -127,7 +127,7 @@ static void item_data(struct heif *h, const struct heif_item *it, const unsigned
 	}
 	/* Exif items start with the offset of the TIFF header from the end of that field */
 	skip = n >= 4 ? meta_be32(d) : UINT32_MAX;
-	if (skip > n - 4) {
+	if (n < 4 || skip > n - 4) {
 		meta_problem(h->c->f, off, "HEIF Exif item header offset %lu past its end",
 			     (unsigned long)skip);
 		return;

@@ -22,6 +22,10 @@ void meta_webp_read(struct meta_fields *f, const unsigned char *p, size_t len)
 		end = (size_t)riff + 8;
 	else if ((uint64_t)riff + 8 > len)
 		meta_problem(f, 4, "RIFF declared length %lu past end of file", (unsigned long)riff);
+	if (end < pos) {
+		meta_problem(f, 4, "RIFF declared length %lu too small", (unsigned long)riff);
+		return;
+	}
 	while (end - pos >= 8 && count++ < WEBP_MAX_CHUNKS && !f->oom) {
 		n = meta_le32(p + pos + 4);
 		if (n > end - pos - 8) {

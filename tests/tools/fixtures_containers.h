@@ -92,24 +92,26 @@ static FX_UNUSED void fx_png_chunk(struct fx_buf *b, const char *type, const voi
 	fx_be32(b, (uint32_t)crc);
 }
 
-/* Signature, IHDR of a 1x1 grey image, IDAT. Text and EXIF chunks go after; then fx_png_end. */
+/* Signature and IHDR of a 1x1 grey image. Text and EXIF chunks go after; then fx_png_end. */
 static FX_UNUSED void fx_png_start(struct fx_buf *b)
 {
 	static const unsigned char ihdr[13] = { 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0 };
+
+	fx_put(b, "\x89PNG\r\n\x1a\n", 8);
+	fx_png_chunk(b, "IHDR", ihdr, sizeof(ihdr));
+}
+
+/* The image data, then IEND. */
+static FX_UNUSED void fx_png_end(struct fx_buf *b)
+{
 	static const unsigned char raw[2] = { 0, 0x80 };
 	unsigned char z[64];
 	uLongf zn = sizeof(z);
 
-	fx_put(b, "\x89PNG\r\n\x1a\n", 8);
-	fx_png_chunk(b, "IHDR", ihdr, sizeof(ihdr));
 	if (compress(z, &zn, raw, sizeof(raw)) != Z_OK)
 		b->oom = 1;
 	else
 		fx_png_chunk(b, "IDAT", z, zn);
-}
-
-static FX_UNUSED void fx_png_end(struct fx_buf *b)
-{
 	fx_png_chunk(b, "IEND", "", 0);
 }
 

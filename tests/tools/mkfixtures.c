@@ -4,7 +4,8 @@
  * with a sidecar NAME.plants listing "field<TAB>value" rows the reader must find, and prints one
  * line per file saying what it plants.
  *   mkfixtures OUTDIR            every fixture
- *   mkfixtures --seeds CORPUS    the small ones (< 8 KiB) into CORPUS/fuzz_meta_<kind>/
+ *   mkfixtures --seeds CORPUS    the small ones (< 8 KiB) into CORPUS/fuzz_meta_<kind>/, and
+ *                                the XMP packets into CORPUS/fuzz_meta_xmp/
  */
 #include <errno.h>
 #include <stdio.h>
@@ -86,6 +87,26 @@ static int emit(const struct fx_fixture *fx, const char *dir, int seeds)
 	return rc;
 }
 
+/* Seeds for the XMP target: the packets the JPEG fixtures carry. */
+static int emit_xmp_seeds(const char *dir)
+{
+	static const struct {
+		const char *name, *xmp;
+	} packets[] = { { "main.xmp", fx_xmp_main }, { "mp-regions.xmp", fx_xmp_mp },
+			{ "extended.xmp", fx_xmp_ext } };
+	char sub[4096], path[8192];
+	size_t i;
+	int rc;
+
+	snprintf(sub, sizeof(sub), "%s/fuzz_meta_xmp", dir);
+	rc = make_dir(sub);
+	for (i = 0; rc == 0 && i < sizeof(packets) / sizeof(packets[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", sub, packets[i].name);
+		rc = write_file(path, (const unsigned char *)packets[i].xmp, strlen(packets[i].xmp));
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	int seeds = argc == 3 && strcmp(argv[1], "--seeds") == 0, rc = 0;
@@ -100,5 +121,7 @@ int main(int argc, char **argv)
 		return 1;
 	for (i = 0; i < sizeof(fx_fixtures) / sizeof(fx_fixtures[0]); i++)
 		rc |= emit(&fx_fixtures[i], dir, seeds);
+	if (seeds)
+		rc |= emit_xmp_seeds(dir);
 	return rc ? 1 : 0;
 }
