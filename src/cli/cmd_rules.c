@@ -170,6 +170,8 @@ out:
 	return rc;
 }
 
+static size_t tests_run, tests_failed; /* over every file of one 'rules test' */
+
 /* Runs verb on one file; returns the number of problems, or -1 when it would not load. */
 static long rules_one(const char *verb, const char *spec, const struct cli_search *search)
 {
@@ -190,6 +192,8 @@ static long rules_one(const char *verb, const char *spec, const struct cli_searc
 		} else {
 			printf("%s: %zu passed, %zu failed\n", spec, run - failed, failed);
 			problems = (long)failed;
+			tests_run += run;
+			tests_failed += failed;
 		}
 	} else {
 		problems = (long)pl_ruleset_lint(rs, print_lint, NULL);
@@ -249,6 +253,8 @@ int cmd_rules(int argc, char **argv)
 			total += r;
 	}
 	cli_search_release(&search);
+	if (!strcmp(verb, "test") && argc > 3)
+		printf("rules test: %zu passed, %zu failed\n", tests_run - tests_failed, tests_failed);
 	if (bad)
 		return EXIT_USAGE;
 	return total ? EXIT_VIOLATIONS : EXIT_CLEAN;
