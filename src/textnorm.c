@@ -102,6 +102,13 @@ static void emit_cp(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 	emit(t, (const char *)tmp, (size_t)n, s, e);
 }
 
+static int is_mark(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
 static void emit_folded(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 {
 	int32_t second, c = fold_extra(cp, &second);
@@ -136,6 +143,13 @@ static void norm_char(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 	n = utf8proc_decompose_char(cp, dec, 16, NORM_OPTIONS, &last);
 	if (n < 0 || n > 16) {
 		emit_cp(t, cp, s, e);
+		return;
+	}
+	if (n == 0 && is_mark(cp)) {
+		/* A stripped combining mark or variation selector belongs to the character before
+		 * it: a span ending on "e" of "e\u0301" must take the accent along. */
+		for (i = (utf8proc_ssize_t)t->len; i > 0 && t->map_end[i - 1] == s; i--)
+			t->map_end[i - 1] = e;
 		return;
 	}
 	for (i = 0; i < n; i++)
