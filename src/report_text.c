@@ -57,7 +57,7 @@ static void excerpt(struct pl_buf *b, const struct pl_result *res, const struct 
 
 	if (!t || l->byte_start > res->text_len)
 		return;
-	while (ls > 0 && t[ls - 1] != '\n')
+	while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r')
 		ls--;
 	while (le < res->text_len && t[le] != '\n' && t[le] != '\r')
 		le++;

@@ -263,7 +263,7 @@ void text_line_col(const char *p, size_t len, size_t off, unsigned *line, unsign
 	if (off > len)
 		off = len;
 	for (i = 0; i < off; i++) {
-		if (p[i] == '\n') {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) {
 			l++;
 			ls = i + 1;
 		}
