@@ -8,6 +8,7 @@
 #include "banned.h"
 
 #define JSON_POS_MAX_DEPTH 512
+#define BOM "\xef\xbb\xbf"
 
 struct scan {
 	const char *s;
@@ -86,7 +87,9 @@ static void value(struct scan *sc, size_t key, int depth)
 {
 	ws(sc);
 	push(sc, sc->i, key);
-	if (sc->i >= sc->len || depth > JSON_POS_MAX_DEPTH)
+	if (depth > JSON_POS_MAX_DEPTH)
+		sc->i = sc->len; /* deeper nodes get no position; stepping on would never end */
+	if (sc->i >= sc->len)
 		return;
 	switch (sc->s[sc->i]) {
 	case '{': members(sc, depth, '}', 1); break;
@@ -136,6 +139,15 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		*err_off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
 		return -1;
 	}
+	/* cJSON stops after the first value; anything but white space after it is an error. */
+	sc.i = (size_t)(end - text);
+	ws(&sc);
+	if (sc.i < len) {
+		*err_off = sc.i;
+		json_doc_release(doc);
+		return -1;
+	}
+	sc.i = len >= 3 && !memcmp(text, BOM, 3) ? 3 : 0; /* cJSON skips a byte order mark */
 	value(&sc, (size_t)-1, 0);
 	if (sc.oom)
 		goto oom;
@@ -164,6 +176,8 @@ void json_doc_release(struct json_doc *doc)
 void json_offset_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col)
 {
 	text_line_col(text, len, off, line, col);
+	if (*line == 1 && off >= 3 && len >= 3 && !memcmp(text, BOM, 3))
+		(*col)--; /* editors show no column for a byte order mark */
 }
 
 void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, unsigned *line,
