@@ -195,3 +195,53 @@ void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, 
 	off = key_pos && e->key_off != (size_t)-1 ? e->key_off : e->value_off;
 	json_offset_line_col(doc->text, doc->len, off, line, col);
 }
+
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0'
+					 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+					 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+	}
+	return v;
+}
+
+void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
+			      unsigned *line, unsigned *col)
+{
+	struct json_pos_entry key = { .node = node }, *e;
+	const char *s = doc->text;
+	size_t i, got = 0;
+
+	if (!node || !doc->pos)
+		return;
+	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	if (!e || e->value_off >= doc->len || s[e->value_off] != '"')
+		return;
+	/* Walk the literal, counting the bytes each piece decodes to, until byte is reached. */
+	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && got < byte;) {
+		if (s[i] != '\\') {
+			got++;
+			i++;
+		} else if (i + 5 < doc->len && s[i + 1] == 'u') {
+			unsigned cp = hex4(s + i + 2);
+
+			i += 6;
+			if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < doc->len && s[i] == '\\' &&
+			    s[i + 1] == 'u') {
+				i += 6; /* a surrogate pair: one 4-byte character */
+				got += 4;
+			} else {
+				got += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+			}
+		} else {
+			got++;
+			i += 2;
+		}
+	}
+	json_offset_line_col(doc->text, doc->len, i, line, col);
+}

@@ -246,8 +246,8 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 		else
 			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
 		/* Point at the offending character inside the JSON string when we can. */
-		if (!has_vocab && lc->d->column)
-			lc->d->column += (unsigned)erroff + 1;
+		if (!has_vocab)
+			json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line, &lc->d->column);
 	}
 	free(expanded);
 	return st;
