@@ -54,6 +54,8 @@ static enum pl_status parse_part(struct load_ctx *lc, const cJSON *e, struct par
 	if ((st = lc_check_keys(lc, e, keys, "a part")) != PL_OK)
 		return st;
 	p->rule = -1;
+	if (cJSON_GetObjectItemCaseSensitive(e, "rule") && cJSON_GetObjectItemCaseSensitive(e, "pattern"))
+		return lc_error(lc, e, 0, PL_ERR_RULES, "a part takes 'rule' or 'pattern', not both");
 	if ((v = cJSON_GetObjectItemCaseSensitive(e, "rule")) != NULL) {
 		if (!cJSON_IsString(v))
 			return lc_error(lc, v, 0, PL_ERR_RULES, "'rule' must be a rule id");
