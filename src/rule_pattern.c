@@ -113,6 +113,15 @@ static size_t boundary(const char *s, size_t len, size_t off)
 	return off;
 }
 
+/* The offset of the character after the one at off. */
+static size_t next_char(const char *s, size_t len, size_t off)
+{
+	off++;
+	while (off < len && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
 /* Whether any of res matches within [from, to); with overlap, only matches overlapping [s, e). */
 static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const char *subj,
 		  size_t len, size_t from, size_t to, int overlap, size_t s, size_t e)
@@ -179,12 +188,16 @@ static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts
 			return ts_match_error(ts, r, r->match_original ? pos : textnorm_orig_start(ts->tn, pos), rc);
 		if (rc == 0)
 			break;
-		pos = me > ms ? me : ms + 1;
+		pos = me > ms ? me : next_char(subj, len, ms);
 		if (me == ms)
 			continue;
 		keep = judge(p, ts, subj, len, ms, me, vs, ve, &boosted);
 		if (keep < 0)
 			return ts_match_error(ts, r, r->match_original ? ms : textnorm_orig_start(ts->tn, ms), keep);
+		/* A rejected candidate may hide a real one starting inside it ("auto 52-hks-7" is
+		 * tried as "auto 52" first): look again from its next character. */
+		if (!keep)
+			pos = next_char(subj, len, ms);
 		if (keep) {
 			struct text_match m = { .boosted = boosted };
 
