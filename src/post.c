@@ -349,7 +349,8 @@ static enum pl_status manifest_context(struct mctx *mc, struct pl_post *p, const
 			char msg[PL_DIAG_MSG_MAX];
 
 			snprintf(msg, sizeof(msg), "%s", mc->d->message);
-			return m_err(mc, v, 0, st, "%s", msg);
+			/* a bad code in a manifest is a bad input, not a bad argument */
+			return m_err(mc, v, 0, st == PL_ERR_NOMEM ? st : PL_ERR_INPUT, "%s", msg);
 		}
 	}
 	return PL_OK;
@@ -514,7 +515,7 @@ static enum pl_status load_dir_files(struct pl_post *p, const char *dir, char **
 
 		if (has_ext(names[i], caption_exts)) {
 			if (caption)
-				return diag_set(d, PL_ERR_INPUT, dir, 0, 0,
+				return diag_set(d, PL_ERR_INPUT, NULL, 0, 0,
 						"'%s' holds several captions ('%s', '%s'); add a "
 						"post.json that names one",
 						dir, caption, names[i]);
@@ -534,7 +535,7 @@ static enum pl_status load_dir_files(struct pl_post *p, const char *dir, char **
 		st = file_read_all(p->text_path, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
 	}
 	if (st == PL_OK && !caption && !p->nmedia)
-		st = diag_set(d, PL_ERR_INPUT, dir, 0, 0,
+		st = diag_set(d, PL_ERR_INPUT, NULL, 0, 0,
 			      "'%s' holds no post: no post.json, caption (.txt, .md) or media", dir);
 	return st;
 }

@@ -327,7 +327,7 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 	lc.stack[lc.depth++] = real;
 	rc = json_doc_parse(&lc.doc, text, len, &err_off);
 	if (rc == -2) {
-		st = diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory parsing '%s'", path);
+		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory parsing '%s'", path);
 		goto out;
 	}
 	if (rc == -1) {
