@@ -541,6 +541,7 @@ static void check_missing_file(void)
 {
 	struct pl_ruleset *rs = NULL;
 	struct pl_diag d;
+	char buf[2048];
 	enum pl_status st = pl_ruleset_load(&rs, "tests/rules/no-such-pack.json", NULL, &d);
 
 	CHECK_INT(st, PL_ERR_IO, "missing rules file");
@@ -548,7 +549,9 @@ static void check_missing_file(void)
 		  "missing rules file");
 	CHECK(rs == NULL, "missing rules file: no ruleset");
 	st = pl_ruleset_load(&rs, "tests/rules", NULL, &d);
-	CHECK(st != PL_OK && rs == NULL, "a directory is no rules file");
+	CHECK(st == PL_ERR_IO && rs == NULL, "a directory is no rules file");
+	CHECK_STR(pl_diag_format(&d, buf, sizeof(buf)), "cannot read 'tests/rules': is a directory",
+		  "a directory: named once");
 }
 
 static void check_overrides(void)
