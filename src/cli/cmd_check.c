@@ -86,7 +86,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 	o->color = -1;
 	pl_scan_options_init(&o->scan);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:qh", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->rules = optarg; break;
 		case 'c': o->config = optarg; break;

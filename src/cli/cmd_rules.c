@@ -142,7 +142,7 @@ int cmd_explain(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
 		if (c == 'r')
 			rules = optarg;
 		else if (c == 'l')
