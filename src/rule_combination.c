@@ -6,6 +6,7 @@
 
 #include "rule_kinds.h"
 #include "text_scan.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define COMBINATION_MAX_PARTS 32
@@ -286,7 +287,10 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 			while (j < all.len && all.items[j].start < end)
 				j++;
 		} else {
-			while (j < all.len && all.items[j].end - all.items[i].start <= c->chars)
+			/* "chars" counts characters of the caption, not bytes */
+			while (j < all.len &&
+			       utf8_count(ts->tn->orig + all.items[i].start,
+					  all.items[j].end - all.items[i].start) <= c->chars)
 				j++;
 		}
 		if (enough(c, all.items + i, j - i)) {
