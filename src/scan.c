@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Scanning a post: the scanner table, language choice, and the caption scanner. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,30 @@ static enum pl_status run_caption(struct scan_job *job, size_t media_index)
 			    job->langs, -1, job->out, job->d);
 }
 
+/* Every two-letter code as a static string, so that languages taken from the options outlive
+ * the job (pl_scan_primary_lang returns one). */
+#define LANG_ROW(a)                                                                            \
+	a "a", a "b", a "c", a "d", a "e", a "f", a "g", a "h", a "i", a "j", a "k", a "l", a "m", \
+	a "n", a "o", a "p", a "q", a "r", a "s", a "t", a "u", a "v", a "w", a "x", a "y", a "z"
+static const char *const lang_codes[26 * 26] = {
+	LANG_ROW("a"), LANG_ROW("b"), LANG_ROW("c"), LANG_ROW("d"), LANG_ROW("e"), LANG_ROW("f"),
+	LANG_ROW("g"), LANG_ROW("h"), LANG_ROW("i"), LANG_ROW("j"), LANG_ROW("k"), LANG_ROW("l"),
+	LANG_ROW("m"), LANG_ROW("n"), LANG_ROW("o"), LANG_ROW("p"), LANG_ROW("q"), LANG_ROW("r"),
+	LANG_ROW("s"), LANG_ROW("t"), LANG_ROW("u"), LANG_ROW("v"), LANG_ROW("w"), LANG_ROW("x"),
+	LANG_ROW("y"), LANG_ROW("z"),
+};
+
+/* The code at the start of a comma-separated list ("nl" of "nl,fr"), or NULL when it is not two
+ * letters. */
+static const char *lang_code(const char *p)
+{
+	int a = tolower((unsigned char)p[0]), b = a ? tolower((unsigned char)p[1]) : 0;
+
+	if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || (p[2] && p[2] != ','))
+		return NULL;
+	return lang_codes[(a - 'a') * 26 + (b - 'a')];
+}
+
 /* Declared languages win; otherwise they are guessed from the caption. */
 static void choose_langs(struct scan_job *job)
 {
@@ -147,13 +172,13 @@ static void choose_langs(struct scan_job *job)
 	size_t i, n = 0;
 
 	if (job->opt && job->opt->langs) {
-		static const char *const known[] = { "nl", "fr", "en", "de" };
 		const char *p = job->opt->langs;
 
 		while (*p && n < PL_POST_MAX_LANGS) {
-			for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-				if (!strncmp(p, known[i], 2) && (p[2] == ',' || !p[2]))
-					job->langs[n++] = known[i];
+			const char *code = lang_code(p);
+
+			if (code)
+				job->langs[n++] = code;
 			p = strchr(p, ',');
 			if (!p)
 				break;
