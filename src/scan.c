@@ -69,8 +69,8 @@ static int rule_runs(const struct text_scan *ts, size_t i)
 
 	if (!r->kind->scan_text)
 		return 0;
-	if (ts->only >= 0)
-		return (long)i == ts->only;
+	if (ts->only >= 0) /* an example: its account and language meet the rule's scope */
+		return (long)i == ts->only && ts_in_scope(ts, r);
 	return r->enabled && !r->internal && ts_in_scope(ts, r);
 }
 

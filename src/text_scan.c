@@ -144,8 +144,6 @@ int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 {
 	size_t i, j;
 
-	if (ts->only >= 0)
-		return 1;
 	if (r->scope_accounts) {
 		enum pl_account a = ts->account ? ts->account : PL_ACCOUNT_PROFESSIONAL;
 
