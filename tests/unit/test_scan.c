@@ -525,12 +525,16 @@ static void check_examples(void)
 		"{\"id\": \"ex.private\", \"kind\": \"pattern\", \"category\": \"c\", \"severity\": \"error\", "
 		"\"message\": \"m\", \"fix\": \"f\", \"pattern\": \"\\\\bkees\\\\b\", \"scope\": {\"account\": [\"private\"]}, "
 		"\"enabled\": false, \"examples\": {\"match\": [{\"text\": \"kees\", \"account\": \"private\"}], "
-		"\"no_match\": [\"jan\"]}}]}");
+		"\"no_match\": [\"jan\", \"kees\", {\"text\": \"kees\", \"account\": \"professional\"}]}},\n"
+		"{\"id\": \"ex.fr\", \"kind\": \"pattern\", \"category\": \"c\", \"severity\": \"error\", "
+		"\"message\": \"m\", \"fix\": \"f\", \"pattern\": \"\\\\bquartier\\\\b\", \"scope\": {\"lang\": [\"fr\"]}, "
+		"\"examples\": {\"match\": [{\"text\": \"quartier\", \"lang\": \"fr\"}, \"quartier\"], "
+		"\"no_match\": [{\"text\": \"quartier\", \"lang\": \"nl\"}]}}]}");
 	rs = load_pack("ex");
 	if (rs) {
 		fails[0] = '\0';
 		CHECK_INT(pl_ruleset_test(rs, fail_cb, fails, &run, &failed, &d), PL_OK, "ex examples");
-		CHECK_INT(run, 7, "ex examples run (disabled rules too)");
+		CHECK_INT(run, 12, "ex examples run (disabled rules too)");
 		CHECK_INT(failed, 3, "ex examples failed");
 		CHECK_STR(fails,
 			  "ex.a|1|nope|not reported;"
