@@ -221,16 +221,18 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 	return PL_OK;
 }
 
-/* Where the sentence holding byte off ends: '.', '!', '?' before a space or the end, or '\n'. */
+/* Where the sentence holding byte off ends: '.', '!', '?' before white space or the end, or a
+ * line end (LF, or CR as the normalised text has it). */
 static size_t sentence_end(const char *s, size_t len, size_t off)
 {
 	size_t i;
 
 	for (i = off; i < len; i++) {
-		if (s[i] == '\n')
+		if (s[i] == '\n' || s[i] == '\r')
 			return i;
 		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\n'))
+		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
+		     s[i + 1] == '\r'))
 			return i;
 	}
 	return len;
