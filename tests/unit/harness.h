@@ -50,8 +50,8 @@ static inline const char *t_show(const char *s)
 #define CHECK_HAS(got, needle, ctx)                                                      \
 	do {                                                                             \
 		const char *t_g = (got), *t_n = (needle);                                \
-		CHECK(t_g && strstr(t_g, t_n), "%s: '%s' does not contain '%s'", (ctx),   \
-		      t_show(t_g), t_n);                                                 \
+		CHECK(t_g && t_n && strstr(t_g, t_n), "%s: '%s' does not contain '%s'",   \
+		      (ctx), t_show(t_g), t_show(t_n));                                  \
 	} while (0)
 
 #define CHECK_INT(got, want, ctx)                                                        \
