@@ -470,7 +470,12 @@ static enum pl_status list_dir(const char *dir, char ***names, size_t *n, struct
 	if (!dh)
 		return diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", dir, errno_str(errno));
 	while ((de = readdir(dh)) != NULL) {
+		struct stat sb;
+
 		if (de->d_name[0] == '.')
+			continue;
+		/* a subdirectory "old.txt" is no caption (links count as what they point to) */
+		if (fstatat(dirfd(dh), de->d_name, &sb, 0) != 0 || !S_ISREG(sb.st_mode))
 			continue;
 		nv = realloc(v, (cnt + 1) * sizeof(*v));
 		if (!nv || !(nv[cnt] = strdup(de->d_name))) {
@@ -526,13 +531,20 @@ static enum pl_status load_dir_files(struct pl_post *p, const char *dir, char **
 			continue;
 		if (!(full = path_join(dir, names[i])))
 			return PL_ERR_NOMEM;
+		/* a link in the post's directory must not lead out of it, as in a manifest */
+		if ((st = media_inside(dir, names[i], full, d, NULL, 0, 0)) != PL_OK) {
+			free(full);
+			return st;
+		}
 		st = push_media(p, full, d);
 	}
 	if (st == PL_OK && caption) {
 		p->text_path = path_join(dir, caption);
 		if (!p->text_path)
 			return PL_ERR_NOMEM;
-		st = file_read_all(p->text_path, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
+		st = media_inside(dir, caption, p->text_path, d, NULL, 0, 0);
+		if (st == PL_OK)
+			st = file_read_all(p->text_path, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
 	}
 	if (st == PL_OK && !caption && !p->nmedia)
 		st = diag_set(d, PL_ERR_INPUT, NULL, 0, 0,
