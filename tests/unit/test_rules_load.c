@@ -779,6 +779,49 @@ static void check_vocabularies(void)
 	t_rmtree(dir);
 }
 
+/* Nesting past the position scanner's depth still loads (and fast), and errors keep their place;
+ * past cJSON's own limit it is invalid JSON. */
+static void check_deep(void)
+{
+	static const struct {
+		size_t depth;
+		enum pl_status st;
+		unsigned line, col;
+	} rows[] = {
+		{ 600, PL_ERR_RULES, 1, 28 },
+		{ 2000, PL_ERR_SYNTAX, 1, 0 },
+	};
+	size_t k, i, n;
+
+	for (k = 0; k < ARRAY_LEN(rows); k++) {
+		char *text = malloc(rows[k].depth * 2 + 64), *dir = t_mkdtemp(), *p, ctx[64];
+		struct pl_ruleset *rs = NULL;
+		struct pl_diag d;
+
+		if (!text)
+			exit(99);
+		n = (size_t)snprintf(text, 64, "{\"format\": 1, \"name\": \"t\", \"x\": ");
+		for (i = 0; i < rows[k].depth; i++)
+			text[n++] = '[';
+		for (i = 0; i < rows[k].depth; i++)
+			text[n++] = ']';
+		text[n++] = '}';
+		t_write_len(dir, "main.json", text, n);
+		p = t_path(dir, "main.json");
+		snprintf(ctx, sizeof(ctx), "rules nested %zu deep", rows[k].depth);
+		CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), rows[k].st, ctx);
+		CHECK_INT(d.line, rows[k].line, ctx);
+		if (rows[k].col)
+			CHECK_INT(d.column, rows[k].col, ctx);
+		if (rows[k].st == PL_ERR_RULES)
+			CHECK_HAS(d.message, "unknown key 'x' in a rules file", ctx);
+		pl_ruleset_free(&rs);
+		free(p);
+		free(text);
+		t_rmtree(dir);
+	}
+}
+
 int main(void)
 {
 	size_t i;
@@ -793,6 +836,7 @@ int main(void)
 	check_depth();
 	check_pattern_limit();
 	check_vocabularies();
+	check_deep();
 	CHECK(pl_validator_name(0, NULL) != NULL, "validator 0");
 	CHECK_STR(pl_validator_name(1000, NULL), NULL, "validator past the end");
 	TEST_DONE();
