@@ -74,9 +74,10 @@ static void excerpt(struct pl_buf *b, const struct pl_result *res, const struct 
 
 	if (!t || l->byte_start > res->text_len)
 		return;
-	while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r')
+	/* Looking no further than the longest line shown keeps a huge one-line caption linear. */
+	while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r' && l->byte_start - ls <= SOURCE_LINE_MAX)
 		ls--;
-	while (le < res->text_len && t[le] != '\n' && t[le] != '\r')
+	while (le < res->text_len && t[le] != '\n' && t[le] != '\r' && le - ls <= SOURCE_LINE_MAX)
 		le++;
 	if (le - ls > SOURCE_LINE_MAX)
 		return; /* a caption line that long is better read in the editor */

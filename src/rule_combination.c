@@ -277,15 +277,16 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 	const struct combination_rule *c = r->data;
 	struct match_list all = { 0 };
 	enum pl_status st = collect(r, ts, &all);
-	size_t i = 0, j;
+	size_t i = 0, j, end = 0;
 
 	while (st == PL_OK && i < all.len) {
 		j = i + 1;
 		if (c->window == WIN_POST) {
 			j = all.len;
 		} else if (c->window == WIN_SENTENCE) {
-			size_t end = sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
-
+			/* the sentence is the same one until a match starts past its end */
+			if (!i || all.items[i].start >= end)
+				end = sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
 			while (j < all.len && all.items[j].start < end)
 				j++;
 		} else {

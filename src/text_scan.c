@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "rule_parse.h"
 #include "text_scan.h"
+#include "utf8.h"
 #include "util.h"
 #include "banned.h"
 
@@ -69,13 +70,46 @@ enum pl_status ts_rule_matches(struct text_scan *ts, size_t i, const struct matc
 	return PL_OK;
 }
 
-static void loc_text(const struct text_scan *ts, struct pl_location *loc, size_t s, size_t e)
+/* Line and column of original offset off, as text_line_col counts them, continuing from the last
+ * one when off is not before it: a caption with many findings must not cost the square of its size. */
+static void line_col(struct text_scan *ts, size_t off, unsigned *line, unsigned *col)
+{
+	const char *p = ts->tn->orig;
+	size_t len = ts->tn->orig_len, i, ls;
+	unsigned l;
+
+	if (off > len)
+		off = len;
+	if (!ts->lc_line || off < ts->lc_off) {
+		ts->lc_off = ts->lc_ls = 0;
+		ts->lc_line = ts->lc_col = 1;
+	}
+	l = ts->lc_line;
+	ls = ts->lc_ls;
+	for (i = ts->lc_off; i < off; i++) {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) {
+			l++;
+			ls = i + 1;
+		}
+	}
+	if (ls == ts->lc_ls)
+		ts->lc_col += (unsigned)utf8_count(p + ts->lc_off, off - ts->lc_off);
+	else
+		ts->lc_col = (unsigned)utf8_count(p + ls, off - ls) + 1;
+	ts->lc_off = off;
+	ts->lc_ls = ls;
+	ts->lc_line = l;
+	*line = l;
+	*col = ts->lc_col;
+}
+
+static void loc_text(struct text_scan *ts, struct pl_location *loc, size_t s, size_t e)
 {
 	memset(loc, 0, sizeof(*loc));
 	loc->file = (char *)(uintptr_t)ts->name; /* copied by pl_findings_add */
 	loc->byte_start = s;
 	loc->byte_end = e;
-	text_line_col(ts->tn->orig, ts->tn->orig_len, s, &loc->line, &loc->column);
+	line_col(ts, s, &loc->line, &loc->column);
 }
 
 static enum pl_severity boost(enum pl_severity s)
