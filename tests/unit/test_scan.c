@@ -96,6 +96,12 @@ static const struct scase cases[] = {
 	{ "plate on line 2 after a tab", "core", B("x\n\tAB-12-34"), 0, NULL,
 	  { "plate.nl|AB-12-34|2|2|3-11" }, NOCHECK },
 
+	{ "several rules over several lines", "core",
+	  B("AB-12-34 Kerkstraat 1\r\n\xc3\xa9\xc3\xa9n: Kerkweg 2, 52-HKS-7\rKerklaan 3 XB-12-ZK\n"), 0, NULL,
+	  { "plate.nl|AB-12-34|1|1|0-8", "address.street|Kerkstraat 1|1|10|9-21",
+	    "address.street|Kerkweg 2|2|6|30-39", "plate.nl|52-HKS-7|2|17|41-49",
+	    "address.street|Kerklaan 3|3|1|50-60", "plate.nl|XB-12-ZK|3|12|61-69" }, NOCHECK },
+
 	/* ---- encoding problems are findings, and scanning goes on ---- */
 	{ "invalid UTF-8 after a plate", "core", B("AB-12-34 \xff\xfe"), 0, NULL,
 	  { "plate.nl|AB-12-34|1|1|0-8", "input.encoding||0|0|9-9" }, .verdict = PL_VERDICT_BLOCK },
