@@ -210,22 +210,24 @@ static unsigned hex4(const char *p)
 	return v;
 }
 
-void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
-			      unsigned *line, unsigned *col)
+/* Walks string node's literal as written (escapes, surrogate pairs, UTF-8) until byte bytes of its
+ * value are decoded or the literal ends. Sets *src to the source offset reached and *got to the
+ * bytes decoded; returns 0 when node has no position. */
+static int walk_string(const struct json_doc *doc, const cJSON *node, size_t byte, size_t *src,
+		       size_t *got)
 {
 	struct json_pos_entry key = { .node = node }, *e;
 	const char *s = doc->text;
-	size_t i, got = 0;
+	size_t i, n = 0;
 
 	if (!node || !doc->pos)
-		return;
+		return 0;
 	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
 	if (!e || e->value_off >= doc->len || s[e->value_off] != '"')
-		return;
-	/* Walk the literal, counting the bytes each piece decodes to, until byte is reached. */
-	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && got < byte;) {
+		return 0;
+	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && n < byte;) {
 		if (s[i] != '\\') {
-			got++;
+			n++;
 			i++;
 		} else if (i + 5 < doc->len && s[i + 1] == 'u') {
 			unsigned cp = hex4(s + i + 2);
@@ -234,14 +236,33 @@ void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, siz
 			if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < doc->len && s[i] == '\\' &&
 			    s[i + 1] == 'u') {
 				i += 6; /* a surrogate pair: one 4-byte character */
-				got += 4;
+				n += 4;
 			} else {
-				got += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+				n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
 			}
 		} else {
-			got++;
+			n++;
 			i += 2;
 		}
 	}
-	json_offset_line_col(doc->text, doc->len, i, line, col);
+	*src = i;
+	*got = n;
+	return 1;
+}
+
+void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
+			      unsigned *line, unsigned *col)
+{
+	size_t src, got;
+
+	if (walk_string(doc, node, byte, &src, &got))
+		json_offset_line_col(doc->text, doc->len, src, line, col);
+}
+
+int json_doc_string_has_nul(const struct json_doc *doc, const cJSON *node)
+{
+	size_t src, got;
+
+	return cJSON_IsString(node) && walk_string(doc, node, (size_t)-1, &src, &got) &&
+	       got != strlen(node->valuestring);
 }

@@ -369,6 +369,10 @@ static enum pl_status manifest_text(struct mctx *mc, struct pl_post *p, const cJ
 	if (t) {
 		if (!cJSON_IsString(t))
 			return m_err(mc, t, 0, PL_ERR_INPUT, "'%s' must be a string", "text");
+		if (json_doc_string_has_nul(&mc->doc, t))
+			return m_err(mc, t, 0, PL_ERR_INPUT, "%s",
+				     "'text' holds a NUL character (\\u0000); what follows it would go "
+				     "unchecked");
 		p->text_len = strlen(t->valuestring);
 		p->text = strdup(t->valuestring);
 		p->text_path = strdup(mc->file);

@@ -229,6 +229,9 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 	memset(re, 0, sizeof(*re));
 	if (!cJSON_IsString(node) || !node->valuestring[0])
 		return lc_error(lc, node, 0, PL_ERR_RULES, "a pattern must be a non-empty string");
+	if (json_doc_string_has_nul(&lc->doc, node))
+		return lc_error(lc, node, 0, PL_ERR_RULES,
+				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
 	st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
 	if (st == PL_ERR_RULES)
 		return lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
