@@ -222,6 +222,9 @@ static const struct lcase cases[] = {
 	{ "bad regex after a \\u escape", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"\\u00e9)\"}\n" END, {{0}}, PL_ERR_RULES,
 	  "unmatched closing parenthesis at offset 2", NULL, NULL, 5, 22 },
+	{ "pattern with a NUL", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"a\\u0000b\"}\n" END,
+	  {{0}}, PL_ERR_RULES, "a pattern cannot hold a NUL character (\\u0000); write \\\\x00", NULL,
+	  NULL, 5, 15 },
 	{ "bad quantifier", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"*x\"}\n" END, {{0}},
 	  PL_ERR_RULES, "quantifier does not follow a repeatable item at offset 0", NULL, NULL, 5,
 	  16 },
