@@ -5,6 +5,7 @@
 
 #include "json_pos.h"
 #include "textnorm.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define JSON_POS_MAX_DEPTH 512
@@ -124,6 +125,49 @@ static void assign(const cJSON *node, struct scan *sc, size_t *k, struct json_po
 		assign(c, sc, k, out, nout);
 }
 
+/* Line starts, once per document: every rule asks where it stands. */
+static int index_lines(struct json_doc *doc)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < doc->len; i++)
+		n += doc->text[i] == '\n' ||
+		     (doc->text[i] == '\r' && (i + 1 == doc->len || doc->text[i + 1] != '\n'));
+	doc->line_starts = malloc(n * sizeof(*doc->line_starts));
+	if (!doc->line_starts)
+		return -1;
+	doc->line_starts[0] = 0;
+	doc->nlines = 1;
+	for (i = 0; i < doc->len; i++)
+		if (doc->text[i] == '\n' ||
+		    (doc->text[i] == '\r' && (i + 1 == doc->len || doc->text[i + 1] != '\n')))
+			doc->line_starts[doc->nlines++] = i + 1;
+	return 0;
+}
+
+/* As json_offset_line_col, by binary search over the line index. */
+static void doc_line_col(const struct json_doc *doc, size_t off, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = doc->nlines;
+
+	if (!doc->line_starts) {
+		json_offset_line_col(doc->text, doc->len, off, line, col);
+		return;
+	}
+	if (off > doc->len)
+		off = doc->len;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (doc->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)utf8_count(doc->text + doc->line_starts[lo], off - doc->line_starts[lo]) + 1;
+}
+
 int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *err_off)
 {
 	struct scan sc = { .s = text, .len = len };
@@ -156,6 +200,8 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		goto oom;
 	assign(doc->root, &sc, &k, doc->pos, &doc->npos);
 	qsort(doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	if (index_lines(doc) != 0)
+		goto oom;
 	goto out;
 oom:
 	rc = -2;
@@ -170,6 +216,7 @@ void json_doc_release(struct json_doc *doc)
 {
 	cJSON_Delete(doc->root);
 	free(doc->pos);
+	free(doc->line_starts);
 	memset(doc, 0, sizeof(*doc));
 }
 
@@ -193,7 +240,7 @@ void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, 
 	if (!e)
 		return;
 	off = key_pos && e->key_off != (size_t)-1 ? e->key_off : e->value_off;
-	json_offset_line_col(doc->text, doc->len, off, line, col);
+	doc_line_col(doc, off, line, col);
 }
 
 static unsigned hex4(const char *p)
@@ -256,7 +303,7 @@ void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, siz
 	size_t src, got;
 
 	if (walk_string(doc, node, byte, &src, &got))
-		json_offset_line_col(doc->text, doc->len, src, line, col);
+		doc_line_col(doc, src, line, col);
 }
 
 int json_doc_string_has_nul(const struct json_doc *doc, const cJSON *node)

@@ -20,6 +20,8 @@ struct json_doc {
 	size_t len;
 	struct json_pos_entry *pos; /* sorted by node pointer */
 	size_t npos;
+	size_t *line_starts;        /* where each line begins (LF, CRLF or a lone CR ends one) */
+	size_t nlines;
 };
 
 /*
