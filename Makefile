@@ -122,7 +122,7 @@ eval: $(BIN)
 	$(Q)python3 tests/corpus/eval.py $(BIN)
 
 example: deps $(BIN)
-	$(Q)./$(BIN) --rules rules/default.json tests/examples/* || true
+	$(Q)./$(BIN) tests/examples/* || test $$? -eq 1
 
 deps:
 	$(Q)sh .ci/deps

@@ -71,6 +71,9 @@ const char *pl_ruleset_fix(const struct pl_ruleset *rs, size_t i, const char *la
 /* Example j of rule i; kind 0 = must match, 1 = must not match. NULL past the end. */
 const char *pl_ruleset_example(const struct pl_ruleset *rs, size_t i, int kind, size_t j);
 
+/* Validator i of the table rules may name with "validate"; NULL past the end. */
+const char *pl_validator_name(size_t i, const char **summary);
+
 /* One failed example, reported by pl_ruleset_test. */
 struct pl_example_failure {
 	const char *rule_id;

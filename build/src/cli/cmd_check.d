@@ -1,0 +1,18 @@
+build/src/cli/cmd_check.o: src/cli/cmd_check.c src/cli/cli.h \
+ include/postlint/postlint.h include/postlint/buf.h \
+ include/postlint/status.h include/postlint/config.h \
+ include/postlint/findings.h include/postlint/lint.h \
+ include/postlint/rules.h include/postlint/post.h \
+ include/postlint/report.h include/postlint/scan.h src/banned.h
+src/cli/cli.h:
+include/postlint/postlint.h:
+include/postlint/buf.h:
+include/postlint/status.h:
+include/postlint/config.h:
+include/postlint/findings.h:
+include/postlint/lint.h:
+include/postlint/rules.h:
+include/postlint/post.h:
+include/postlint/report.h:
+include/postlint/scan.h:
+src/banned.h:
