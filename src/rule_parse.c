@@ -368,6 +368,7 @@ void rule_release(struct rule *r)
 
 	if (r->kind && r->kind->release && r->data)
 		r->kind->release(r->data);
+	pf_gate_release(&r->gate);
 	free(r->id);
 	free(r->category);
 	for (i = 0; i < r->message.n; i++)

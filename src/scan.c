@@ -98,7 +98,8 @@ enum pl_status pl_scanner_new(struct pl_scanner **out, const struct pl_ruleset *
 	textnorm_init(&sc->tn);
 	sc->cache = calloc(n, sizeof(*sc->cache));
 	sc->cached = calloc(n, 1);
-	if (!sc->cache || !sc->cached || regex_matcher_init(&sc->m) != PL_OK) {
+	sc->found = calloc(rs->pf.nlits ? rs->pf.nlits : 1, 1);
+	if (!sc->cache || !sc->cached || !sc->found || regex_matcher_init(&sc->m) != PL_OK) {
 		pl_scanner_free(&sc);
 		return PL_ERR_NOMEM;
 	}
@@ -118,6 +119,7 @@ void pl_scanner_free(struct pl_scanner **psc)
 		match_list_release(&sc->cache[i]);
 	free(sc->cache);
 	free(sc->cached);
+	free(sc->found);
 	free(sc->line_starts);
 	textnorm_release(&sc->tn);
 	regex_matcher_release(&sc->m);
@@ -153,6 +155,10 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 
 	if (st == PL_OK)
 		st = index_lines(sc, text, len);
+	if (st == PL_OK && sc->rs->pf.nlits) {
+		memset(sc->found, 0, sc->rs->pf.nlits);
+		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found);
+	}
 	return st;
 }
 
@@ -163,7 +169,7 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 	const struct pl_ruleset *rs = sc->rs;
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
-				.d = d, .cache = sc->cache, .cached = sc->cached,
+				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
 				.line_starts = sc->line_starts, .nlines = sc->nlines, .only = only };
 	enum pl_status st = PL_OK;
 	size_t i;

@@ -33,6 +33,7 @@ struct pl_scanner {
 	struct textnorm tn;        /* the current caption, normalised */
 	struct match_list *cache;  /* per rule */
 	unsigned char *cached;
+	unsigned char *found;      /* prefilter literals present, one byte per literal */
 	uint32_t *line_starts;     /* of the current caption, for line and column */
 	size_t nlines, lines_cap;
 };

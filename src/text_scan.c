@@ -182,3 +182,8 @@ int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 				return 1;
 	return 0;
 }
+
+int ts_gate_open(const struct text_scan *ts, const struct rule *r)
+{
+	return !r->gate.n || !ts->found || pf_gate_open(&r->gate, ts->found);
+}

@@ -220,7 +220,8 @@ limit:
 	return PL_ERR_LIMIT;
 }
 
-enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
+static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
+			      struct regex *re, struct rule *gated)
 {
 	char *expanded = NULL, bad[128], err[256];
 	size_t erroff = 0;
@@ -249,8 +250,22 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 		if (!has_vocab && lc->d->column)
 			lc->d->column += (unsigned)erroff + 1;
 	}
+	if (st == PL_OK && gated && !gated->match_original &&
+	    prefilter_add(&lc->rs->pf, expanded, strlen(expanded), &gated->gate) != 0)
+		st = PL_ERR_NOMEM;
 	free(expanded);
 	return st;
+}
+
+enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
+{
+	return compile(lc, node, caseless, re, NULL);
+}
+
+enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				struct regex *re)
+{
+	return compile(lc, node, 1, re, r);
 }
 
 void regex_list_free(struct regex *res, size_t n)
