@@ -559,7 +559,7 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 static void read_concat(struct reader *r, struct info *out)
 {
 	struct strset run = { 0 };
-	int have_run = 0, oom = 0;
+	int have_run = 0, oom = 0, inexact = 0;
 
 	memset(out, 0, sizeof(*out));
 	while (!at_end(r) && r->p[r->i] != '|' && r->p[r->i] != ')' && !r->bail) {
@@ -581,6 +581,7 @@ static void read_concat(struct reader *r, struct info *out)
 			info_free(&item);
 			continue;
 		}
+		inexact = 1;
 		if (have_run) {
 			keep_cond(out, &run);
 			have_run = 0;
@@ -591,11 +592,16 @@ static void read_concat(struct reader *r, struct info *out)
 		info_free(&item);
 	}
 	r->bail |= oom;
-	if (have_run && !out->ncond) {
+	if (have_run && !out->ncond && !inexact) {
 		out->exact = 1;
 		out->ex = run;
 	} else if (have_run) {
 		keep_cond(out, &run);
+	} else if (!inexact && !out->ncond) {
+		/* nothing at all, as in "()" or "a|": the empty string */
+		out->exact = 1;
+		if (set_add(&out->ex, "", 0) != 0)
+			r->bail = 1;
 	}
 }
 
