@@ -24,7 +24,8 @@ struct i18n {
 };
 
 struct rule_example {
-	char *text;
+	char *text;            /* a caption, for text kinds */
+	char *fields;          /* metadata fields as JSON, for media kinds */
 	char *evidence;        /* expected evidence, NULL when any */
 	int must_match;
 	enum pl_account account;
@@ -116,6 +117,8 @@ struct rule_kind {
 	enum pl_status (*matches)(const struct rule *r, struct text_scan *ts, struct match_list *out);
 	enum pl_status (*scan_text)(const struct rule *r, struct text_scan *ts);
 	enum pl_status (*scan_media)(const struct rule *r, struct media_scan *ms);
+	/* For kinds that do not read captions: runs one example; 1 when it behaves. */
+	int (*example)(const struct rule *r, const struct rule_example *x, char *detail, size_t dlen);
 };
 
 const struct rule_kind *rule_kind_find(const char *name);

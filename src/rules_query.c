@@ -128,11 +128,16 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 	for (i = 0; st == PL_OK && i < rs->nrules; i++) {
 		const struct rule *r = &rs->rules[i];
 
-		if (!r->kind->scan_text)
-			continue; /* media kinds run their examples through their own tests */
 		for (k = 0; k < r->nexamples; k++) {
 			struct pl_example_failure ef = { .rule_id = r->id };
-			int ok = run_example(sc, i, &r->examples[k], ef.detail, sizeof(ef.detail), d);
+			int ok;
+
+			if (r->kind->scan_text)
+				ok = run_example(sc, i, &r->examples[k], ef.detail, sizeof(ef.detail), d);
+			else if (r->kind->example)
+				ok = r->kind->example(r, &r->examples[k], ef.detail, sizeof(ef.detail));
+			else
+				break;
 
 			if (ok < 0) {
 				st = d->message[0] ? PL_ERR_MATCH : PL_ERR_NOMEM;
