@@ -13,10 +13,17 @@
 #define REGEX_HEAP_LIMIT_KIB 65536u
 #define REGEX_JIT_STACK_MAX (4u * 1024u * 1024u)
 
+/* A pattern is interpreted until it has run REGEX_JIT_AFTER times in the process, then a JIT
+ * compiled copy takes over: one post pays no JIT compile for rules it barely uses, a batch gets
+ * machine code for the rules it runs again and again. */
+#define REGEX_JIT_AFTER 16
+
 struct regex {
-	void *code;      /* pcre2_code_8 */
+	void *code;      /* pcre2_code_8, interpreted; never modified after compile */
+	void *jit;       /* JIT compiled copy, published once (atomically); NULL until then */
+	unsigned uses;   /* runs so far (atomic, approximate) */
+	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
 	int v_group;     /* number of the named group 'v', 0 when none */
-	int jit;         /* JIT compiled */
 };
 
 /* Per-thread matching state: match data, match context with limits, JIT stack. */
