@@ -8,6 +8,7 @@
 #include "banned.h"
 
 #define JSON_POS_MAX_DEPTH 512
+#define BOM "\xef\xbb\xbf"
 
 struct scan {
 	const char *s;
@@ -86,7 +87,9 @@ static void value(struct scan *sc, size_t key, int depth)
 {
 	ws(sc);
 	push(sc, sc->i, key);
-	if (sc->i >= sc->len || depth > JSON_POS_MAX_DEPTH)
+	if (depth > JSON_POS_MAX_DEPTH)
+		sc->i = sc->len; /* deeper nodes get no position; stepping on would never end */
+	if (sc->i >= sc->len)
 		return;
 	switch (sc->s[sc->i]) {
 	case '{': members(sc, depth, '}', 1); break;
@@ -136,6 +139,15 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		*err_off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
 		return -1;
 	}
+	/* cJSON stops after the first value; anything but white space after it is an error. */
+	sc.i = (size_t)(end - text);
+	ws(&sc);
+	if (sc.i < len) {
+		*err_off = sc.i;
+		json_doc_release(doc);
+		return -1;
+	}
+	sc.i = len >= 3 && !memcmp(text, BOM, 3) ? 3 : 0; /* cJSON skips a byte order mark */
 	value(&sc, (size_t)-1, 0);
 	if (sc.oom)
 		goto oom;
@@ -164,6 +176,8 @@ void json_doc_release(struct json_doc *doc)
 void json_offset_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col)
 {
 	text_line_col(text, len, off, line, col);
+	if (*line == 1 && off >= 3 && len >= 3 && !memcmp(text, BOM, 3))
+		(*col)--; /* editors show no column for a byte order mark */
 }
 
 void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, unsigned *line,
@@ -180,4 +194,75 @@ void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, 
 		return;
 	off = key_pos && e->key_off != (size_t)-1 ? e->key_off : e->value_off;
 	json_offset_line_col(doc->text, doc->len, off, line, col);
+}
+
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0'
+					 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+					 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+	}
+	return v;
+}
+
+/* Walks string node's literal as written (escapes, surrogate pairs, UTF-8) until byte bytes of its
+ * value are decoded or the literal ends. Sets *src to the source offset reached and *got to the
+ * bytes decoded; returns 0 when node has no position. */
+static int walk_string(const struct json_doc *doc, const cJSON *node, size_t byte, size_t *src,
+		       size_t *got)
+{
+	struct json_pos_entry key = { .node = node }, *e;
+	const char *s = doc->text;
+	size_t i, n = 0;
+
+	if (!node || !doc->pos)
+		return 0;
+	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	if (!e || e->value_off >= doc->len || s[e->value_off] != '"')
+		return 0;
+	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && n < byte;) {
+		if (s[i] != '\\') {
+			n++;
+			i++;
+		} else if (i + 5 < doc->len && s[i + 1] == 'u') {
+			unsigned cp = hex4(s + i + 2);
+
+			i += 6;
+			if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < doc->len && s[i] == '\\' &&
+			    s[i + 1] == 'u') {
+				i += 6; /* a surrogate pair: one 4-byte character */
+				n += 4;
+			} else {
+				n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+			}
+		} else {
+			n++;
+			i += 2;
+		}
+	}
+	*src = i;
+	*got = n;
+	return 1;
+}
+
+void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
+			      unsigned *line, unsigned *col)
+{
+	size_t src, got;
+
+	if (walk_string(doc, node, byte, &src, &got))
+		json_offset_line_col(doc->text, doc->len, src, line, col);
+}
+
+int json_doc_string_has_nul(const struct json_doc *doc, const cJSON *node)
+{
+	size_t src, got;
+
+	return cJSON_IsString(node) && walk_string(doc, node, (size_t)-1, &src, &got) &&
+	       got != strlen(node->valuestring);
 }

@@ -156,8 +156,13 @@ int regex_search_range(const struct regex *re, struct regex_matcher *m, const ch
 
 	if (to > len)
 		to = len;
-	/* Matching on the whole subject keeps lookbehinds and \b right at the range's edges. */
-	rc = regex_find(re, m, subj, to, from, ms, me, &vs, &ve);
+	/* The text before from and a little after to stays in the subject, so that lookarounds
+	 * and \b are right at the range's edges ("product" is not in "productie" cut after its
+	 * t); a match must end within the range. The margin bounds the search in long captions. */
+	rc = regex_find(re, m, subj, len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len,
+			from, ms, me, &vs, &ve);
+	if (rc > 0 && *me > to)
+		rc = 0;
 	return rc;
 }
 

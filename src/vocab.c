@@ -280,6 +280,9 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	memset(re, 0, sizeof(*re));
 	if (!cJSON_IsString(node) || !node->valuestring[0])
 		return lc_error(lc, node, 0, PL_ERR_RULES, "a pattern must be a non-empty string");
+	if (json_doc_string_has_nul(&lc->doc, node))
+		return lc_error(lc, node, 0, PL_ERR_RULES,
+				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
 	st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
 	if (st == PL_ERR_RULES)
 		return lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
@@ -297,8 +300,8 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 		else
 			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
 		/* Point at the offending character inside the JSON string when we can. */
-		if (!has_vocab && lc->d->column)
-			lc->d->column += (unsigned)erroff + 1;
+		if (!has_vocab)
+			json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line, &lc->d->column);
 	}
 	if (st == PL_OK && gated && !gated->match_original &&
 	    prefilter_add(&lc->rs->pf, expanded, strlen(expanded), &gated->gate) != 0)

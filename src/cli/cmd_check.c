@@ -86,7 +86,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 	o->color = -1;
 	pl_scan_options_init(&o->scan);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+qh", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->rules = optarg; break;
 		case 'c': o->config = optarg; break;
@@ -123,6 +123,10 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 		case 'O': o->scan.no_ocr = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': check_usage(stdout); return 1;
+		case ':':
+			cli_errorf("option '%s' needs a value (see 'postlint check --help')",
+				   argv[optind - 1]);
+			return -1;
 		default:
 			cli_errorf("unknown option '%s' (see 'postlint check --help')", argv[optind - 1]);
 			return -1;
