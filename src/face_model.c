@@ -281,6 +281,9 @@ static enum pl_status conv_alloc(struct face_conv *c, int k, int stride, int cin
 	size_t nw = (size_t)k * k * cin * (depthwise ? 1 : (size_t)cout);
 
 	*c = (struct face_conv){ k, stride, cin, cout, depthwise, relu6, NULL, NULL };
+	if (depthwise && cin % FACE_NET_LANES != 0)
+		return image_diagf(d, PL_ERR_INPUT, "model: depthwise channels %d not a multiple "
+				   "of %d", cin, FACE_NET_LANES);
 	c->w = malloc(nw * sizeof(float));
 	c->b = malloc((size_t)cout * sizeof(float));
 	if (!c->w || !c->b)

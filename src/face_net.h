@@ -14,6 +14,7 @@
 #define FACE_NET_HEADS 6      /* box predictors */
 #define FACE_NET_ANCHORS 5118 /* 32x32x3 + 16x16x6 + 8x8x6 + 4x4x6 + 2x2x6 + 1x1x6 */
 #define FACE_NET_CONV11 22    /* index in base[] of conv_11's pointwise layer, head 0's input */
+#define FACE_NET_LANES 8      /* depthwise channel counts are multiples of this */
 #define FACE_BN_EPSILON 0.0010000000474974513
 
 /* A convolution with batch normalisation folded in: out = act(conv(in, w) + b). */

@@ -96,18 +96,29 @@ static int pad_before(int in, int out, int k, int stride)
 	return total > 0 ? total / 2 : 0;
 }
 
-static void bias_act(float *o, size_t n, const struct face_conv *cv)
+/* Channels are processed in blocks of this many, a fixed trip count the compiler vectorises. */
+#define LANES FACE_NET_LANES
+
+static inline float relu6(float v)
 {
+	return v < 0.0f ? 0.0f : v > 6.0f ? 6.0f : v;
+}
+
+/* Adds the bias to n rows of cout values, clipping when the layer has relu6. */
+static void bias_act(float *restrict o, size_t n, const struct face_conv *cv)
+{
+	const float *restrict b = cv->b;
+	int c8 = cv->cout - cv->cout % LANES;
+
 	for (size_t i = 0; i < n; i++) {
-		float *row = o + i * (size_t)cv->cout;
+		float *restrict row = o + i * (size_t)cv->cout;
 
-		for (int c = 0; c < cv->cout; c++) {
-			float v = row[c] + cv->b[c];
-
-			if (cv->relu6)
-				v = v < 0.0f ? 0.0f : v > 6.0f ? 6.0f : v;
-			row[c] = v;
-		}
+		for (int c = 0; c < c8; c += LANES)
+			for (int k = 0; k < LANES; k++)
+				row[c + k] = cv->relu6 ? relu6(row[c + k] + b[c + k])
+						       : row[c + k] + b[c + k];
+		for (int c = c8; c < cv->cout; c++)
+			row[c] = cv->relu6 ? relu6(row[c] + b[c]) : row[c] + b[c];
 	}
 }
 
@@ -164,7 +175,17 @@ static void conv3x3(const struct face_conv *cv, const struct act *in, float *out
 	}
 }
 
-/* Depthwise 3x3 convolution, bias and relu6, channel-innermost so the loops vectorise. */
+/* o[0..n) += a[0..n) * b[0..n), n a multiple of LANES: fixed-size inner blocks vectorise. */
+static inline void madd(float *restrict o, const float *restrict a, const float *restrict b,
+			int n)
+{
+	for (int c = 0; c < n; c += LANES)
+		for (int k = 0; k < LANES; k++)
+			o[c + k] += a[c + k] * b[c + k];
+}
+
+/* Depthwise 3x3 convolution, bias and relu6, channel-innermost. Channel counts are multiples
+ * of LANES (checked at load). */
 static void depthwise(const struct face_conv *cv, const struct act *in, float *out)
 {
 	int oh = (in->h + cv->stride - 1) / cv->stride, ow = (in->w + cv->stride - 1) / cv->stride;
@@ -173,21 +194,19 @@ static void depthwise(const struct face_conv *cv, const struct act *in, float *o
 
 	for (int oy = 0; oy < oh; oy++)
 		for (int ox = 0; ox < ow; ox++) {
-			float *o = out + ((size_t)oy * ow + ox) * ch;
+			float *restrict o = out + ((size_t)oy * ow + ox) * ch;
 
 			memcpy(o, cv->b, (size_t)ch * sizeof(float));
 			for (int t = 0; t < 9; t++) {
 				int iy = oy * cv->stride + t / 3 - pt, ix = ox * cv->stride + t % 3 - pl;
-				const float *ip, *wp = cv->w + (size_t)t * ch;
 
-				if (iy < 0 || iy >= in->h || ix < 0 || ix >= in->w)
-					continue;
-				ip = in->p + ((size_t)iy * in->w + ix) * ch;
-				for (int c = 0; c < ch; c++)
-					o[c] += ip[c] * wp[c];
+				if (iy >= 0 && iy < in->h && ix >= 0 && ix < in->w)
+					madd(o, in->p + ((size_t)iy * in->w + ix) * ch,
+					     cv->w + (size_t)t * ch, ch);
 			}
-			for (int c = 0; c < ch; c++)
-				o[c] = o[c] < 0.0f ? 0.0f : o[c] > 6.0f ? 6.0f : o[c];
+			for (int c = 0; c < ch; c += LANES)
+				for (int k = 0; k < LANES; k++)
+					o[c + k] = relu6(o[c + k]);
 		}
 }
 
