@@ -13,6 +13,7 @@
 #define FACE_IOU_MAX 0.5f      /* the reference's NMS threshold */
 #define FACE_CONTAIN_MAX 0.8f  /* a box this much inside a better one is the same face, cut */
 #define TILE_OVERLAP 0.25      /* share of a tile's side shared with its neighbour */
+#define TILE_MIN_GAIN 1.5      /* tiles only when they see faces at least this much larger */
 
 void face_opts_init(struct face_opts *o)
 {
@@ -104,6 +105,8 @@ static enum pl_status tile_passes(const struct face_model *m, struct face_scratc
 	int xs[FACE_MAX_TILES], ys[FACE_MAX_TILES], nx, ny;
 	enum pl_status st = PL_OK;
 
+	if (longer <= TILE_MIN_GAIN * FACE_NET_SIZE)
+		return PL_OK; /* the whole-image pass is nearly at full resolution already */
 	if (side < FACE_NET_SIZE)
 		side = FACE_NET_SIZE;
 	nx = tile_origins(img->w, side, xs);

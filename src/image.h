@@ -74,6 +74,13 @@ void image_jpeg_info(const unsigned char *p, size_t len, struct image_jpeg_info 
 struct image_box image_box_orient(struct image_box b, int w, int h, int orientation, int *dw,
 				  int *dh);
 
+/*
+ * The image as displayed after the EXIF orientation (1..8; anything else copies): out gets
+ * fresh pixels, w and h swapped for 5 to 8. Release it with image_release.
+ */
+enum pl_status image_orient(const struct image *src, int orientation, struct image *out,
+			    struct pl_diag *d);
+
 /* Writes a printf-style message into d (when not NULL), truncating. Returns st. */
 enum pl_status image_diagf(struct pl_diag *d, enum pl_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -302,6 +302,35 @@ static void test_orient(void)
 	}
 }
 
+/* Pixels turned by image_orient land where image_box_orient maps their one-pixel boxes. */
+static void test_orient_pixels(void)
+{
+	unsigned char px[3 * 2 * 3];
+	struct image src = { 3, 2, 3, px, 0 }, out;
+	struct pl_diag d = { 0 };
+
+	for (int i = 0; i < 18; i++)
+		px[i] = (unsigned char)i;
+	for (int o = 1; o <= 8; o++) {
+		int bad = 0, dw, dh;
+
+		CHECK_INT(image_orient(&src, o, &out, &d), PL_OK, "orient pixels");
+		if (!out.px)
+			continue;
+		for (int y = 0; y < 2; y++)
+			for (int x = 0; x < 3; x++) {
+				struct image_box b = image_box_orient((struct image_box){ (float)x, (float)y, 1, 1 },
+								      3, 2, o, &dw, &dh);
+
+				bad += out.w != dw || out.h != dh ||
+				       memcmp(out.px + ((size_t)b.y * out.w + (size_t)b.x) * 3,
+					      px + ((size_t)y * 3 + x) * 3, 3) != 0;
+			}
+		CHECK(bad == 0, "orientation %d: %d pixels misplaced", o, bad);
+		image_release(&out);
+	}
+}
+
 int main(void)
 {
 	test_table();
@@ -309,5 +338,6 @@ int main(void)
 	test_resize();
 	test_markers();
 	test_orient();
+	test_orient_pixels();
 	TEST_DONE();
 }
