@@ -14,6 +14,9 @@
 #define FACE_CONTAIN_MAX 0.8f  /* a box this much inside a better one is the same face, cut */
 #define TILE_OVERLAP 0.25      /* share of a tile's side shared with its neighbour */
 #define TILE_MIN_GAIN 1.5      /* tiles only when they see faces at least this much larger */
+#define TILE_MAX_BOX 0.5       /* tile boxes past this share of the tile are left to the whole
+				* image pass: there such faces are large enough, and in a tile
+				* textures (leaves, fabric) pass for huge faces */
 
 void face_opts_init(struct face_opts *o)
 {
@@ -57,23 +60,30 @@ static struct face_box to_region(const float r[4], float score, int x0, int y0, 
 	return fb;
 }
 
-/* One network pass over the region (x0, y0, w, h) of img; appends its boxes to out. */
+/* A region of the image for one pass; boxes longer than max_box pixels are dropped (0: none). */
+struct region {
+	int x0, y0, w, h;
+	float max_box;
+};
+
+/* One network pass over region r of img; appends its boxes to out. */
 static enum pl_status pass(const struct face_model *m, struct face_scratch *s,
-			   struct face_raw *raw, size_t *idx, const struct image *img, int x0,
-			   int y0, int w, int h, float min_conf, struct boxes *out,
-			   struct pl_diag *d)
+			   struct face_raw *raw, size_t *idx, const struct image *img,
+			   struct region r, float min_conf, struct boxes *out, struct pl_diag *d)
 {
 	size_t kept;
 	enum pl_status st = PL_OK;
 
-	face_ssd_input(img, x0, y0, w, h, s->buf[0]);
+	face_ssd_input(img, r.x0, r.y0, r.w, r.h, s->buf[0]);
 	face_ssd_run(m, s, raw);
 	kept = face_nms((const float(*)[4])raw->box, raw->score, FACE_NET_ANCHORS, min_conf,
 			FACE_IOU_MAX, FACE_MAX_RESULTS, idx, idx + FACE_NET_ANCHORS);
 	for (size_t k = 0; k < kept && st == PL_OK; k++) {
 		size_t a = idx[FACE_NET_ANCHORS + k];
+		struct face_box fb = to_region(raw->box[a], raw->score[a], r.x0, r.y0, r.w, r.h);
 
-		st = push(out, to_region(raw->box[a], raw->score[a], x0, y0, w, h), d);
+		if (r.max_box <= 0 || fmaxf(fb.w, fb.h) <= r.max_box)
+			st = push(out, fb, d);
 	}
 	return st;
 }
@@ -114,10 +124,13 @@ static enum pl_status tile_passes(const struct face_model *m, struct face_scratc
 	if (nx * ny < 2)
 		return PL_OK; /* one tile is the whole image, already done */
 	for (int ty = 0; ty < ny && st == PL_OK; ty++)
-		for (int tx = 0; tx < nx && st == PL_OK; tx++)
-			st = pass(m, s, raw, idx, img, xs[tx], ys[ty],
-				  side < img->w ? side : img->w, side < img->h ? side : img->h,
-				  o->min_confidence, out, d);
+		for (int tx = 0; tx < nx && st == PL_OK; tx++) {
+			struct region r = { xs[tx], ys[ty], side < img->w ? side : img->w,
+					    side < img->h ? side : img->h,
+					    (float)(TILE_MAX_BOX * side) };
+
+			st = pass(m, s, raw, idx, img, r, o->min_confidence, out, d);
+		}
 	return st;
 }
 
@@ -197,8 +210,8 @@ enum pl_status face_detect(const struct face_model *m, const struct image *img,
 	st = raw && idx ? face_scratch_alloc(m, &s, d)
 			: image_diagf(d, PL_ERR_NOMEM, "out of memory for face detection");
 	if (st == PL_OK)
-		st = pass(m, &s, raw, idx, img, 0, 0, img->w, img->h, opts->min_confidence, &out,
-			  d);
+		st = pass(m, &s, raw, idx, img, (struct region){ 0, 0, img->w, img->h, 0 },
+			  opts->min_confidence, &out, d);
 	passes_end = out.n;
 	if (st == PL_OK && opts->tiles > 1)
 		st = tile_passes(m, &s, raw, idx, img, opts, &out, d);
