@@ -6,7 +6,7 @@
 # compared too, on the same
 # working-size pixels. Photos: the package's demo photos (faces) at two working sizes, and the
 # shared corpus's face-free photos. Same boxes (IoU >= 0.9) and scores within 0.02.
-# The npm install goes to BUILD/face-ref, pinned by tests/diff/face-ref-npm/package-lock.json.
+# The npm install goes to build/face-ref, pinned by tests/diff/face-ref-npm/package-lock.json.
 # Usage: tests/diff/face-ref.sh BUILD
 set -u
 build=${1:-build}
@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 shared=${POSTLINT_SHARED:-$root/../shared}
 models=$root/build/models
-ref=$build/face-ref
+ref=$root/build/face-ref # shared by every build directory, like the model
 work=$build/face-ref-work
 minconf=${FACE_REF_MIN_CONFIDENCE:-0.1}
 skip() { echo "face-ref: skipped: $1"; echo "0 passed, 0 failed, 1 skipped"; exit 0; }
