@@ -67,9 +67,9 @@ static void area_spans(int src, int dst, struct span *spans, float *weights)
 	}
 }
 
-/* Adds weight times the horizontally resampled source row to acc (w * channels floats). */
-static void area_row(const unsigned char *row, int channels, int w, const struct span *xs,
-		     const float *xw, float weight, float *acc)
+/* Resamples one source row horizontally into hrow (w * channels floats). */
+static void area_hrow(const unsigned char *row, int channels, int w, const struct span *xs,
+		      const float *xw, float *hrow)
 {
 	for (int x = 0; x < w; x++) {
 		const struct span *sp = &xs[x];
@@ -79,8 +79,48 @@ static void area_row(const unsigned char *row, int channels, int w, const struct
 
 			for (int k = 0; k < sp->n; k++)
 				sum += xw[sp->w + (size_t)k] * row[(size_t)(sp->first + k) * channels + c];
-			acc[(size_t)x * channels + c] += weight * sum;
+			hrow[(size_t)x * channels + c] = sum;
 		}
+	}
+}
+
+/* Scratch of the vertical pass: the accumulator and the last source row of the previous output
+ * row, resampled, which is usually the first of the next (rows are shared at span edges). */
+struct area_rows {
+	float *acc, *cached, *tmp;
+	int cached_y;
+};
+
+/* Computes output row y into o. */
+static void area_out_row(const struct image *src, int w, const struct span *xs, const float *xw,
+			 const struct span *sy, const float *yw, struct area_rows *r,
+			 unsigned char *o)
+{
+	size_t rowlen = (size_t)w * (size_t)src->channels;
+
+	memset(r->acc, 0, rowlen * sizeof(float));
+	for (int k = 0; k < sy->n; k++) {
+		int y = sy->first + k;
+		float wgt = yw[sy->w + (size_t)k], *h = r->tmp;
+
+		if (y == r->cached_y) {
+			h = r->cached;
+		} else {
+			area_hrow(src->px + (size_t)y * (size_t)src->w * (size_t)src->channels,
+				  src->channels, w, xs, xw, h);
+			if (k == sy->n - 1) { /* keep it for the next output row */
+				r->tmp = r->cached;
+				r->cached = h;
+				r->cached_y = y;
+			}
+		}
+		for (size_t i = 0; i < rowlen; i++)
+			r->acc[i] += wgt * h[i];
+	}
+	for (size_t i = 0; i < rowlen; i++) {
+		float v = r->acc[i] + 0.5f;
+
+		o[i] = (unsigned char)(v < 0.0f ? 0.0f : v > 255.0f ? 255.0f : v);
 	}
 }
 
@@ -89,7 +129,8 @@ enum pl_status image_resize_area(const struct image *src, int w, int h, struct i
 {
 	enum pl_status st = PL_OK;
 	struct span *xs = NULL, *ys = NULL;
-	float *xw = NULL, *yw = NULL, *acc = NULL;
+	float *xw = NULL, *yw = NULL, *rows = NULL;
+	struct area_rows r;
 	size_t rowlen;
 
 	image_init(out);
@@ -102,9 +143,9 @@ enum pl_status image_resize_area(const struct image *src, int w, int h, struct i
 	/* Each output cell covers at most ceil(scale) + 1 source cells. */
 	xw = calloc((size_t)src->w + 2 * (size_t)w, sizeof(*xw));
 	yw = calloc((size_t)src->h + 2 * (size_t)h, sizeof(*yw));
-	acc = malloc(rowlen * sizeof(*acc));
+	rows = malloc(3 * rowlen * sizeof(*rows));
 	out->px = malloc(rowlen * (size_t)h);
-	if (!xs || !ys || !xw || !yw || !acc || !out->px) {
+	if (!xs || !ys || !xw || !yw || !rows || !out->px) {
 		st = image_diagf(d, PL_ERR_NOMEM, "out of memory resizing to %dx%d", w, h);
 		goto out;
 	}
@@ -113,22 +154,9 @@ enum pl_status image_resize_area(const struct image *src, int w, int h, struct i
 	out->channels = src->channels;
 	area_spans(src->w, w, xs, xw);
 	area_spans(src->h, h, ys, yw);
-	for (int y = 0; y < h; y++) {
-		unsigned char *o = out->px + (size_t)y * rowlen;
-
-		memset(acc, 0, rowlen * sizeof(*acc));
-		for (int k = 0; k < ys[y].n; k++) {
-			const unsigned char *row = src->px + (size_t)(ys[y].first + k) *
-							 (size_t)src->w * (size_t)src->channels;
-
-			area_row(row, src->channels, w, xs, xw, yw[ys[y].w + (size_t)k], acc);
-		}
-		for (size_t i = 0; i < rowlen; i++) {
-			float v = acc[i] + 0.5f;
-
-			o[i] = (unsigned char)(v < 0.0f ? 0.0f : v > 255.0f ? 255.0f : v);
-		}
-	}
+	r = (struct area_rows){ rows, rows + rowlen, rows + 2 * rowlen, -1 };
+	for (int y = 0; y < h; y++)
+		area_out_row(src, w, xs, xw, &ys[y], yw, &r, out->px + (size_t)y * rowlen);
 out:
 	if (st != PL_OK)
 		image_release(out);
@@ -136,6 +164,6 @@ out:
 	free(ys);
 	free(xw);
 	free(yw);
-	free(acc);
+	free(rows);
 	return st;
 }
