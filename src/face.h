@@ -50,7 +50,7 @@ void face_model_free(struct face_model **m);
 /*
  * Finds faces in img (RGB or grey). opts may be NULL for the defaults. On PL_OK *boxes holds *n
  * boxes sorted by score, highest first (NULL when none); the caller frees it with free().
- * Scratch memory is allocated per call (about 30 MB). Returns PL_ERR_USAGE (bad arguments or
+ * Scratch memory is allocated per call (about 26 MB). Returns PL_ERR_USAGE (bad arguments or
  * options), PL_ERR_NOMEM.
  */
 enum pl_status face_detect(const struct face_model *m, const struct image *img,

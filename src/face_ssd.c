@@ -44,45 +44,63 @@ void face_scratch_release(struct face_scratch *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* One channel value of the zero-padded region, as a float 0..255. */
-static float pixel(const struct image *img, int x0, int y0, int w, int h, int x, int y, int c)
-{
-	const unsigned char *p;
+/* Where output cell i of FACE_NET_SIZE samples a side of `side` pixels (TF's bilinear resize
+ * without aligned corners or half-pixel centres): cells lo and hi, weight frac of hi. */
+struct tap {
+	int lo, hi;
+	double frac;
+};
 
-	if (x >= w || y >= h)
-		return 0.0f;
-	p = img->px + ((size_t)(y0 + y) * (size_t)img->w + (size_t)(x0 + x)) * (size_t)img->channels;
-	return p[img->channels == 3 ? c : 0];
+static void taps(int side, struct tap *t)
+{
+	double ratio = (double)side / FACE_NET_SIZE;
+
+	for (int i = 0; i < FACE_NET_SIZE; i++) {
+		double f = ratio * i;
+
+		t[i].lo = (int)floor(f);
+		t[i].hi = (int)ceil(f) < side - 1 ? (int)ceil(f) : side - 1;
+		t[i].frac = f - t[i].lo;
+	}
+}
+
+/* Row y of the region, or NULL in the zero padding below it. */
+static const unsigned char *region_row(const struct image *img, int x0, int y0, int h, int y)
+{
+	if (y >= h)
+		return NULL;
+	return img->px + ((size_t)(y0 + y) * (size_t)img->w + (size_t)x0) * (size_t)img->channels;
+}
+
+/* Channel c of pixel x of a region row, 0 in the padding. */
+static double px_at(const unsigned char *row, int x, int w, int channels, int c)
+{
+	return row && x < w ? row[(size_t)x * channels + (channels == 3 ? c : 0)] : 0.0;
 }
 
 void face_ssd_input(const struct image *img, int x0, int y0, int w, int h, float *in)
 {
-	int side = w > h ? w : h;
-	double ratio = (double)side / FACE_NET_SIZE;
+	struct tap tx[FACE_NET_SIZE], ty[FACE_NET_SIZE];
+	int side = w > h ? w : h, ch = img->channels;
 
+	taps(side, tx);
+	taps(side, ty);
 	for (int r = 0; r < FACE_NET_SIZE; r++) {
-		double fy = ratio * r;
-		int y0f = (int)floor(fy), y1 = (int)ceil(fy);
-		float ry = (float)(fy - y0f);
+		const unsigned char *top = region_row(img, x0, y0, h, ty[r].lo);
+		const unsigned char *bot = region_row(img, x0, y0, h, ty[r].hi);
 
-		if (y1 > side - 1)
-			y1 = side - 1;
 		for (int col = 0; col < FACE_NET_SIZE; col++) {
-			double fx = ratio * col;
-			int x0f = (int)floor(fx), x1 = (int)ceil(fx);
-			float rx = (float)(fx - x0f);
+			const struct tap *t = &tx[col];
 			float *o = in + ((size_t)r * FACE_NET_SIZE + (size_t)col) * 3;
 
-			if (x1 > side - 1)
-				x1 = side - 1;
 			for (int c = 0; c < 3; c++) {
-				float tl = pixel(img, x0, y0, w, h, x0f, y0f, c);
-				float tr = pixel(img, x0, y0, w, h, x1, y0f, c);
-				float bl = pixel(img, x0, y0, w, h, x0f, y1, c);
-				float br = pixel(img, x0, y0, w, h, x1, y1, c);
-				float top = tl + (tr - tl) * rx, bot = bl + (br - bl) * rx;
+				/* In double, as the reference's JavaScript, then float32 as its tensors. */
+				double tl = px_at(top, t->lo, w, ch, c), tr = px_at(top, t->hi, w, ch, c);
+				double bl = px_at(bot, t->lo, w, ch, c), br = px_at(bot, t->hi, w, ch, c);
+				double a = tl + (tr - tl) * t->frac, b = bl + (br - bl) * t->frac;
+				float v = (float)(a + (b - a) * ty[r].frac);
 
-				o[c] = (top + (bot - top) * ry) / 127.5f - 1.0f;
+				o[c] = v / 127.5f - 1.0f;
 			}
 		}
 	}
