@@ -18,7 +18,9 @@
 struct image {
 	int w, h, channels;
 	unsigned char *px;
-	int warned; /* decoding recovered from damaged data; the diagnostic says how */
+	int warned;       /* decoding recovered from damaged data; the diagnostic says how */
+	int src_w, src_h; /* the decoded file's own size (the same orientation as w, h): a box
+			   * maps back to it by the factors src_w / w and src_h / h */
 };
 
 /* A box in pixel coordinates of some image: x, y of the top-left corner, then size. */

@@ -154,6 +154,8 @@ enum pl_status image_decode_jpeg(const unsigned char *p, size_t len, int max_sid
 		st = image_resize_area(&dec, tw, th, out, d);
 		out->warned = dec.warned;
 	}
+	out->src_w = w;
+	out->src_h = h;
 out:
 	image_release(&dec);
 	if (st != PL_OK)

@@ -81,6 +81,8 @@ enum pl_status image_orient(const struct image *src, int orientation, struct ima
 	out->h = dh;
 	out->channels = src->channels;
 	out->warned = src->warned;
+	out->src_w = orientation >= 5 && orientation <= 8 ? src->src_h : src->src_w;
+	out->src_h = orientation >= 5 && orientation <= 8 ? src->src_w : src->src_h;
 	for (int y = 0; y < src->h; y++)
 		for (int x = 0; x < src->w; x++) {
 			int X, Y;

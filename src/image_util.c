@@ -152,6 +152,8 @@ enum pl_status image_resize_area(const struct image *src, int w, int h, struct i
 	out->w = w;
 	out->h = h;
 	out->channels = src->channels;
+	out->src_w = src->src_w;
+	out->src_h = src->src_h;
 	area_spans(src->w, w, xs, xw);
 	area_spans(src->h, h, ys, yw);
 	r = (struct area_rows){ rows, rows + rowlen, rows + 2 * rowlen, -1 };

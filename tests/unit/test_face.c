@@ -95,7 +95,8 @@ static void test_nms(void)
 static void test_input(void)
 {
 	unsigned char px[4 * 2 * 3], grey[4 * 2];
-	struct image img = { 4, 2, 3, px, 0 }, g = { 4, 2, 1, grey, 0 };
+	struct image img = { .w = 4, .h = 2, .channels = 3, .px = px };
+	struct image g = { .w = 4, .h = 2, .channels = 1, .px = grey };
 	float *in = malloc((size_t)FACE_NET_SIZE * FACE_NET_SIZE * 3 * sizeof(float));
 
 	if (!in)
@@ -276,7 +277,7 @@ static void test_sample(const struct face_model *m, const struct image *img)
  * under 15 in the whole-image pass. Tiles at the working resolution find all three. */
 static void test_small_faces(const struct face_model *m)
 {
-	struct image small, canvas = { 1536, 1024, 3, NULL, 0 };
+	struct image small, canvas = { .w = 1536, .h = 1024, .channels = 3, .px = NULL };
 	struct face_opts o;
 	struct face_box *b = NULL;
 	struct pl_diag d = { 0 };
@@ -310,7 +311,7 @@ static void test_small_faces(const struct face_model *m)
 /* A face-free image: a smooth gradient. */
 static void test_blank(const struct face_model *m)
 {
-	struct image img = { 640, 480, 3, malloc(640 * 480 * 3), 0 };
+	struct image img = { .w = 640, .h = 480, .channels = 3, .px = malloc(640 * 480 * 3) };
 	struct face_box *b = NULL;
 	struct pl_diag d = { 0 };
 	size_t n = 1;

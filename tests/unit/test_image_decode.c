@@ -158,7 +158,9 @@ static void test_table(void)
 		CHECK_INT(img.h, r->want_h, r->name);
 		CHECK_INT(img.warned, r->want_warned, r->name);
 		if (st == PL_OK)
-			CHECK_INT(img.channels, 3, r->name);
+			CHECK(img.channels == 3 && img.src_w == r->w && img.src_h == r->h,
+			      "%s: %d channels, source %dx%d", r->name, img.channels, img.src_w,
+			      img.src_h);
 		else
 			CHECK(img.px == NULL && d.message[0], "%s: no message or pixels left",
 			      r->name);
@@ -202,7 +204,7 @@ out:
 static void test_resize(void)
 {
 	unsigned char line[3] = { 0, 90, 180 }, sq[16];
-	struct image src = { 3, 1, 1, line, 0 }, out;
+	struct image src = { .w = 3, .h = 1, .channels = 1, .px = line }, out;
 	struct pl_diag d = { 0 };
 
 	CHECK_INT(image_resize_area(&src, 2, 1, &out, &d), PL_OK, "resize 3 to 2");
@@ -212,7 +214,7 @@ static void test_resize(void)
 	image_release(&out);
 	for (int i = 0; i < 16; i++)
 		sq[i] = (unsigned char)(i / 4 < 2 ? (i % 4 < 2 ? 10 : 20) : (i % 4 < 2 ? 30 : 41));
-	src = (struct image){ 4, 4, 1, sq, 0 };
+	src = (struct image){ .w = 4, .h = 4, .channels = 1, .px = sq };
 	CHECK_INT(image_resize_area(&src, 2, 2, &out, &d), PL_OK, "resize 4x4 to 2x2");
 	CHECK(out.px && out.px[0] == 10 && out.px[1] == 20 && out.px[2] == 30 && out.px[3] == 41,
 	      "resize 4x4 to 2x2");
@@ -306,7 +308,7 @@ static void test_orient(void)
 static void test_orient_pixels(void)
 {
 	unsigned char px[3 * 2 * 3];
-	struct image src = { 3, 2, 3, px, 0 }, out;
+	struct image src = { .w = 3, .h = 2, .channels = 3, .px = px }, out;
 	struct pl_diag d = { 0 };
 
 	for (int i = 0; i < 18; i++)
@@ -314,7 +316,11 @@ static void test_orient_pixels(void)
 	for (int o = 1; o <= 8; o++) {
 		int bad = 0, dw, dh;
 
+		src.src_w = 30;
+		src.src_h = 20;
 		CHECK_INT(image_orient(&src, o, &out, &d), PL_OK, "orient pixels");
+		CHECK(out.src_w == (o >= 5 ? 20 : 30) && out.src_h == (o >= 5 ? 30 : 20),
+		      "orientation %d: source %dx%d", o, out.src_w, out.src_h);
 		if (!out.px)
 			continue;
 		for (int y = 0; y < 2; y++)
