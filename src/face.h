@@ -10,6 +10,11 @@
 #include "image.h"
 #include "postlint/status.h"
 
+/* Where `make install` puts the model (tests/tools/fetch-model.sh fetches it into build/models). */
+#ifdef PL_DATADIR
+#define FACE_MODEL_DIR_DEFAULT PL_DATADIR "/models"
+#endif
+
 /* The files face_model_load reads from its directory. */
 #define FACE_MODEL_MANIFEST "ssd_mobilenetv1_model-weights_manifest.json"
 #define FACE_MODEL_MAX_BYTES ((size_t)64 << 20) /* weights file size accepted */
