@@ -124,13 +124,19 @@ eval: $(BIN)
 example: deps $(BIN)
 	$(Q)./$(BIN) tests/examples/* || test $$? -eq 1
 
+MODELS ?= build/models
+
 deps:
 	$(Q)sh .ci/deps
+	$(Q)sh tests/tools/fetch-model.sh $(MODELS)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/models
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postlint
 	install -m 644 rules/*.json $(DESTDIR)$(DATADIR)/rules/
+	sh tests/tools/fetch-model.sh $(MODELS)
+	install -m 644 $(MODELS)/ssd_mobilenetv1_model-weights_manifest.json \
+	  $(MODELS)/ssd_mobilenetv1_model.bin $(MODELS)/LICENSE.face-api $(DESTDIR)$(DATADIR)/models/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/postlint

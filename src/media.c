@@ -60,6 +60,30 @@ enum pl_status media_report(struct media_scan *ms, const struct rule *r, const s
 	return pl_findings_add(ms->out, &x);
 }
 
+enum pl_status media_report_box(struct media_scan *ms, const struct rule *r, const char *field,
+				int x, int y, int w, int h, const char *evidence)
+{
+	struct pl_finding f;
+
+	memset(&f, 0, sizeof(f));
+	f.rule_id = r->id;
+	f.category = r->category;
+	f.severity = r->severity;
+	f.message = (char *)(uintptr_t)i18n_get(&r->message, ms->lang);
+	f.fix = (char *)(uintptr_t)i18n_get(&r->fix, ms->lang);
+	f.protocol = r->protocol;
+	f.loc.file = (char *)(uintptr_t)ms->path;
+	f.loc.field = (char *)(uintptr_t)field;
+	f.loc.has_box = w > 0 && h > 0;
+	f.loc.box_x = x;
+	f.loc.box_y = y;
+	f.loc.box_w = w;
+	f.loc.box_h = h;
+	f.evidence = (char *)(uintptr_t)evidence;
+	f.confidence = 1.0;
+	return pl_findings_add(ms->out, &f);
+}
+
 static enum pl_status report_problems(const char *path, const struct meta_fields *mf,
 				      struct pl_findings *out)
 {
@@ -79,12 +103,15 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 	const char *path = job->post->media[media_index];
 	struct meta_fields mf;
 	struct pl_diag d;
+	struct pixels px;
 	struct media_scan ms = { .path = path, .meta = &mf, .lang = job->lang, .m = &job->sc->m,
-				 .out = job->out, .d = job->d };
+				 .out = job->out, .d = job->d, .opt = job->opt, .rs = job->rs,
+				 .px = &px };
 	enum pl_status st;
 	size_t i;
 
 	meta_fields_init(&mf);
+	pixels_init(&px, path);
 	pl_diag_init(&d);
 	st = meta_read_file(path, &mf, &d);
 	if (st == PL_ERR_NOMEM)
@@ -104,6 +131,7 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 			st = r->kind->scan_media(r, &ms);
 	}
 out:
+	pixels_release(&px);
 	meta_fields_release(&mf);
 	return st;
 }

@@ -4,6 +4,8 @@
 #define PL_MEDIA_SCAN_H
 
 #include "meta.h"
+#include "pixels.h"
+#include "postlint/scan.h"
 #include "rules_impl.h"
 
 struct media_scan {
@@ -13,7 +15,14 @@ struct media_scan {
 	struct regex_matcher *m;
 	struct pl_findings *out;
 	struct pl_diag *d;
+	const struct pl_scan_options *opt;
+	const struct pl_ruleset *rs;
+	struct pixels *px;           /* decoded on first need by a pixel rule */
 };
+
+/* Reports rule r on a box of the displayed photo (or of an embedded picture when field). */
+enum pl_status media_report_box(struct media_scan *ms, const struct rule *r, const char *field,
+				int x, int y, int w, int h, const char *evidence);
 
 /* Writes a field's value for people and for "matches": text as is, numbers plainly, positions as
  * "52.0907000, 5.1214000 (52.09070 N, 5.12140 E)", embedded data as "jpeg, 4821 bytes at 1024". */

@@ -11,6 +11,7 @@ static const struct rule_kind *const kinds[] = {
 	&rule_kind_combination,
 	&rule_kind_requires,
 	&rule_kind_metadata,
+	&rule_kind_detector,
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))

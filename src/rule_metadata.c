@@ -261,8 +261,8 @@ static int example_fields(const char *json, struct meta_fields *out)
 	return bad ? -1 : 0;
 }
 
-static int metadata_example(const struct rule *r, const struct rule_example *x, char *detail,
-			    size_t dlen)
+static int metadata_example(const struct pl_ruleset *rs, const struct rule *r,
+			    const struct rule_example *x, char *detail, size_t dlen)
 {
 	struct meta_fields mf;
 	struct pl_findings out;
@@ -272,6 +272,7 @@ static int metadata_example(const struct rule *r, const struct rule_example *x, 
 				 .d = &d };
 	int ok;
 
+	(void)rs;
 	meta_fields_init(&mf);
 	pl_findings_init(&out);
 	if (!x->fields || example_fields(x->fields, &mf) != 0 || regex_matcher_init(&m) != PL_OK) {

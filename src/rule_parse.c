@@ -134,7 +134,8 @@ static enum pl_status parse_scope(struct load_ctx *lc, const cJSON *v, struct ru
 static enum pl_status parse_example(struct load_ctx *lc, const cJSON *e, int must,
 				    struct rule_example *x)
 {
-	static const char *const keys[] = { "text", "fields", "evidence", "account", "lang", NULL };
+	static const char *const keys[] = { "text", "fields", "image", "evidence", "account", "lang",
+					    NULL };
 	const char *s;
 	enum pl_status st;
 
@@ -148,7 +149,12 @@ static enum pl_status parse_example(struct load_ctx *lc, const cJSON *e, int mus
 		return lc_error(lc, e, 0, PL_ERR_RULES, "an example must be a string or an object");
 	if ((st = lc_check_keys(lc, e, keys, "an example")) != PL_OK)
 		return st;
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(e, "fields"))) {
+	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(e, "image"))) {
+		x->image = strdup(cJSON_GetObjectItemCaseSensitive(e, "image")->valuestring);
+		if (!x->image)
+			return PL_ERR_NOMEM;
+		s = "";
+	} else if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(e, "fields"))) {
 		x->fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "fields"));
 		if (!x->fields)
 			return PL_ERR_NOMEM;
@@ -386,6 +392,7 @@ void rule_release(struct rule *r)
 	for (i = 0; i < r->nexamples; i++) {
 		free(r->examples[i].text);
 		cJSON_free(r->examples[i].fields);
+		free(r->examples[i].image);
 		free(r->examples[i].evidence);
 		free(r->examples[i].lang);
 	}

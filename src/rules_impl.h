@@ -26,6 +26,7 @@ struct i18n {
 struct rule_example {
 	char *text;            /* a caption, for text kinds */
 	char *fields;          /* metadata fields as JSON, for media kinds */
+	char *image;           /* a photo, for pixel kinds: "models:NAME" or relative to the pack */
 	char *evidence;        /* expected evidence, NULL when any */
 	int must_match;
 	enum pl_account account;
@@ -73,6 +74,7 @@ struct pl_ruleset {
 	struct vocab *vocabs;
 	size_t nvocabs;
 	struct prefilter pf;
+	char *models_dir;      /* the detectors' models, NULL: the installed ones */
 	int media_rules;       /* some rule looks at media files */
 };
 
@@ -119,7 +121,8 @@ struct rule_kind {
 	enum pl_status (*scan_text)(const struct rule *r, struct text_scan *ts);
 	enum pl_status (*scan_media)(const struct rule *r, struct media_scan *ms);
 	/* For kinds that do not read captions: runs one example; 1 when it behaves. */
-	int (*example)(const struct rule *r, const struct rule_example *x, char *detail, size_t dlen);
+	int (*example)(const struct pl_ruleset *rs, const struct rule *r, const struct rule_example *x,
+		       char *detail, size_t dlen);
 };
 
 const struct rule_kind *rule_kind_find(const char *name);

@@ -425,6 +425,18 @@ void pl_ruleset_free(struct pl_ruleset **prs)
 	free(rs->files);
 	vocab_release_all(rs);
 	prefilter_release(&rs->pf);
+	free(rs->models_dir);
 	free(rs);
 	*prs = NULL;
+}
+
+enum pl_status pl_ruleset_set_models(struct pl_ruleset *rs, const char *dir)
+{
+	char *c = dir ? strdup(dir) : NULL;
+
+	if (dir && !c)
+		return PL_ERR_NOMEM;
+	free(rs->models_dir);
+	rs->models_dir = c;
+	return PL_OK;
 }

@@ -135,7 +135,8 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 			if (r->kind->scan_text)
 				ok = run_example(sc, i, &r->examples[k], ef.detail, sizeof(ef.detail), d);
 			else if (r->kind->example)
-				ok = r->kind->example(r, &r->examples[k], ef.detail, sizeof(ef.detail));
+				ok = r->kind->example(rs, r, &r->examples[k], ef.detail,
+						      sizeof(ef.detail));
 			else
 				break;
 
@@ -148,7 +149,9 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 				continue;
 			(*failed)++;
 			ef.must_match = r->examples[k].must_match;
-			ef.example = r->examples[k].text;
+			ef.example = r->examples[k].image    ? r->examples[k].image
+				     : r->examples[k].fields ? r->examples[k].fields
+							     : r->examples[k].text;
 			if (fail)
 				fail(&ef, arg);
 		}

@@ -40,6 +40,12 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 enum pl_status pl_ruleset_load_named(struct pl_ruleset **out, const char *name,
 				     const struct pl_rules_search *search, struct pl_diag *d);
 
+/*
+ * Where the pixel detectors' model files are (the face detector's weights and its example
+ * photos); without it, $(PREFIX)/share/postlint/models. The string is copied.
+ */
+enum pl_status pl_ruleset_set_models(struct pl_ruleset *rs, const char *dir);
+
 /* Frees a ruleset; accepts NULL and clears the caller's pointer. */
 void pl_ruleset_free(struct pl_ruleset **rs);
 

@@ -101,15 +101,56 @@ void cli_search_release(struct cli_search *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* The detectors' models: POSTLINT_MODELS, build/models beside a source-tree binary, the
+ * installed share/postlint/models. The first holding the face model wins. */
+static void find_models(char *out, size_t len)
+{
+	const char *env = getenv("POSTLINT_MODELS");
+	char exe[PATH_MAX], cand[PATH_MAX + 64];
+
+	if (len < 16)
+		return;
+	const char *rel[] = { "models", "../models" };
+	ssize_t n;
+	size_t i;
+
+	snprintf(out, len, "%s", PL_DATADIR "/models");
+	if (env && env[0]) {
+		snprintf(out, len, "%s", env);
+		return;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	if (strrchr(exe, '/'))
+		*strrchr(exe, '/') = '\0';
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(cand, sizeof(cand), "%s/%s/ssd_mobilenetv1_model-weights_manifest.json", exe,
+			 rel[i]);
+		if (access(cand, R_OK) == 0) {
+			cand[strlen(cand) - strlen("/ssd_mobilenetv1_model-weights_manifest.json")] = '\0';
+			snprintf(out, len, "%.*s", (int)(len - 1), cand);
+			return;
+		}
+	}
+}
+
 struct pl_ruleset *cli_load_rules(const char *spec, const struct cli_search *s)
 {
 	struct pl_ruleset *rs = NULL;
 	struct pl_diag d;
+	char models[PATH_MAX];
 
 	pl_diag_init(&d);
 	if (pl_ruleset_load_named(&rs, spec, &s->view, &d) != PL_OK) {
 		cli_error(&d);
 		return NULL;
+	}
+	find_models(models, sizeof(models));
+	if (pl_ruleset_set_models(rs, models) != PL_OK) {
+		cli_errorf("out of memory");
+		pl_ruleset_free(&rs);
 	}
 	return rs;
 }

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rule kind "detector": pixel detectors on the photos of a post. A table of detectors: faces (in
+ * the photo and in its embedded thumbnails), and thumbnails that show a different picture. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "face.h"
+#include "media_scan.h"
+#include "rule_kinds.h"
+#include "util.h"
+#include "banned.h"
+
+#define THUMB_MAX_SIDE 640        /* embedded pictures are decoded at most this large */
+#define THUMB_SAME_PICTURE 0.60   /* similarity below which a thumbnail shows another picture */
+
+struct detector_rule;
+
+struct detector {
+	const char *name;
+	enum pl_status (*run)(const struct rule *r, const struct detector_rule *dr,
+			      struct media_scan *ms);
+};
+
+struct detector_rule {
+	const struct detector *det;
+	float min_confidence;
+	float min_size;           /* fraction of the photo's shorter side */
+	int tiles;
+	pthread_mutex_t lock;     /* the model is loaded once, by the first thread that needs it */
+	struct face_model *model;
+	int model_failed;
+	char model_err[PL_DIAG_MSG_MAX + 96];
+};
+
+static const char *const detector_keys[] = { "detector", "min_confidence", "min_size", "tiles",
+					     NULL };
+
+static enum pl_status detect_faces(const struct rule *r, const struct detector_rule *dr,
+				   struct media_scan *ms);
+static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
+						const struct detector_rule *dr,
+						struct media_scan *ms);
+
+/* Adding a detector: one function, one row. */
+static const struct detector detectors[] = {
+	{ "face", detect_faces },
+	{ "thumbnail_mismatch", detect_thumbnail_mismatch },
+};
+
+#define NDETECTORS (sizeof(detectors) / sizeof(detectors[0]))
+
+static void detector_release(void *data)
+{
+	struct detector_rule *dr = data;
+
+	face_model_free(&dr->model);
+	pthread_mutex_destroy(&dr->lock);
+	free(dr);
+}
+
+static enum pl_status number(struct load_ctx *lc, const cJSON *obj, const char *key, double lo,
+			     double hi, double *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!v)
+		return PL_OK;
+	if (!cJSON_IsNumber(v) || v->valuedouble < lo || v->valuedouble > hi)
+		return lc_error(lc, v, 0, PL_ERR_RULES, "'%s' must be a number from %g to %g", key, lo,
+				hi);
+	*out = v->valuedouble;
+	return PL_OK;
+}
+
+static enum pl_status detector_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
+{
+	struct detector_rule *dr = calloc(1, sizeof(*dr));
+	double conf = 0.5, size = 0, tiles = 3;
+	const char *name, *names[NDETECTORS], *hint;
+	enum pl_status st;
+	size_t i;
+
+	if (!dr)
+		return PL_ERR_NOMEM;
+	pthread_mutex_init(&dr->lock, NULL);
+	r->data = dr;
+	lc->rs->media_rules = 1;
+	if ((st = lc_string(lc, obj, "detector", 1, &name)) != PL_OK)
+		return st;
+	for (i = 0; i < NDETECTORS; i++) {
+		names[i] = detectors[i].name;
+		if (!strcmp(name, detectors[i].name))
+			dr->det = &detectors[i];
+	}
+	if (!dr->det) {
+		hint = suggest(name, names, NDETECTORS);
+		return lc_error(lc, cJSON_GetObjectItemCaseSensitive(obj, "detector"), 0, PL_ERR_RULES,
+				"unknown detector '%s'%s%s%s", name, hint ? " (did you mean '" : "",
+				hint ? hint : "", hint ? "'?)" : "");
+	}
+	if ((st = number(lc, obj, "min_confidence", 0.01, 0.99, &conf)) != PL_OK ||
+	    (st = number(lc, obj, "min_size", 0, 1, &size)) != PL_OK ||
+	    (st = number(lc, obj, "tiles", 0, FACE_MAX_TILES, &tiles)) != PL_OK)
+		return st;
+	dr->min_confidence = (float)conf;
+	dr->min_size = (float)size;
+	dr->tiles = (int)tiles;
+	return PL_OK;
+}
+
+/* The face model, loaded once per rule set; NULL with err set when it cannot be. */
+static const struct face_model *model(const struct detector_rule *cdr, const char *dir,
+				      const char **err)
+{
+	struct detector_rule *dr = (struct detector_rule *)(uintptr_t)cdr; /* the lazy cache only */
+	struct pl_diag d;
+
+	pthread_mutex_lock(&dr->lock);
+	if (!dr->model && !dr->model_failed) {
+		pl_diag_init(&d);
+		if (face_model_load(dir ? dir : FACE_MODEL_DIR_DEFAULT, &dr->model, &d) != PL_OK) {
+			dr->model_failed = 1;
+			snprintf(dr->model_err, sizeof(dr->model_err),
+				 "the face detector's model could not be loaded: %s (run 'make deps')",
+				 d.message);
+		}
+	}
+	pthread_mutex_unlock(&dr->lock);
+	*err = dr->model_err;
+	return dr->model;
+}
+
+static enum pl_status faces_in(const struct rule *r, const struct detector_rule *dr,
+			       struct media_scan *ms, const struct face_model *m,
+			       const struct image *img, const char *field, double sx, double sy,
+			       int tiles)
+{
+	struct face_opts o;
+	struct face_box *boxes = NULL;
+	struct pl_diag d;
+	enum pl_status st;
+	size_t n = 0, i;
+	char ev[64];
+
+	face_opts_init(&o);
+	o.min_confidence = dr->min_confidence;
+	o.min_size = dr->min_size * (float)(img->w < img->h ? img->w : img->h);
+	o.tiles = tiles;
+	pl_diag_init(&d);
+	st = face_detect(m, img, &o, &boxes, &n, &d);
+	for (i = 0; st == PL_OK && i < n; i++) {
+		snprintf(ev, sizeof(ev), "face, score %.2f", boxes[i].score);
+		st = media_report_box(ms, r, field, (int)(boxes[i].x * sx), (int)(boxes[i].y * sy),
+				      (int)(boxes[i].w * sx), (int)(boxes[i].h * sy), ev);
+	}
+	free(boxes);
+	return st;
+}
+
+static enum pl_status detect_faces(const struct rule *r, const struct detector_rule *dr,
+				   struct media_scan *ms)
+{
+	const char *err = NULL;
+	const struct face_model *m;
+	const struct image *img = pixels_photo(ms->px);
+	enum pl_status st = PL_OK;
+	size_t i;
+
+	if (!img && ms->px->st == PL_ERR_INPUT && !ms->px->bytes)
+		return PL_OK;
+	m = model(dr, ms->rs ? ms->rs->models_dir : NULL, &err);
+	if (!m)
+		return media_report_box(ms, r, NULL, 0, 0, 0, 0, err);
+	if (img)
+		st = faces_in(r, dr, ms, m, img, NULL, (double)ms->px->disp_w / img->w,
+			      (double)ms->px->disp_h / img->h, dr->tiles);
+	/* a thumbnail may still show the face the photo was cropped or blurred to hide */
+	for (i = 0; st == PL_OK && i < ms->meta->len; i++) {
+		const struct meta_field *f = &ms->meta->items[i];
+		struct image th, up;
+		struct pl_diag d;
+
+		if ((f->id != META_F_THUMBNAIL_PRESENT && f->id != META_F_PREVIEW_PRESENT) ||
+		    !f->text || strcmp(f->text, "jpeg"))
+			continue;
+		image_init(&th);
+		image_init(&up);
+		pl_diag_init(&d);
+		if (pixels_embedded(ms->px, f->offset, f->length, THUMB_MAX_SIDE, &th, &d) == PL_OK &&
+		    image_orient(&th, ms->px->orientation ? ms->px->orientation : 1, &up, &d) == PL_OK)
+			st = faces_in(r, dr, ms, m, &up, f->name, 1, 1, 0);
+		image_release(&th);
+		image_release(&up);
+	}
+	return st;
+}
+
+static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
+						const struct detector_rule *dr,
+						struct media_scan *ms)
+{
+	const struct image *photo = pixels_photo(ms->px);
+	enum pl_status st = PL_OK;
+	size_t i;
+
+	(void)dr;
+	if (!photo)
+		return PL_OK;
+	for (i = 0; st == PL_OK && i < ms->meta->len; i++) {
+		const struct meta_field *f = &ms->meta->items[i];
+		struct image th, up;
+		struct pl_diag d;
+		char ev[96];
+		double sim;
+
+		if ((f->id != META_F_THUMBNAIL_PRESENT && f->id != META_F_PREVIEW_PRESENT) ||
+		    !f->text || strcmp(f->text, "jpeg"))
+			continue;
+		image_init(&th);
+		image_init(&up);
+		pl_diag_init(&d);
+		if (pixels_embedded(ms->px, f->offset, f->length, THUMB_MAX_SIDE, &th, &d) == PL_OK &&
+		    image_orient(&th, ms->px->orientation ? ms->px->orientation : 1, &up, &d) == PL_OK) {
+			sim = pixels_similarity(photo, &up);
+			if (sim < THUMB_SAME_PICTURE) {
+				snprintf(ev, sizeof(ev), "%dx%d picture, similarity %.2f to the photo",
+					 up.w, up.h, sim);
+				st = media_report_box(ms, r, f->name, 0, 0, 0, 0, ev);
+			}
+		}
+		image_release(&th);
+		image_release(&up);
+	}
+	return st;
+}
+
+/* An example photo: "models:NAME" in the models directory, else a path relative to the pack. */
+static char *example_path(const struct pl_ruleset *rs, const struct rule *r, const char *image)
+{
+	char *dir, *p;
+
+	if (!strncmp(image, "models:", 7))
+		return path_join(rs->models_dir ? rs->models_dir : FACE_MODEL_DIR_DEFAULT, image + 7);
+	dir = path_dirname(r->file);
+	p = dir ? path_join(dir, image) : NULL;
+	free(dir);
+	return p;
+}
+
+static int detector_example(const struct pl_ruleset *rs, const struct rule *r,
+			    const struct rule_example *x, char *detail, size_t dlen)
+{
+	struct meta_fields mf;
+	struct pl_findings out;
+	struct pixels px;
+	struct pl_diag d;
+	char *path = x->image ? example_path(rs, r, x->image) : NULL;
+	struct media_scan ms = { .path = path, .meta = &mf, .lang = "en", .out = &out, .d = &d,
+				 .rs = rs, .px = &px };
+	int ok = 0;
+	size_t i, mine = 0;
+
+	meta_fields_init(&mf);
+	pl_findings_init(&out);
+	pixels_init(&px, path);
+	pl_diag_init(&d);
+	if (!path) {
+		snprintf(detail, dlen, "a detector example needs \"image\"");
+	} else if (meta_read_file(path, &mf, &d) != PL_OK) {
+		snprintf(detail, dlen, "example photo: %s", d.message);
+	} else if (r->kind->scan_media(r, &ms) != PL_OK) {
+		snprintf(detail, dlen, "detector failed on '%s'", path);
+	} else {
+		for (i = 0; i < out.len; i++) {
+			const char *ev = out.items[i].evidence ? out.items[i].evidence : "";
+
+			if (strstr(ev, "could not be loaded")) {
+				snprintf(detail, dlen, "%s", ev);
+				goto done;
+			}
+			mine += !strcmp(out.items[i].rule_id, r->id);
+		}
+		ok = (mine > 0) == x->must_match;
+		if (!ok)
+			snprintf(detail, dlen, "%s on '%s'", mine ? "reported" : "not reported", path);
+	}
+done:
+	pixels_release(&px);
+	pl_findings_release(&out);
+	meta_fields_release(&mf);
+	free(path);
+	return ok;
+}
+
+static enum pl_status detector_scan(const struct rule *r, struct media_scan *ms)
+{
+	const struct detector_rule *dr = r->data;
+
+	if (ms->opt && ms->opt->no_pixels)
+		return PL_OK;
+	return dr->det->run(r, dr, ms);
+}
+
+const struct rule_kind rule_kind_detector = {
+	.name = "detector",
+	.keys = detector_keys,
+	.parse = detector_parse,
+	.release = detector_release,
+	.scan_media = detector_scan,
+	.example = detector_example,
+};
