@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regex_split.h"
 #include "rule_kinds.h"
 #include "text_scan.h"
 #include "validators.h"
@@ -13,6 +14,9 @@
 
 struct pattern_rule {
 	struct regex re;
+	struct regex *branch;   /* the top-level alternatives, each searched when its gate opens */
+	struct pf_gate *gate;
+	size_t nbranch;         /* 0: the whole pattern is searched */
 	const struct validator *validate;
 	size_t window;
 	struct regex *require, *boost, *forbid, *exclude;
@@ -26,6 +30,10 @@ static void pattern_release(void *data)
 	struct pattern_rule *p = data;
 
 	regex_release(&p->re);
+	regex_list_free(p->branch, p->nbranch);
+	for (size_t i = 0; p->gate && i < p->nbranch; i++)
+		pf_gate_release(&p->gate[i]);
+	free(p->gate);
 	regex_list_free(p->require, p->nrequire);
 	regex_list_free(p->boost, p->nboost);
 	regex_list_free(p->forbid, p->nforbid);
@@ -76,7 +84,8 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	v = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
 	if (!v)
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'pattern'");
-	if ((st = lc_compile_gated(lc, v, r, &p->re)) != PL_OK)
+	if ((st = lc_compile_gated(lc, v, r, &p->re)) != PL_OK ||
+	    (st = lc_compile_branches(lc, v, r, &p->branch, &p->gate, &p->nbranch)) != PL_OK)
 		return st;
 	if ((st = lc_string(lc, obj, "validate", 0, &name)) != PL_OK)
 		return st;
@@ -184,18 +193,62 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 	return 1;
 }
 
+/*
+ * The next match at or after pos, as the whole alternation would find it: the leftmost start, the
+ * earlier alternative on a tie. Each alternative's next match is cached with the position it was
+ * searched from; it stays right while it starts at or after the new position.
+ */
+struct branch_cursor {
+	size_t ms, me, vs, ve;
+	int state;                 /* 0 unknown, 1 found, 2 no more, 3 gate closed */
+};
+
+static int next_match(const struct pattern_rule *p, struct text_scan *ts, const char *subj,
+		      size_t len, size_t pos, struct branch_cursor *cur, size_t *ms, size_t *me,
+		      size_t *vs, size_t *ve)
+{
+	size_t b, best = (size_t)-1;
+	int rc;
+
+	if (!p->nbranch)
+		return regex_find(&p->re, ts->m, subj, len, pos, ms, me, vs, ve);
+	for (b = 0; b < p->nbranch; b++) {
+		struct branch_cursor *c = &cur[b];
+
+		if (c->state == 0 || (c->state == 1 && c->ms < pos)) {
+			rc = regex_find(&p->branch[b], ts->m, subj, len, pos, &c->ms, &c->me, &c->vs,
+					&c->ve);
+			if (rc < 0)
+				return rc;
+			c->state = rc ? 1 : 2;
+		}
+		if (c->state == 1 && (best == (size_t)-1 || c->ms < cur[best].ms))
+			best = b;
+	}
+	if (best == (size_t)-1)
+		return 0;
+	*ms = cur[best].ms;
+	*me = cur[best].me;
+	*vs = cur[best].vs;
+	*ve = cur[best].ve;
+	return 1;
+}
+
 static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts,
 				      struct match_list *out)
 {
 	const struct pattern_rule *p = r->data;
-	size_t len, pos = 0, ms, me, vs, ve;
+	struct branch_cursor cur[REGEX_SPLIT_MAX];
+	size_t len, pos = 0, ms, me, vs, ve, b;
 	const char *subj = ts_subject(ts, r, &len);
 	int rc, keep, boosted;
 
 	if (!ts_gate_open(ts, r))
 		return PL_OK;
+	for (b = 0; b < p->nbranch; b++)
+		cur[b].state = p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found) ? 3 : 0;
 	while (pos <= len) {
-		rc = regex_find(&p->re, ts->m, subj, len, pos, &ms, &me, &vs, &ve);
+		rc = next_match(p, ts, subj, len, pos, cur, &ms, &me, &vs, &ve);
 		if (rc < 0)
 			return ts_match_error(ts, r, r->match_original ? pos : textnorm_orig_start(ts->tn, pos), rc);
 		if (rc == 0)

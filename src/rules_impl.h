@@ -142,6 +142,12 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 /* As lc_compile, and derives the rule's prefilter gate from the pattern (normalised-text rules). */
 enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
 				struct regex *re);
+/*
+ * Splits node's pattern at its top-level '|' (when that keeps its meaning) and compiles and gates
+ * each alternative on its own into *branches / *gates (*n of them; 0 when not split).
+ */
+enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				   struct regex **branches, struct pf_gate **gates, size_t *n);
 /* Compiles an array of pattern strings (or a single string) into *res / *n. */
 enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
 			       struct regex **res, size_t *n);

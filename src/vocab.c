@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regex_split.h"
 #include "textnorm.h"
 #include "util.h"
 #include "vocab.h"
@@ -342,6 +343,62 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
 {
 	return compile(lc, node, caseless, re, NULL);
+}
+
+/* One alternative: expanded, compiled and gated; 0, or -1 when it will not compile alone. */
+static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int original,
+			  struct regex *re, struct pf_gate *gate)
+{
+	char *text = malloc(len + 1), *expanded = NULL, bad[128], err[256];
+	size_t erroff;
+	int rc = -1;
+
+	memset(gate, 0, sizeof(*gate));
+	if (!text)
+		return -1;
+	memcpy(text, raw, len);
+	text[len] = '\0';
+	if (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
+	    regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)
+		rc = original ? 0 : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs, gate);
+	free(expanded);
+	free(text);
+	return rc;
+}
+
+enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				   struct regex **branches, struct pf_gate **gates, size_t *n)
+{
+	size_t starts[REGEX_SPLIT_MAX], ends[REGEX_SPLIT_MAX], k, i;
+	const char *raw = node->valuestring;
+
+	*branches = NULL;
+	*gates = NULL;
+	*n = 0;
+	k = regex_split_top(raw, strlen(raw), starts, ends, REGEX_SPLIT_MAX);
+	if (k < 2)
+		return PL_OK;
+	*branches = calloc(k, sizeof(**branches));
+	*gates = calloc(k, sizeof(**gates));
+	if (!*branches || !*gates)
+		goto fail;
+	for (i = 0; i < k; i++)
+		if (compile_branch(lc, raw + starts[i], ends[i] - starts[i], r->match_original,
+				   &(*branches)[i], &(*gates)[i]) != 0)
+			goto fail;
+	*n = k;
+	return PL_OK;
+fail:
+	/* an alternative that does not stand alone: the whole pattern serves, unsplit */
+	for (i = 0; *branches && *gates && i < k; i++) {
+		regex_release(&(*branches)[i]);
+		pf_gate_release(&(*gates)[i]);
+	}
+	free(*branches);
+	free(*gates);
+	*branches = NULL;
+	*gates = NULL;
+	return PL_OK;
 }
 
 enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Top-level alternatives of a pattern. Each can then be gated by its own literals and searched on
+ * its own; the pattern rule merges their matches exactly as the whole alternation would choose
+ * them (leftmost start, then the earlier alternative).
+ */
+#include <string.h>
+
+#include "regex_split.h"
+#include "banned.h"
+
+/* Skips a character class starting at p[i] == '['; returns the index after its ']'. */
+static size_t skip_class(const char *p, size_t len, size_t i)
+{
+	i++;
+	if (i < len && p[i] == '^')
+		i++;
+	if (i < len && p[i] == ']')
+		i++;
+	while (i < len && p[i] != ']') {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == '[' && i + 1 < len && p[i + 1] == ':') {
+			const char *e = strstr(p + i + 2, ":]");
+
+			if (e && (size_t)(e - p) < len)
+				i = (size_t)(e - p) + 1;
+		}
+		i++;
+	}
+	return i + 1;
+}
+
+/* Whether "(?" at p[i] is something that splitting would break: top-level option settings,
+ * recursion, callouts; plain groups, named groups and lookarounds are fine. */
+static int risky_group(const char *p, size_t len, size_t i, int depth)
+{
+	char c = i + 2 < len ? p[i + 2] : 0;
+
+	if (p[i + 1] == '*')
+		return 1; /* (*VERB) */
+	if (p[i + 1] != '?')
+		return 0;
+	if (c == ':' || c == '=' || c == '!' || c == '>' || c == '|' || c == '<' || c == '\'' ||
+	    c == 'P' || c == '#')
+		return c == 'P' && i + 3 < len && (p[i + 3] == '=' || p[i + 3] == '>'); /* (?P=n) (?P>n) */
+	if (c == 'R' || c == '&' || c == '+' || c == 'C' || (c >= '0' && c <= '9'))
+		return 1;
+	/* inline options: "(?i:...)" is local to its group; "(?i)" at the top changes the rest */
+	while (i + 2 < len && p[i + 2] != ')' && p[i + 2] != ':')
+		i++;
+	return depth == 0 && i + 2 < len && p[i + 2] == ')';
+}
+
+size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
+{
+	size_t i = 0, n = 0, s = 0;
+	int depth = 0;
+
+	while (i < len) {
+		char c = p[i];
+
+		if (c == '\\') {
+			char e = i + 1 < len ? p[i + 1] : 0;
+
+			if ((e >= '1' && e <= '9') || e == 'g' || e == 'k' || e == 'Q')
+				goto whole;
+			i += 2;
+			continue;
+		}
+		if (c == '[') {
+			i = skip_class(p, len, i);
+			continue;
+		}
+		if (c == '(') {
+			if (i + 1 < len && risky_group(p, len, i, depth))
+				goto whole;
+			depth++;
+		} else if (c == ')') {
+			depth--;
+		} else if (c == '|' && depth == 0) {
+			if (n + 1 >= max)
+				goto whole;
+			starts[n] = s;
+			ends[n++] = i;
+			s = i + 1;
+		}
+		i++;
+	}
+	if (depth != 0 || n == 0)
+		goto whole;
+	starts[n] = s;
+	ends[n++] = len;
+	return n;
+whole:
+	starts[0] = 0;
+	ends[0] = len;
+	return 1;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Splitting a pattern at its top-level '|', where that keeps its meaning. */
+#ifndef PL_REGEX_SPLIT_H
+#define PL_REGEX_SPLIT_H
+
+#include <stddef.h>
+
+#define REGEX_SPLIT_MAX 32
+
+/*
+ * Fills starts/ends with the spans of p's top-level alternatives and returns their number (at most
+ * max). Returns 1 (the whole pattern) when there is no top-level '|' or when splitting would change
+ * the meaning: an option setting such as "(?i)" at the top level, back-references by number or
+ * name, recursion, backtracking verbs, \Q..\E spanning a bar, or more than max alternatives.
+ */
+size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max);
+
+#endif

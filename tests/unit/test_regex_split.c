@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Top-level alternatives: where a pattern splits, and where splitting would change its meaning. */
+#include <string.h>
+
+#include "harness.h"
+#include "regex_split.h"
+#include "banned.h"
+
+struct row {
+	const char *pattern;
+	const char *want; /* alternatives joined by " || " */
+};
+
+static const struct row rows[] = {
+	{ "abc", "abc" },
+	{ "a|b|c", "a || b || c" },
+	{ "(?:a|b)c|d", "(?:a|b)c || d" },
+	{ "[|]x|y", "[|]x || y" },
+	{ "[]|]x|y", "[]|]x || y" },
+	{ "[^]|]x|y", "[^]|]x || y" },
+	{ "\\|x|y", "\\|x || y" },
+	{ "(?<=a|b)c|d", "(?<=a|b)c || d" },
+	{ "(?<v>a)|b", "(?<v>a) || b" },
+	{ "(?i:a)|b", "(?i:a) || b" },
+	{ "(?i)a|b", "(?i)a|b" },          /* a top-level option reaches every alternative */
+	{ "a|(?-i)b", "a|(?-i)b" },
+	{ "(a)\\1|b", "(a)\\1|b" },          /* back-references count groups across alternatives */
+	{ "(?<n>a)\\k<n>|b", "(?<n>a)\\k<n>|b" },
+	{ "(a|b)(?1)|c", "(a|b)(?1)|c" },    /* recursion */
+	{ "(*SKIP)a|b", "(*SKIP)a|b" },
+	{ "\\Qa|b\\E|c", "\\Qa|b\\E|c" },
+	{ "a|", "a || " },
+	{ "(a|b", "(a|b" },                  /* unbalanced: left whole, PCRE2 reports it */
+	{ "[[:alpha:]|]x|y", "[[:alpha:]|]x || y" },
+};
+
+int main(void)
+{
+	size_t i, k, s[REGEX_SPLIT_MAX], e[REGEX_SPLIT_MAX];
+
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		char got[256] = "";
+		size_t n = regex_split_top(rows[i].pattern, strlen(rows[i].pattern), s, e, REGEX_SPLIT_MAX);
+		size_t used = 0;
+
+		for (k = 0; k < n; k++)
+			used += (size_t)snprintf(got + used, sizeof(got) - used, "%s%.*s", k ? " || " : "",
+						 (int)(e[k] - s[k]), rows[i].pattern + s[k]);
+		CHECK_STR(got, rows[i].want, rows[i].pattern);
+	}
+	/* more alternatives than the limit: whole */
+	{
+		char many[200] = "a";
+		size_t n;
+
+		for (k = 0; k < REGEX_SPLIT_MAX + 2; k++)
+			memcpy(many + 1 + 2 * k, "|a", 3);
+		n = regex_split_top(many, strlen(many), s, e, REGEX_SPLIT_MAX);
+		CHECK_INT(n, 1, "too many alternatives stay whole");
+	}
+	TEST_DONE();
+}
