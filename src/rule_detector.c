@@ -77,7 +77,7 @@ static enum pl_status number(struct load_ctx *lc, const cJSON *obj, const char *
 static enum pl_status detector_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
 {
 	struct detector_rule *dr = calloc(1, sizeof(*dr));
-	double conf = 0.5, size = 0, tiles = 3;
+	double conf = 0.5, size = 0, tiles = 2;
 	const char *name, *names[NDETECTORS], *hint;
 	enum pl_status st;
 	size_t i;

@@ -14,7 +14,7 @@ corpus=$shared/corpora/exif-samples
 models=$root/build/models
 work=$build/bench-faces
 max_side=${MAX_SIDE:-1536}
-tiles=${TILES:-3}
+tiles=${TILES:-2}
 runs=${RUNS:-3}
 dump=$build/tools/facedump
 
