@@ -13,8 +13,8 @@
 
 /* ---- limits ---------------------------------------------------------------------------------- */
 
-/* meta_read_file() loads images whole; larger ones are refused with PL_ERR_LIMIT. Videos are
- * walked with seeks and have no size limit. */
+/* meta_read_file() loads PNG, GIF, WebP, TIFF and HEIF images whole; larger ones are refused with
+ * PL_ERR_LIMIT. JPEGs and videos are walked with seeks and have no size limit. */
 #define META_MAX_IMAGE_BYTES (512ull * 1024 * 1024)
 /* Fields kept per file; past it the rest are counted in meta_fields.dropped. */
 #define META_MAX_FIELDS 1024
@@ -161,10 +161,12 @@ enum pl_status meta_read(const char *path_for_messages, const unsigned char *p, 
 			 struct meta_fields *out, struct pl_diag *d);
 
 /*
- * Same for a file on disk, deciding by its content: an image is read whole into memory (at most
- * META_MAX_IMAGE_BYTES, else PL_ERR_LIMIT); an MP4/MOV is walked with seeks, reading only the
- * boxes that can hold metadata (moov/udta, moov/meta, ...), never the media data, wherever moov
- * stands in the file. Also returns PL_ERR_IO when the file cannot be opened or read.
+ * Same for a file on disk, deciding by its content. A JPEG is walked through the descriptor: its
+ * metadata segments are read one at a time and its image data scanned in 64 KiB windows for the
+ * end of the image. An MP4/MOV is walked with seeks, reading only the boxes that can hold
+ * metadata (moov/udta, moov/meta, ...), never the media data, wherever moov stands in the file.
+ * Other images are read whole into memory (at most META_MAX_IMAGE_BYTES, else PL_ERR_LIMIT).
+ * Also returns PL_ERR_IO when the file cannot be opened or read.
  */
 enum pl_status meta_read_file(const char *path, struct meta_fields *out, struct pl_diag *d);
 

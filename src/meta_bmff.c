@@ -374,7 +374,9 @@ static void uuid_box(struct bmff_ctx *c, const struct src_box *b)
 		with_box(c, b, xmp_box);
 }
 
-static void moov(struct bmff_ctx *c, const struct src_box *m)
+/* moov's children (and, one level down, a trak's): only udta, meta and XMP uuid are loaded;
+ * the sample tables and everything else are skipped by their headers. */
+static void moov(struct bmff_ctx *c, const struct src_box *m, int in_trak)
 {
 	struct src_box b;
 	uint64_t pos = m->start + m->hdr;
@@ -386,6 +388,8 @@ static void moov(struct bmff_ctx *c, const struct src_box *m)
 			with_box(c, &b, qt_meta);
 		else if (strcmp(b.type, "uuid") == 0)
 			uuid_box(c, &b);
+		else if (strcmp(b.type, "trak") == 0 && !in_trak)
+			moov(c, &b, 1);
 		pos = b.end;
 	}
 }
@@ -399,7 +403,7 @@ void meta_bmff_read(struct meta_fields *f, const struct meta_src *s, uint64_t st
 
 	while (!f->oom && src_box_next(&c, pos, s->size, &b) == 1) {
 		if (strcmp(b.type, "moov") == 0)
-			moov(&c, &b);
+			moov(&c, &b, 0);
 		else if (strcmp(b.type, "meta") == 0)
 			with_box(&c, &b, heif_meta);
 		else if (strcmp(b.type, "uuid") == 0)

@@ -193,21 +193,35 @@ void meta_jpeg_app_read(struct jpeg_ctx *c, unsigned marker, const unsigned char
 
 /* ---- after the EOI ------------------------------------------------------------------------------ */
 
-static int is_padding(const unsigned char *p, size_t n)
+/* Whether the bytes from off to the end are all 0x00 or 0xFF (padding), read in windows. */
+static int is_padding(struct jpeg_ctx *c, uint64_t off)
 {
-	size_t i;
+	const unsigned char *w;
+	size_t n, i;
 
-	for (i = 0; i < n; i++)
-		if (p[i] != 0x00 && p[i] != 0xff)
-			return 0;
+	while (off < c->len) {
+		n = c->len - off < JPEG_WINDOW ? (size_t)(c->len - off) : JPEG_WINDOW;
+		if (c->s->mem)
+			w = c->s->mem + off;
+		else if (meta_src_read(c->s, off, c->win, n) == 0)
+			w = c->win;
+		else
+			return 1;
+		c->win_len = 0; /* the window no longer holds what it said */
+		for (i = 0; i < n; i++)
+			if (w[i] != 0x00 && w[i] != 0xff)
+				return 0;
+		off += n;
+	}
 	return 1;
 }
 
 void meta_jpeg_trailer_read(struct jpeg_ctx *c)
 {
+	unsigned char head[MEDIA_FORMAT_SNIFF_LEN];
 	uint64_t end = c->eoi_end;
 	enum media_format fmt;
-	size_t i;
+	size_t i, n;
 	int moved = 1;
 
 	/* MPF images usually follow one another right after the first image: skip over them */
@@ -219,14 +233,14 @@ void meta_jpeg_trailer_read(struct jpeg_ctx *c)
 				moved = 1;
 			}
 	}
-	if (end >= c->len || is_padding(c->p + end, c->len - end))
+	if (end >= c->len || is_padding(c, end))
 		return;
-	fmt = media_format_detect(c->p + end, c->len - end);
+	n = c->len - end < sizeof(head) ? (size_t)(c->len - end) : sizeof(head);
+	if (meta_src_read(c->s, end, head, n) != 0)
+		return;
+	fmt = media_format_detect(head, n);
 	meta_add_data(c->f, META_F_TRAILING_DATA, media_format_name(fmt), (long long)end,
 		      (long long)(c->len - end), "after JPEG end of image");
-	if (media_format_is_video(fmt)) { /* a motion photo: its own location atoms count */
-		struct meta_src src = { c->p + end, -1, c->len - end };
-
-		meta_bmff_read(c->f, &src, 0, (long long)end);
-	}
+	if (media_format_is_video(fmt)) /* a motion photo: its own location atoms count */
+		meta_bmff_read(c->f, c->s, end, 0);
 }
