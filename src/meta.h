@@ -7,6 +7,7 @@
 #define PL_META_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "media_format.h"
 #include "postlint/status.h"
@@ -133,11 +134,22 @@ struct meta_fields {
 	size_t nproblems, problems_cap;
 	size_t dropped;           /* fields and problems left out past META_MAX_FIELDS/PROBLEMS */
 	enum media_format format; /* set by meta_read() */
+	uint64_t want;            /* fields asked for with meta_fields_want(); 0: all */
 	int oom;                  /* internal: an allocation failed while filling */
 };
 
+_Static_assert(META_FIELD_COUNT <= 64, "meta_fields.want holds one bit per field");
+
 /* Empties a list. Allocates nothing. */
 void meta_fields_init(struct meta_fields *f);
+
+/*
+ * Restricts the next reads to the fields asked for (call once per field, after
+ * meta_fields_init()); by default every field is read. Readers then skip work only other fields
+ * need: unless trailing.data or video.location is asked for, a JPEG's walk stops at its image
+ * data instead of scanning it for the end of the image and what follows (as ExifTool's -fast).
+ */
+void meta_fields_want(struct meta_fields *f, enum meta_field_id id);
 /* Frees every field, problem and string the list owns, and empties it. Accepts an empty list. */
 void meta_fields_release(struct meta_fields *f);
 

@@ -55,6 +55,17 @@ void meta_fields_release(struct meta_fields *f)
 	meta_fields_init(f);
 }
 
+void meta_fields_want(struct meta_fields *f, enum meta_field_id id)
+{
+	if ((unsigned)id < META_FIELD_COUNT)
+		f->want |= (uint64_t)1 << id;
+}
+
+int meta_fields_wanted(const struct meta_fields *f, enum meta_field_id id)
+{
+	return f->want == 0 || (f->want >> id & 1) != 0;
+}
+
 const struct meta_field *meta_fields_get(const struct meta_fields *f, enum meta_field_id id)
 {
 	size_t i;
@@ -101,7 +112,7 @@ static enum pl_status push_field(struct meta_fields *f, struct meta_field *n)
 		st = PL_ERR_NOMEM;
 		goto out;
 	}
-	if (is_repeat(f, n))
+	if (!meta_fields_wanted(f, n->id) || is_repeat(f, n))
 		goto out;
 	if (f->len >= META_MAX_FIELDS) {
 		f->dropped++;

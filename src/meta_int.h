@@ -26,6 +26,9 @@ enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const
 enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Whether the caller wants field id (see meta_fields_want()). */
+int meta_fields_wanted(const struct meta_fields *f, enum meta_field_id id);
+
 /* A position is kept only when both coordinates are finite and within range. */
 int meta_position_valid(double lat, double lon);
 

@@ -283,6 +283,9 @@ static uint64_t segment(struct jpeg_ctx *c, uint64_t pos)
 	}
 	segment_payload(c, m, pos + 2, n - 2);
 	pos += n;
+	if (m == 0xda && !meta_fields_wanted(c->f, META_F_TRAILING_DATA) &&
+	    !meta_fields_wanted(c->f, META_F_VIDEO_LOCATION))
+		return 0; /* nothing asked for lies past the image data */
 	if (m == 0xda) {
 		pos = skip_scan(c, pos);
 		if (pos >= c->len) {
