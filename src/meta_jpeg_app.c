@@ -9,6 +9,7 @@
 #include "banned.h"
 
 #define CIFF_MAX_DEPTH 8
+#define CIFF_MAX_DIRS 256 /* directories read per heap: sub-heaps may all point at the same one */
 
 /* ---- APP0 ------------------------------------------------------------------------------------- */
 
@@ -32,11 +33,11 @@ static void jfif_thumbnail(struct jpeg_ctx *c, const unsigned char *s, size_t n,
  * 10 bytes (tag, size, offset), offsets relative to the heap; types 0x28/0x30 are sub-heaps.
  */
 static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long long off, int be,
-		      int depth)
+		      int depth, unsigned *dirs)
 {
 	size_t dir, count, i;
 
-	if (n < 6 || depth > CIFF_MAX_DEPTH)
+	if (n < 6 || depth > CIFF_MAX_DEPTH || ++*dirs > CIFF_MAX_DIRS)
 		return;
 	dir = be ? meta_be32(h + n - 4) : meta_le32(h + n - 4);
 	if (dir > n - 4 || n - 4 - dir < 2) {
@@ -58,7 +59,7 @@ static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long
 		if (at > n || size > n - at)
 			continue;
 		if (type == 0x28 || type == 0x30)
-			ciff_heap(c, h + at, size, off + (long long)at, be, depth + 1);
+			ciff_heap(c, h + at, size, off + (long long)at, be, depth + 1, dirs);
 		else if ((tag & 0x3fff) == 0x0810)
 			meta_add_text(c->f, META_F_OWNER_NAME, (const char *)h + at, size,
 				      "CIFF OwnerName", off + (long long)at);
@@ -67,6 +68,7 @@ static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long
 
 static void app0(struct jpeg_ctx *c, const unsigned char *s, size_t n, long long off)
 {
+	unsigned dirs = 0;
 	size_t hlen;
 	int be;
 
@@ -75,7 +77,7 @@ static void app0(struct jpeg_ctx *c, const unsigned char *s, size_t n, long long
 		be = s[0] == 'M';
 		hlen = be ? meta_be32(s + 2) : meta_le32(s + 2);
 		if (hlen >= 14 && hlen < n)
-			ciff_heap(c, s + hlen, n - hlen, off + (long long)hlen, be, 0);
+			ciff_heap(c, s + hlen, n - hlen, off + (long long)hlen, be, 0, &dirs);
 		return;
 	}
 	jfif_thumbnail(c, s, n, off);

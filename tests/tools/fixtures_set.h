@@ -161,6 +161,34 @@ static FX_UNUSED void fx_build_badmpf(struct fx_buf *b)
 	free(mpf.p);
 }
 
+/*
+ * A Canon CIFF heap in APP0 whose 60 directory entries all point back at the heap itself as a
+ * sub-heap (60^8 visits unbounded), plus the owner's name.
+ */
+static FX_UNUSED void fx_build_ciff_bomb(struct fx_buf *b)
+{
+	struct fx_buf seg = { 0 }, segs = { 0 };
+	size_t n = 60, i, name;
+
+	fx_put(&seg, "II\x0e\0\0\0HEAPJPGM", 14);
+	fx_le16(&seg, (unsigned)(n + 1));
+	name = 2 + 10 * (n + 1);
+	for (i = 0; i < n; i++) {
+		fx_le16(&seg, 0x300a);
+		fx_le32(&seg, (uint32_t)(name + 11 + 4)); /* the whole heap */
+		fx_le32(&seg, 0);
+	}
+	fx_le16(&seg, 0x0810);
+	fx_le32(&seg, 11);
+	fx_le32(&seg, (uint32_t)name);
+	fx_put(&seg, "Ciff Owner", 11);
+	fx_le32(&seg, 0); /* the directory is at the heap's start */
+	fx_segment(&segs, 0xe0, seg.p, seg.len);
+	fx_jpeg_with(b, &segs, 8, 8);
+	free(seg.p);
+	free(segs.p);
+}
+
 static FX_UNUSED void fx_build_badgif(struct fx_buf *b)
 {
 	static const char gif[] = "GIF89a\x01\0\x01\0\0\0\0\x21\xfe\x20only part";
@@ -241,6 +269,8 @@ static const struct fx_fixture fx_fixtures[] = {
 	  "malformed: IPTC dataset and Photoshop resource past their blocks" },
 	{ "bad-mpf.jpg", fx_build_badmpf, "jpeg", "malformed: MPF image past end of file" },
 	{ "bad.gif", fx_build_badgif, "gif", "malformed: GIF cut inside a comment" },
+	{ "ciff-bomb.jpg", fx_build_ciff_bomb, "jpeg",
+	  "malformed: CIFF heap whose 60 entries all point back at itself; an owner name" },
 	{ "not-media.txt", fx_build_text, NULL, "not a media file" },
 };
 
@@ -369,6 +399,7 @@ static const struct fx_expect fx_expects[] = {
 	{ "bad-mpf.jpg", "problem", "MPF image 2" },
 	{ "bad-mpf.jpg", "!preview.present", "" },
 	{ "bad.gif", "problem", "GIF" },
+	{ "ciff-bomb.jpg", "owner.name", "Ciff Owner" },
 	{ "not-media.txt", "status", "input" },
 };
 
