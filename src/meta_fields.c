@@ -112,12 +112,14 @@ static enum pl_status push_field(struct meta_fields *f, struct meta_field *n)
 		st = PL_ERR_NOMEM;
 		goto out;
 	}
-	if (!meta_fields_wanted(f, n->id) || is_repeat(f, n))
+	if (!meta_fields_wanted(f, n->id))
 		goto out;
-	if (f->len >= META_MAX_FIELDS) {
+	if (f->len >= META_MAX_FIELDS) { /* before the repeat test: keeps a full list O(1) per add */
 		f->dropped++;
 		goto out;
 	}
+	if (is_repeat(f, n))
+		goto out;
 	if (f->len == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 16;
 		struct meta_field *items = realloc(f->items, cap * sizeof(*items));

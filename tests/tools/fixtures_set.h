@@ -189,6 +189,41 @@ static FX_UNUSED void fx_build_ciff_bomb(struct fx_buf *b)
 	free(segs.p);
 }
 
+/* Six zTXt chunks of 15 MiB each once inflated (a 90 KiB file): more than one file may inflate. */
+static FX_UNUSED void fx_build_zbomb(struct fx_buf *b)
+{
+	size_t n = 15u << 20, zn;
+	unsigned char *raw = malloc(n), *z;
+	uLongf zlen;
+	int i;
+
+	zn = compressBound(n);
+	z = malloc(zn);
+	if (!raw || !z) {
+		b->oom = 1;
+		goto out;
+	}
+	memset(raw, 'A', n);
+	zlen = zn;
+	if (compress(z, &zlen, raw, n) != Z_OK) {
+		b->oom = 1;
+		goto out;
+	}
+	fx_png_start(b);
+	for (i = 0; i < 6; i++) {
+		struct fx_buf c = { 0 };
+
+		fx_put(&c, "Comment\0\0", 9);
+		fx_put(&c, z, zlen);
+		fx_png_chunk(b, "zTXt", c.p, c.len);
+		free(c.p);
+	}
+	fx_png_end(b);
+out:
+	free(raw);
+	free(z);
+}
+
 static FX_UNUSED void fx_build_badgif(struct fx_buf *b)
 {
 	static const char gif[] = "GIF89a\x01\0\x01\0\0\0\0\x21\xfe\x20only part";
@@ -269,6 +304,8 @@ static const struct fx_fixture fx_fixtures[] = {
 	  "malformed: IPTC dataset and Photoshop resource past their blocks" },
 	{ "bad-mpf.jpg", fx_build_badmpf, "jpeg", "malformed: MPF image past end of file" },
 	{ "bad.gif", fx_build_badgif, "gif", "malformed: GIF cut inside a comment" },
+	{ "zbomb.png", fx_build_zbomb, NULL,
+	  "malformed: six zTXt chunks of 15 MiB inflated each, over the per-file budget" },
 	{ "ciff-bomb.jpg", fx_build_ciff_bomb, "jpeg",
 	  "malformed: CIFF heap whose 60 entries all point back at itself; an owner name" },
 	{ "not-media.txt", fx_build_text, NULL, "not a media file" },
@@ -400,6 +437,7 @@ static const struct fx_expect fx_expects[] = {
 	{ "bad-mpf.jpg", "!preview.present", "" },
 	{ "bad.gif", "problem", "GIF" },
 	{ "ciff-bomb.jpg", "owner.name", "Ciff Owner" },
+	{ "zbomb.png", "problem", "PNG zTXt chunk 'Comment' does not inflate within 4194304 bytes" },
 	{ "not-media.txt", "status", "input" },
 };
 
