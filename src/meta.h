@@ -7,14 +7,15 @@
 #define PL_META_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "media_format.h"
 #include "postlint/status.h"
 
 /* ---- limits ---------------------------------------------------------------------------------- */
 
-/* meta_read_file() loads images whole; larger ones are refused with PL_ERR_LIMIT. Videos are
- * walked with seeks and have no size limit. */
+/* meta_read_file() loads PNG, GIF, WebP, TIFF and HEIF images whole; larger ones are refused with
+ * PL_ERR_LIMIT. JPEGs and videos are walked with seeks and have no size limit. */
 #define META_MAX_IMAGE_BYTES (512ull * 1024 * 1024)
 /* Fields kept per file; past it the rest are counted in meta_fields.dropped. */
 #define META_MAX_FIELDS 1024
@@ -133,11 +134,22 @@ struct meta_fields {
 	size_t nproblems, problems_cap;
 	size_t dropped;           /* fields and problems left out past META_MAX_FIELDS/PROBLEMS */
 	enum media_format format; /* set by meta_read() */
+	uint64_t want;            /* fields asked for with meta_fields_want(); 0: all */
 	int oom;                  /* internal: an allocation failed while filling */
 };
 
+_Static_assert(META_FIELD_COUNT <= 64, "meta_fields.want holds one bit per field");
+
 /* Empties a list. Allocates nothing. */
 void meta_fields_init(struct meta_fields *f);
+
+/*
+ * Restricts the next reads to the fields asked for (call once per field, after
+ * meta_fields_init()); by default every field is read. Readers then skip work only other fields
+ * need: unless trailing.data or video.location is asked for, a JPEG's walk stops at its image
+ * data instead of scanning it for the end of the image and what follows (as ExifTool's -fast).
+ */
+void meta_fields_want(struct meta_fields *f, enum meta_field_id id);
 /* Frees every field, problem and string the list owns, and empties it. Accepts an empty list. */
 void meta_fields_release(struct meta_fields *f);
 
@@ -161,10 +173,12 @@ enum pl_status meta_read(const char *path_for_messages, const unsigned char *p, 
 			 struct meta_fields *out, struct pl_diag *d);
 
 /*
- * Same for a file on disk, deciding by its content: an image is read whole into memory (at most
- * META_MAX_IMAGE_BYTES, else PL_ERR_LIMIT); an MP4/MOV is walked with seeks, reading only the
- * boxes that can hold metadata (moov/udta, moov/meta, ...), never the media data, wherever moov
- * stands in the file. Also returns PL_ERR_IO when the file cannot be opened or read.
+ * Same for a file on disk, deciding by its content. A JPEG is walked through the descriptor: its
+ * metadata segments are read one at a time and its image data scanned in 64 KiB windows for the
+ * end of the image. An MP4/MOV is walked with seeks, reading only the boxes that can hold
+ * metadata (moov/udta, moov/meta, ...), never the media data, wherever moov stands in the file.
+ * Other images are read whole into memory (at most META_MAX_IMAGE_BYTES, else PL_ERR_LIMIT).
+ * Also returns PL_ERR_IO when the file cannot be opened or read.
  */
 enum pl_status meta_read_file(const char *path, struct meta_fields *out, struct pl_diag *d);
 

@@ -269,14 +269,43 @@ static int ilst_data(struct bmff_ctx *c, const struct bmff_box *item, long long 
 	return -1;
 }
 
+/* Keys looked at in one 'keys' box; items naming a later key are ignored. */
+#define QT_MAX_KEYS 1024
+
+/*
+ * Indexes a 'keys' box once: which[k] is the mdta_keys row of 1-based key k, or -1. Returns the
+ * number of keys indexed. (Looking keys up per item would be quadratic in a hostile file.)
+ */
+static uint32_t keys_index(const struct bmff_box *keys, signed char *which)
+{
+	uint32_t k, nkeys, ksize;
+	size_t kpos, i;
+
+	if (!keys->p || keys->len < 8)
+		return 0;
+	nkeys = meta_be32(keys->p + 4);
+	for (k = 1, kpos = 8; k <= nkeys && k <= QT_MAX_KEYS && keys->len - kpos >= 8;
+	     k++, kpos += ksize) {
+		ksize = meta_be32(keys->p + kpos);
+		if (ksize < 8 || ksize > keys->len - kpos)
+			break;
+		which[k] = -1;
+		for (i = 0; i < sizeof(mdta_keys) / sizeof(mdta_keys[0]); i++)
+			if (strlen(mdta_keys[i].key) == ksize - 8 &&
+			    memcmp(keys->p + kpos + 8, mdta_keys[i].key, ksize - 8) == 0)
+				which[k] = (signed char)i;
+	}
+	return k - 1;
+}
+
 /* moov/meta with 'keys' (QuickTime metadata) and/or an iTunes-style 'ilst'. */
 static void qt_meta(struct bmff_ctx *c, const unsigned char *p, size_t len, long long off)
 {
 	struct bmff_box b, keys = { NULL, 0, 0, "" }, ilst = { NULL, 0, 0, "" }, item;
-	size_t pos = 0, kpos, i;
+	signed char which[QT_MAX_KEYS + 1];
 	const unsigned char *v;
-	uint32_t idx, k, nkeys, ksize;
-	size_t n;
+	size_t pos = 0, i, n;
+	uint32_t idx, nkeys;
 
 	if (len >= 8 && memcmp(p + 4, "hdlr", 4) != 0)
 		pos = 4; /* an ISO full box: version and flags first */
@@ -286,6 +315,7 @@ static void qt_meta(struct bmff_ctx *c, const unsigned char *p, size_t len, long
 		else if (strcmp(b.type, "ilst") == 0)
 			ilst = b;
 	}
+	nkeys = keys_index(&keys, which);
 	pos = 0;
 	while (ilst.p && bmff_box_next(c, ilst.p, ilst.len, &pos, off, &item) == 1) {
 		if (ilst_data(c, &item, off, &v, &n) != 0)
@@ -298,23 +328,9 @@ static void qt_meta(struct bmff_ctx *c, const unsigned char *p, size_t len, long
 					qt_value(c, qt_atoms[i].id, v, n, "QuickTime ilst", off);
 			continue;
 		}
-		if (!keys.p || keys.len < 8)
-			continue;
-		/* the item's type is a 1-based index into 'keys' */
-		idx = meta_be32((const unsigned char *)item.type);
-		nkeys = meta_be32(keys.p + 4);
-		for (k = 1, kpos = 8; k <= nkeys && keys.len - kpos >= 8; k++, kpos += ksize) {
-			ksize = meta_be32(keys.p + kpos);
-			if (ksize < 8 || ksize > keys.len - kpos)
-				break;
-			if (k != idx)
-				continue;
-			for (i = 0; i < sizeof(mdta_keys) / sizeof(mdta_keys[0]); i++)
-				if (strlen(mdta_keys[i].key) == ksize - 8 &&
-				    memcmp(keys.p + kpos + 8, mdta_keys[i].key, ksize - 8) == 0)
-					qt_value(c, mdta_keys[i].id, v, n, mdta_keys[i].key, off);
-			break;
-		}
+		idx = meta_be32((const unsigned char *)item.type); /* a 1-based index into 'keys' */
+		if (idx >= 1 && idx <= nkeys && which[idx] >= 0)
+			qt_value(c, mdta_keys[which[idx]].id, v, n, mdta_keys[which[idx]].key, off);
 	}
 }
 
@@ -374,7 +390,9 @@ static void uuid_box(struct bmff_ctx *c, const struct src_box *b)
 		with_box(c, b, xmp_box);
 }
 
-static void moov(struct bmff_ctx *c, const struct src_box *m)
+/* moov's children (and, one level down, a trak's): only udta, meta and XMP uuid are loaded;
+ * the sample tables and everything else are skipped by their headers. */
+static void moov(struct bmff_ctx *c, const struct src_box *m, int in_trak)
 {
 	struct src_box b;
 	uint64_t pos = m->start + m->hdr;
@@ -386,6 +404,8 @@ static void moov(struct bmff_ctx *c, const struct src_box *m)
 			with_box(c, &b, qt_meta);
 		else if (strcmp(b.type, "uuid") == 0)
 			uuid_box(c, &b);
+		else if (strcmp(b.type, "trak") == 0 && !in_trak)
+			moov(c, &b, 1);
 		pos = b.end;
 	}
 }
@@ -399,7 +419,7 @@ void meta_bmff_read(struct meta_fields *f, const struct meta_src *s, uint64_t st
 
 	while (!f->oom && src_box_next(&c, pos, s->size, &b) == 1) {
 		if (strcmp(b.type, "moov") == 0)
-			moov(&c, &b);
+			moov(&c, &b, 0);
 		else if (strcmp(b.type, "meta") == 0)
 			with_box(&c, &b, heif_meta);
 		else if (strcmp(b.type, "uuid") == 0)

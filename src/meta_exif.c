@@ -199,10 +199,11 @@ static void read_gps_position(struct exif_ctx *c, unsigned lat_tag, enum meta_fi
 	double lat = gps_coord(c, lat_tag, lat_tag - 1, 'S');
 	double lon = gps_coord(c, lat_tag + 2, lat_tag + 1, 'W');
 
-	if (isnan(lat) && isnan(lon))
+	/* half a position (a destination latitude alone) says nothing and is no reading error */
+	if (!gps_entry(c, lat_tag) || !gps_entry(c, lat_tag + 2))
 		return;
 	if (isnan(lat) || isnan(lon))
-		meta_problem(c->f, c->off, "%s: incomplete or unreadable coordinates", source);
+		meta_problem(c->f, c->off, "%s: unreadable coordinates", source);
 	else
 		meta_add_position(c->f, id, lat, lon, source, c->off);
 }

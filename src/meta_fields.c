@@ -55,6 +55,17 @@ void meta_fields_release(struct meta_fields *f)
 	meta_fields_init(f);
 }
 
+void meta_fields_want(struct meta_fields *f, enum meta_field_id id)
+{
+	if ((unsigned)id < META_FIELD_COUNT)
+		f->want |= (uint64_t)1 << id;
+}
+
+int meta_fields_wanted(const struct meta_fields *f, enum meta_field_id id)
+{
+	return f->want == 0 || (f->want >> id & 1) != 0;
+}
+
 const struct meta_field *meta_fields_get(const struct meta_fields *f, enum meta_field_id id)
 {
 	size_t i;
@@ -101,12 +112,14 @@ static enum pl_status push_field(struct meta_fields *f, struct meta_field *n)
 		st = PL_ERR_NOMEM;
 		goto out;
 	}
-	if (is_repeat(f, n))
+	if (!meta_fields_wanted(f, n->id))
 		goto out;
-	if (f->len >= META_MAX_FIELDS) {
+	if (f->len >= META_MAX_FIELDS) { /* before the repeat test: keeps a full list O(1) per add */
 		f->dropped++;
 		goto out;
 	}
+	if (is_repeat(f, n))
+		goto out;
 	if (f->len == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 16;
 		struct meta_field *items = realloc(f->items, cap * sizeof(*items));
@@ -182,16 +195,26 @@ static int is_blank(unsigned char c)
 	return c <= ' ' || c == 0x7f;
 }
 
+/* Windows-1252's characters for bytes 0x80-0x9F (0: unassigned, becomes a space). */
+static const uint16_t cp1252[32] = {
+	0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+	0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178,
+};
+
+static size_t put_utf8(char *o, uint32_t c);
+
 /*
  * Copies p up to its first NUL, trimmed, controls as spaces, at most META_MAX_TEXT bytes (cut at a
- * character boundary). Bytes that are not UTF-8 are taken as Latin-1, the charset of PNG tEXt,
- * IPTC without a charset and most non-ASCII EXIF strings.
+ * character boundary). Bytes that are not UTF-8 are taken as Windows-1252 (Latin-1 with printable
+ * 0x80-0x9F), the charset of PNG tEXt, IPTC without a charset and most non-ASCII EXIF strings.
  */
 static char *clean_text(const char *p, size_t len, size_t *out_len)
 {
 	const unsigned char *u = (const unsigned char *)p, *nul = memchr(p, '\0', len);
-	size_t a = 0, b, i, o = 0;
-	int latin1;
+	size_t a = 0, b, i, o = 0, need;
+	uint32_t ch;
+	int legacy;
 	char *s;
 
 	b = nul ? (size_t)(nul - u) : len;
@@ -199,23 +222,23 @@ static char *clean_text(const char *p, size_t len, size_t *out_len)
 		a++;
 	while (b > a && is_blank(u[b - 1]))
 		b--;
-	latin1 = !valid_utf8(u + a, b - a);
+	legacy = !valid_utf8(u + a, b - a);
 	s = malloc(META_MAX_TEXT + 1);
 	if (!s)
 		return NULL;
 	for (i = a; i < b; i++) {
-		size_t need = latin1 && u[i] >= 0x80 ? 2 : 1;
-
-		if (!latin1 && (u[i] & 0xc0) == 0xc0) /* whole UTF-8 sequence or nothing */
+		ch = u[i] < ' ' || u[i] == 0x7f ? ' ' : u[i];
+		if (legacy && ch >= 0x80 && ch < 0xa0)
+			ch = cp1252[ch - 0x80] ? cp1252[ch - 0x80] : ' ';
+		need = legacy ? (ch < 0x80 ? 1 : ch < 0x800 ? 2 : 3) : 1;
+		if (!legacy && (u[i] & 0xc0) == 0xc0) /* whole UTF-8 sequence or nothing */
 			need = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2;
 		if (o + need > META_MAX_TEXT)
 			break;
-		if (latin1 && u[i] >= 0x80) {
-			s[o++] = (char)(0xc0 | u[i] >> 6);
-			s[o++] = (char)(0x80 | (u[i] & 0x3f));
-		} else {
-			s[o++] = (char)(u[i] < ' ' || u[i] == 0x7f ? ' ' : u[i]);
-		}
+		if (legacy)
+			o += put_utf8(s + o, ch);
+		else
+			s[o++] = (char)ch;
 	}
 	s[o] = '\0';
 	*out_len = o;

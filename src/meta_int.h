@@ -26,6 +26,9 @@ enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const
 enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Whether the caller wants field id (see meta_fields_want()). */
+int meta_fields_wanted(const struct meta_fields *f, enum meta_field_id id);
+
 /* A position is kept only when both coordinates are finite and within range. */
 int meta_position_valid(double lat, double lon);
 
@@ -68,8 +71,11 @@ int meta_src_read(const struct meta_src *s, uint64_t off, unsigned char *buf, si
 
 /* ---- per-format readers (each bounded; each reports problems rather than failing) ------------- */
 
+/* A JPEG file, walked through s: only segment headers and the segments that can hold metadata
+ * are read; the image data is scanned in windows for its end. */
+void meta_jpeg_read(struct meta_fields *f, const struct meta_src *s);
+
 /* p, len: the whole file; offsets reported are offsets into it. */
-void meta_jpeg_read(struct meta_fields *f, const unsigned char *p, size_t len);
 void meta_png_read(struct meta_fields *f, const unsigned char *p, size_t len);
 void meta_webp_read(struct meta_fields *f, const unsigned char *p, size_t len);
 void meta_gif_read(struct meta_fields *f, const unsigned char *p, size_t len);

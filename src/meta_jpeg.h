@@ -19,22 +19,31 @@ struct jpeg_xmp_ext {
 	long long off;
 };
 
+/* Descriptor sources are read through one window of this size (at least a whole segment, 64 KiB),
+ * so that a file's segment headers and payloads cost a few reads rather than several each. */
+#define JPEG_WINDOW (64 * 1024)
+
 struct jpeg_ctx {
 	struct meta_fields *f;
-	const unsigned char *p;
-	size_t len;
+	const struct meta_src *s; /* the file, in memory or through a descriptor */
+	uint64_t len;
+	uint64_t win_off;         /* the window holds win_len bytes from win_off */
+	size_t win_len;
+	unsigned char win[JPEG_WINDOW];
 	struct jpeg_xmp_ext ext[JPEG_MAX_XMP_EXT];
 	size_t next;
+	unsigned char *irb;              /* APP13 payloads joined, irb_len bytes */
+	size_t irb_len;
 	struct {
-		long long off;
+		long long off; /* file offset of the segment's resource data */
 		size_t len;
-	} irb[JPEG_MAX_IRB_SEGS];
+	} irb_seg[JPEG_MAX_IRB_SEGS];
 	size_t nirb;
 	struct {
 		uint64_t off, len;
 	} mpf[JPEG_MAX_MPF];
 	size_t nmpf;
-	size_t eoi_end; /* offset just past the first image's EOI marker, 0 when not found */
+	uint64_t eoi_end; /* offset just past the first image's EOI marker, 0 when not found */
 };
 
 /* An APPn segment other than EXIF, XMP and Photoshop: JFIF/JFXX thumbnails, Canon CIFF, MPF,

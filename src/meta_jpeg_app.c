@@ -9,6 +9,7 @@
 #include "banned.h"
 
 #define CIFF_MAX_DEPTH 8
+#define CIFF_MAX_DIRS 256 /* directories read per heap: sub-heaps may all point at the same one */
 
 /* ---- APP0 ------------------------------------------------------------------------------------- */
 
@@ -32,11 +33,11 @@ static void jfif_thumbnail(struct jpeg_ctx *c, const unsigned char *s, size_t n,
  * 10 bytes (tag, size, offset), offsets relative to the heap; types 0x28/0x30 are sub-heaps.
  */
 static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long long off, int be,
-		      int depth)
+		      int depth, unsigned *dirs)
 {
 	size_t dir, count, i;
 
-	if (n < 6 || depth > CIFF_MAX_DEPTH)
+	if (n < 6 || depth > CIFF_MAX_DEPTH || ++*dirs > CIFF_MAX_DIRS)
 		return;
 	dir = be ? meta_be32(h + n - 4) : meta_le32(h + n - 4);
 	if (dir > n - 4 || n - 4 - dir < 2) {
@@ -58,7 +59,7 @@ static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long
 		if (at > n || size > n - at)
 			continue;
 		if (type == 0x28 || type == 0x30)
-			ciff_heap(c, h + at, size, off + (long long)at, be, depth + 1);
+			ciff_heap(c, h + at, size, off + (long long)at, be, depth + 1, dirs);
 		else if ((tag & 0x3fff) == 0x0810)
 			meta_add_text(c->f, META_F_OWNER_NAME, (const char *)h + at, size,
 				      "CIFF OwnerName", off + (long long)at);
@@ -67,6 +68,7 @@ static void ciff_heap(struct jpeg_ctx *c, const unsigned char *h, size_t n, long
 
 static void app0(struct jpeg_ctx *c, const unsigned char *s, size_t n, long long off)
 {
+	unsigned dirs = 0;
 	size_t hlen;
 	int be;
 
@@ -75,7 +77,7 @@ static void app0(struct jpeg_ctx *c, const unsigned char *s, size_t n, long long
 		be = s[0] == 'M';
 		hlen = be ? meta_be32(s + 2) : meta_le32(s + 2);
 		if (hlen >= 14 && hlen < n)
-			ciff_heap(c, s + hlen, n - hlen, off + (long long)hlen, be, 0);
+			ciff_heap(c, s + hlen, n - hlen, off + (long long)hlen, be, 0, &dirs);
 		return;
 	}
 	jfif_thumbnail(c, s, n, off);
@@ -193,21 +195,35 @@ void meta_jpeg_app_read(struct jpeg_ctx *c, unsigned marker, const unsigned char
 
 /* ---- after the EOI ------------------------------------------------------------------------------ */
 
-static int is_padding(const unsigned char *p, size_t n)
+/* Whether the bytes from off to the end are all 0x00 or 0xFF (padding), read in windows. */
+static int is_padding(struct jpeg_ctx *c, uint64_t off)
 {
-	size_t i;
+	const unsigned char *w;
+	size_t n, i;
 
-	for (i = 0; i < n; i++)
-		if (p[i] != 0x00 && p[i] != 0xff)
-			return 0;
+	while (off < c->len) {
+		n = c->len - off < JPEG_WINDOW ? (size_t)(c->len - off) : JPEG_WINDOW;
+		if (c->s->mem)
+			w = c->s->mem + off;
+		else if (meta_src_read(c->s, off, c->win, n) == 0)
+			w = c->win;
+		else
+			return 1;
+		c->win_len = 0; /* the window no longer holds what it said */
+		for (i = 0; i < n; i++)
+			if (w[i] != 0x00 && w[i] != 0xff)
+				return 0;
+		off += n;
+	}
 	return 1;
 }
 
 void meta_jpeg_trailer_read(struct jpeg_ctx *c)
 {
+	unsigned char head[MEDIA_FORMAT_SNIFF_LEN];
 	uint64_t end = c->eoi_end;
 	enum media_format fmt;
-	size_t i;
+	size_t i, n;
 	int moved = 1;
 
 	/* MPF images usually follow one another right after the first image: skip over them */
@@ -219,14 +235,14 @@ void meta_jpeg_trailer_read(struct jpeg_ctx *c)
 				moved = 1;
 			}
 	}
-	if (end >= c->len || is_padding(c->p + end, c->len - end))
+	if (end >= c->len || is_padding(c, end))
 		return;
-	fmt = media_format_detect(c->p + end, c->len - end);
+	n = c->len - end < sizeof(head) ? (size_t)(c->len - end) : sizeof(head);
+	if (meta_src_read(c->s, end, head, n) != 0)
+		return;
+	fmt = media_format_detect(head, n);
 	meta_add_data(c->f, META_F_TRAILING_DATA, media_format_name(fmt), (long long)end,
 		      (long long)(c->len - end), "after JPEG end of image");
-	if (media_format_is_video(fmt)) { /* a motion photo: its own location atoms count */
-		struct meta_src src = { c->p + end, -1, c->len - end };
-
-		meta_bmff_read(c->f, &src, 0, (long long)end);
-	}
+	if (media_format_is_video(fmt)) /* a motion photo: its own location atoms count */
+		meta_bmff_read(c->f, c->s, end, 0);
 }

@@ -11,6 +11,8 @@
 #include "banned.h"
 
 #define PNG_MAX_CHUNKS 100000
+/* Bytes inflated per file, all compressed chunks together: many small zlib bombs are one bomb. */
+#define PNG_MAX_INFLATED (4u * META_MAX_BLOCK)
 
 /* Well-known tEXt keywords and the field each one feeds. */
 static const struct png_key {
@@ -156,7 +158,7 @@ static void text_value(struct meta_fields *f, const char *key, const unsigned ch
 
 /* tEXt, zTXt or iTXt: keyword, NUL, then (per type) flags and the text. */
 static void text_chunk(struct meta_fields *f, const char *type, const unsigned char *d, size_t n,
-		       long long off)
+		       long long off, size_t *budget)
 {
 	const unsigned char *nul = memchr(d, 0, n < 80 ? n : 80), *t;
 	unsigned char *inflated = NULL;
@@ -185,13 +187,16 @@ static void text_chunk(struct meta_fields *f, const char *type, const unsigned c
 		tn--;
 	}
 	if (compressed) {
-		rc = inflate_bounded(t, tn, META_MAX_BLOCK, &inflated, &ilen);
+		size_t max = *budget < META_MAX_BLOCK ? *budget : META_MAX_BLOCK;
+
+		rc = inflate_bounded(t, tn, max, &inflated, &ilen);
+		*budget -= ilen < *budget ? ilen : *budget;
 		if (rc == -2)
 			f->oom = 1;
 		if (rc != 0) {
 			if (rc == -1)
-				meta_problem(f, off, "PNG %s chunk '%s' does not inflate within %u bytes",
-					     type, key, META_MAX_BLOCK);
+				meta_problem(f, off, "PNG %s chunk '%s' does not inflate within %zu bytes",
+					     type, key, max);
 			return;
 		}
 		t = inflated;
@@ -202,17 +207,17 @@ static void text_chunk(struct meta_fields *f, const char *type, const unsigned c
 }
 
 static void chunk(struct meta_fields *f, const char *type, const unsigned char *d, size_t n,
-		  long long off)
+		  long long off, size_t *budget)
 {
 	if (strcmp(type, "eXIf") == 0 || strcmp(type, "zxIf") == 0)
 		meta_exif_read(f, d, n, off, "PNG eXIf");
 	else if (strcmp(type, "tEXt") == 0 || strcmp(type, "zTXt") == 0 || strcmp(type, "iTXt") == 0)
-		text_chunk(f, type, d, n, off);
+		text_chunk(f, type, d, n, off, budget);
 }
 
 void meta_png_read(struct meta_fields *f, const unsigned char *p, size_t len)
 {
-	size_t pos = 8, n, i;
+	size_t pos = 8, n, i, budget = PNG_MAX_INFLATED;
 	unsigned count = 0;
 	int iend = 0;
 	char type[5];
@@ -228,7 +233,7 @@ void meta_png_read(struct meta_fields *f, const unsigned char *p, size_t len)
 			meta_problem(f, (long long)pos, "PNG chunk declared length %zu past end of file", n);
 			return;
 		}
-		chunk(f, type, p + pos + 8, n, (long long)pos + 8);
+		chunk(f, type, p + pos + 8, n, (long long)pos + 8, &budget);
 		pos += 12 + n;
 		if (strcmp(type, "IEND") == 0) {
 			iend = 1;

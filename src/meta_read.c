@@ -60,7 +60,7 @@ static void read_by_format(struct meta_fields *out, const unsigned char *p, size
 
 	switch (out->format) {
 	case MEDIA_JPEG:
-		meta_jpeg_read(out, p, len);
+		meta_jpeg_read(out, &src);
 		break;
 	case MEDIA_PNG:
 		meta_png_read(out, p, len);
@@ -145,12 +145,16 @@ static enum pl_status slurp(int fd, size_t size, unsigned char **out)
 	return st;
 }
 
-static enum pl_status read_video(const char *path, int fd, uint64_t size, struct meta_fields *out,
-				 struct pl_diag *d)
+/* JPEGs and movies are walked through the descriptor, never loaded whole. */
+static enum pl_status read_walked(const char *path, int fd, uint64_t size, struct meta_fields *out,
+				  struct pl_diag *d)
 {
 	struct meta_src src = { NULL, fd, size };
 
-	meta_bmff_read(out, &src, 0, 0);
+	if (out->format == MEDIA_JPEG)
+		meta_jpeg_read(out, &src);
+	else
+		meta_bmff_read(out, &src, 0, 0);
 	if (out->oom) {
 		diag_set(d, path, -1, "cannot read metadata of '%s': out of memory", path);
 		return PL_ERR_NOMEM;
@@ -191,9 +195,9 @@ enum pl_status meta_read_file(const char *path, struct meta_fields *out, struct 
 		st = PL_ERR_IO;
 		goto out;
 	}
-	if (media_format_is_video(media_format_detect(head, (size_t)got))) {
-		out->format = media_format_detect(head, (size_t)got);
-		st = read_video(path, fd, (uint64_t)sb.st_size, out, d);
+	out->format = media_format_detect(head, (size_t)got);
+	if (out->format == MEDIA_JPEG || media_format_is_video(out->format)) {
+		st = read_walked(path, fd, (uint64_t)sb.st_size, out, d);
 		goto out;
 	}
 	if ((unsigned long long)sb.st_size > META_MAX_IMAGE_BYTES) {

@@ -461,6 +461,9 @@ void meta_xmp_read(struct meta_fields *f, const char *p, size_t len, long long o
 		free(c);
 		return;
 	}
+	/* A salt from the heap's and the stack's (randomised) addresses instead of one getrandom()
+	 * call per packet: still unpredictable to whoever wrote the file. */
+	XML_SetHashSalt(c->parser, (unsigned long)(uintptr_t)c ^ ((unsigned long)(uintptr_t)&c << 7));
 	c->f = f;
 	c->off = off;
 	c->container = container;

@@ -12,9 +12,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct meta_fields f;
+	struct meta_src src = { data, -1, size };
 
 	meta_fields_init(&f);
-	meta_jpeg_read(&f, data, size);
+	meta_jpeg_read(&f, &src);
 	meta_fields_release(&f);
 	return 0;
 }

@@ -29,6 +29,26 @@ static FX_UNUSED void fx_build_mp4_xyz(struct fx_buf *b)
 	fx_mdat(b, 64);
 }
 
+/* QuickTime movie with moov/udta/(c)xyz, as older iPhones and many Android phones write. */
+static FX_UNUSED void fx_build_mov_xyz(struct fx_buf *b)
+{
+	size_t moov, udta, mak;
+
+	fx_ftyp(b, "qt  ", "qt  ");
+	fx_mdat(b, 64); /* media data first, as QuickTime often has it */
+	moov = fx_box_begin(b, "moov");
+	fx_mvhd(b);
+	udta = fx_box_begin(b, "udta");
+	fx_qt_xyz(b, "-34.6037-058.3816+025.000/");
+	mak = fx_box_begin(b, "\xa9mak");
+	fx_be16(b, 7);
+	fx_be16(b, 0x15c7);
+	fx_str(b, "Samsung");
+	fx_box_end(b, mak);
+	fx_box_end(b, udta);
+	fx_box_end(b, moov);
+}
+
 /* One ilst item: its type is the 1-based key index, holding a UTF-8 'data' box. */
 static FX_UNUSED void fx_ilst_item(struct fx_buf *b, uint32_t key, const char *v)
 {

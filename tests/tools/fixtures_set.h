@@ -161,6 +161,69 @@ static FX_UNUSED void fx_build_badmpf(struct fx_buf *b)
 	free(mpf.p);
 }
 
+/*
+ * A Canon CIFF heap in APP0 whose 60 directory entries all point back at the heap itself as a
+ * sub-heap (60^8 visits unbounded), plus the owner's name.
+ */
+static FX_UNUSED void fx_build_ciff_bomb(struct fx_buf *b)
+{
+	struct fx_buf seg = { 0 }, segs = { 0 };
+	size_t n = 60, i, name;
+
+	fx_put(&seg, "II\x0e\0\0\0HEAPJPGM", 14);
+	fx_le16(&seg, (unsigned)(n + 1));
+	name = 2 + 10 * (n + 1);
+	for (i = 0; i < n; i++) {
+		fx_le16(&seg, 0x300a);
+		fx_le32(&seg, (uint32_t)(name + 11 + 4)); /* the whole heap */
+		fx_le32(&seg, 0);
+	}
+	fx_le16(&seg, 0x0810);
+	fx_le32(&seg, 11);
+	fx_le32(&seg, (uint32_t)name);
+	fx_put(&seg, "Ciff Owner", 11);
+	fx_le32(&seg, 0); /* the directory is at the heap's start */
+	fx_segment(&segs, 0xe0, seg.p, seg.len);
+	fx_jpeg_with(b, &segs, 8, 8);
+	free(seg.p);
+	free(segs.p);
+}
+
+/* Six zTXt chunks of 15 MiB each once inflated (a 90 KiB file): more than one file may inflate. */
+static FX_UNUSED void fx_build_zbomb(struct fx_buf *b)
+{
+	size_t n = 15u << 20, zn;
+	unsigned char *raw = malloc(n), *z;
+	uLongf zlen;
+	int i;
+
+	zn = compressBound(n);
+	z = malloc(zn);
+	if (!raw || !z) {
+		b->oom = 1;
+		goto out;
+	}
+	memset(raw, 'A', n);
+	zlen = zn;
+	if (compress(z, &zlen, raw, n) != Z_OK) {
+		b->oom = 1;
+		goto out;
+	}
+	fx_png_start(b);
+	for (i = 0; i < 6; i++) {
+		struct fx_buf c = { 0 };
+
+		fx_put(&c, "Comment\0\0", 9);
+		fx_put(&c, z, zlen);
+		fx_png_chunk(b, "zTXt", c.p, c.len);
+		free(c.p);
+	}
+	fx_png_end(b);
+out:
+	free(raw);
+	free(z);
+}
+
 static FX_UNUSED void fx_build_badgif(struct fx_buf *b)
 {
 	static const char gif[] = "GIF89a\x01\0\x01\0\0\0\0\x21\xfe\x20only part";
@@ -213,6 +276,7 @@ static const struct fx_fixture fx_fixtures[] = {
 	{ "far.tiff", fx_build_tiff_far, NULL,
 	  "TIFF with 70000 bytes of pixels before its directories (past libexif's 64 KiB)" },
 	{ "xyz.mp4", fx_build_mp4_xyz, "bmff", "MP4 moov/udta/(c)xyz ISO 6709 location" },
+	{ "xyz.mov", fx_build_mov_xyz, "bmff", "QuickTime moov/udta/(c)xyz and (c)mak after the mdat" },
 	{ "keys.mov", fx_build_mov_keys, "bmff",
 	  "QuickTime moov/meta keys+ilst: location.ISO6709, make, model" },
 	{ "loci.3gp", fx_build_3gp_loci, "bmff", "3GPP moov/udta/loci: name and 16.16 coordinates" },
@@ -240,6 +304,10 @@ static const struct fx_fixture fx_fixtures[] = {
 	  "malformed: IPTC dataset and Photoshop resource past their blocks" },
 	{ "bad-mpf.jpg", fx_build_badmpf, "jpeg", "malformed: MPF image past end of file" },
 	{ "bad.gif", fx_build_badgif, "gif", "malformed: GIF cut inside a comment" },
+	{ "zbomb.png", fx_build_zbomb, NULL,
+	  "malformed: six zTXt chunks of 15 MiB inflated each, over the per-file budget" },
+	{ "ciff-bomb.jpg", fx_build_ciff_bomb, "jpeg",
+	  "malformed: CIFF heap whose 60 entries all point back at itself; an owner name" },
 	{ "not-media.txt", fx_build_text, NULL, "not a media file" },
 };
 
@@ -330,6 +398,8 @@ static const struct fx_expect fx_expects[] = {
 	{ "far.tiff", "gps.position", "10.0000000,20.5000000" },
 	{ "far.tiff", "location.text", "Gent" },
 	{ "xyz.mp4", "video.location", "48.8584000,2.2945000" },
+	{ "xyz.mov", "video.location", "-34.6037000,-58.3816000" },
+	{ "xyz.mov", "camera.make", "Samsung" },
 	{ "keys.mov", "video.location", "37.3349000,-122.0090000" },
 	{ "keys.mov", "camera.make", "Apple" },
 	{ "keys.mov", "camera.model", "iPhone 15" },
@@ -366,6 +436,8 @@ static const struct fx_expect fx_expects[] = {
 	{ "bad-mpf.jpg", "problem", "MPF image 2" },
 	{ "bad-mpf.jpg", "!preview.present", "" },
 	{ "bad.gif", "problem", "GIF" },
+	{ "ciff-bomb.jpg", "owner.name", "Ciff Owner" },
+	{ "zbomb.png", "problem", "PNG zTXt chunk 'Comment' does not inflate within 4194304 bytes" },
 	{ "not-media.txt", "status", "input" },
 };
 

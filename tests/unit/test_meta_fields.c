@@ -22,6 +22,8 @@ static const struct {
 	{ "abc\0def", 7, "abc" },
 	{ "a\tb\nc", 5, "a b c" },
 	{ "Cr\xe9mieux", 8, "Cr\xc3\xa9mieux" },        /* Latin-1 to UTF-8 */
+	{ "wait\x85 \x80" "5", 8, "wait\xe2\x80\xa6 \xe2\x82\xac" "5" }, /* Windows-1252 */
+	{ "a\x81" "b", 3, "a b" },                          /* unassigned in 1252 */
 	{ "Cr\xc3\xa9mieux", 9, "Cr\xc3\xa9mieux" },     /* already UTF-8 */
 	{ "\xf0\x9f\x93\xb7 cam", 8, "\xf0\x9f\x93\xb7 cam" },
 	{ "bad \xc3 end", 9, "bad \xc3\x83 end" },       /* broken UTF-8: taken as Latin-1 */

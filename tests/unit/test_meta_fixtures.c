@@ -203,11 +203,55 @@ static void check_sparse_movie(void)
 	free(tail.p);
 }
 
+/* meta_fields_want(): only the fields asked for, and no scan past the image data unless needed. */
+static void check_want(void)
+{
+	static const struct {
+		const char *fixture;
+		enum meta_field_id want[2];
+		const char *field, *value; /* must be there */
+		const char *absent;        /* must not be */
+	} rows[] = {
+		{ "exif-nw.jpg", { META_F_CAMERA_SERIAL, META_F_CAMERA_SERIAL }, "camera.serial",
+		  "SN-0042-XYZ", "gps.position" },
+		{ "com-trailer.jpg", { META_F_COMMENT, META_F_COMMENT }, "comment", "Taken by unit 12",
+		  "trailing.data" },
+		{ "com-trailer.jpg", { META_F_TRAILING_DATA, META_F_COMMENT }, "trailing.data", "unknown",
+		  "gps.position" },
+		{ "motion.jpg", { META_F_VIDEO_LOCATION, META_F_VIDEO_LOCATION }, "video.location",
+		  "48.8584000,2.2945000", "trailing.data" },
+		{ "motion.jpg", { META_F_COMMENT, META_F_COMMENT }, "comment", "motion",
+		  "video.location" },
+	};
+	struct fx_buf b = { 0 };
+	struct meta_fields f;
+	struct pl_diag d;
+	size_t i, k;
+
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		b.len = 0;
+		fx_find(rows[i].fixture)->build(&b);
+		meta_fields_init(&f);
+		meta_fields_want(&f, rows[i].want[0]);
+		meta_fields_want(&f, rows[i].want[1]);
+		CHECK_INT(meta_read(rows[i].fixture, b.p, b.len, &f, &d), PL_OK, rows[i].fixture);
+		CHECK(has_value(&f, rows[i].field, rows[i].value), "want row %zu: %s missing", i,
+		      rows[i].field);
+		CHECK(!has_value(&f, rows[i].absent, ""), "want row %zu: %s present", i, rows[i].absent);
+		for (k = 0; k < f.len; k++)
+			CHECK(f.items[k].id == rows[i].want[0] || f.items[k].id == rows[i].want[1],
+			      "want row %zu: unwanted %s", i, f.items[k].name);
+		meta_fields_release(&f);
+	}
+	free(b.p);
+}
+
 int main(void)
 {
 	size_t i;
 
 	check_tables();
+	check_want();
 	for (i = 0; i < ARRAY_LEN(fx_fixtures); i++)
 		run_fixture(&fx_fixtures[i]);
 	check_sparse_movie();
