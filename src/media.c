@@ -113,6 +113,12 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 	meta_fields_init(&mf);
 	pixels_init(&px, path);
 	pl_diag_init(&d);
+	for (i = 0; i < job->rs->nrules; i++) {
+		const struct rule *r = &job->rs->rules[i];
+
+		if (r->kind->want_fields && r->enabled && !r->internal)
+			r->kind->want_fields(r, &mf);
+	}
 	st = meta_read_file(path, &mf, &d);
 	if (st == PL_ERR_NOMEM)
 		goto out;

@@ -303,6 +303,13 @@ static enum pl_status detector_scan(const struct rule *r, struct media_scan *ms)
 	return dr->det->run(r, dr, ms);
 }
 
+static void detector_want(const struct rule *r, void *fields)
+{
+	(void)r;
+	meta_fields_want(fields, META_F_THUMBNAIL_PRESENT);
+	meta_fields_want(fields, META_F_PREVIEW_PRESENT);
+}
+
 const struct rule_kind rule_kind_detector = {
 	.name = "detector",
 	.keys = detector_keys,
@@ -310,4 +317,5 @@ const struct rule_kind rule_kind_detector = {
 	.release = detector_release,
 	.scan_media = detector_scan,
 	.example = detector_example,
+	.want_fields = detector_want,
 };

@@ -289,6 +289,13 @@ static int metadata_example(const struct pl_ruleset *rs, const struct rule *r,
 	return ok;
 }
 
+static void metadata_want(const struct rule *r, void *fields)
+{
+	const struct metadata_rule *m = r->data;
+
+	meta_fields_want(fields, m->field->id);
+}
+
 const struct rule_kind rule_kind_metadata = {
 	.name = "metadata",
 	.keys = metadata_keys,
@@ -296,4 +303,5 @@ const struct rule_kind rule_kind_metadata = {
 	.release = metadata_release,
 	.scan_media = metadata_scan,
 	.example = metadata_example,
+	.want_fields = metadata_want,
 };

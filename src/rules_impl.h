@@ -120,6 +120,9 @@ struct rule_kind {
 	enum pl_status (*matches)(const struct rule *r, struct text_scan *ts, struct match_list *out);
 	enum pl_status (*scan_text)(const struct rule *r, struct text_scan *ts);
 	enum pl_status (*scan_media)(const struct rule *r, struct media_scan *ms);
+	/* For media kinds: asks the metadata reader for the fields the rule needs (type-erased:
+	 * struct meta_fields *), so that a reader skips what no rule looks at. */
+	void (*want_fields)(const struct rule *r, void *meta_fields);
 	/* For kinds that do not read captions: runs one example; 1 when it behaves. */
 	int (*example)(const struct pl_ruleset *rs, const struct rule *r, const struct rule_example *x,
 		       char *detail, size_t dlen);
