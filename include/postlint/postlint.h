@@ -15,5 +15,6 @@
 #include "postlint/rules.h"
 #include "postlint/scan.h"
 #include "postlint/status.h"
+#include "postlint/suppress.h"
 
 #endif
