@@ -86,7 +86,7 @@ static void note_errno(struct walk *w, const char *path, int err)
 {
 	char why[160];
 
-	snprintf(why, sizeof(why), "skipped: %s", errno_str(err));
+	snprintf(why, sizeof(why), "%s", errno_str(err));
 	note(w, path, why);
 }
 
@@ -135,7 +135,7 @@ static int classify(struct walk *w, int dfd, const char *path, const char *rel, 
 			note_errno(w, full, errno);
 			keep = 0;
 		} else if (!inside_root(w, real)) {
-			note(w, full, "skipped: symbolic link leads out of the folder");
+			note(w, full, "symbolic link leads out of the folder");
 			keep = 0;
 		} else if (stat(real, &sb) != 0) {
 			keep = 0;
@@ -185,7 +185,7 @@ static void load_ignore(struct walk *w, int dfd, const char *path, struct frame 
 		if (file_read_all(file, IGNORE_MAX_FILE, &text, &len, &d) != PL_OK)
 			note(w, file, d.message);
 		else if (ignore_list_parse(&fr->ign, text, len) != PL_OK)
-			note(w, file, "skipped: too many rules or out of memory");
+			note(w, file, "too many rules, or out of memory");
 	}
 	free(text);
 	free(file);
@@ -331,7 +331,7 @@ static void walk_dir(struct walk *w, const char *path, const char *rel, struct s
 	DIR *dh;
 
 	if (w->depth > PL_BATCH_MAX_DEPTH) {
-		note(w, path, "skipped: more than 64 directory levels below the folder");
+		note(w, path, "more than 64 directory levels below the folder");
 		return;
 	}
 	if (!(dh = opendir(path))) {
@@ -353,7 +353,7 @@ static void walk_dir(struct walk *w, const char *path, const char *rel, struct s
 	}
 	for (i = 0; i < w->depth; i++) {
 		if (w->frames[i].dev == sb.st_dev && w->frames[i].ino == sb.st_ino) {
-			note(w, path, "skipped: symbolic link loop");
+			note(w, path, "symbolic link loop");
 			closedir(dh);
 			return;
 		}

@@ -48,7 +48,7 @@ struct pl_batch_callbacks {
 	/* Once per post, in a stable order (names sorted byte-wise, a directory's files before its
 	 * subdirectories). Everything it points to lives only during the call. Non-zero stops the walk. */
 	int (*post)(const struct pl_batch_post *p, void *arg);
-	/* What the walk skipped and why (a link leading out of the root, a link loop); may be NULL. */
+	/* What the walk skipped and why ("symbolic link loop"); may be NULL. */
 	void (*note)(const char *path, const char *why, void *arg);
 	void *arg;
 };
