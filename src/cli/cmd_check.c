@@ -276,13 +276,21 @@ static int setup_input(struct check_input *in, struct check_opts *o, struct rule
 	return in->rs ? 0 : -1;
 }
 
-static char *join(const char *a, const char *b)
+/* Where input arg is in the staged tree: strip is the tree's directory with a trailing '/'. */
+static char *staged_root(const char *strip, const char *arg)
 {
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *s = malloc(n);
+	size_t n = strlen(strip) + strlen(arg) + 1;
+	char *s;
 
-	if (s)
-		snprintf(s, n, "%s/%s", a, b);
+	while (arg[0] == '.' && arg[1] == '/')
+		arg += 2;
+	if (!strcmp(arg, ".") || !arg[0])
+		arg = "";
+	if (!(s = malloc(n)))
+		return NULL;
+	snprintf(s, n, "%s%s", strip, arg);
+	if (!arg[0])
+		s[strlen(s) - 1] = '\0';
 	return s;
 }
 
@@ -335,7 +343,7 @@ static int setup_inputs(struct check_opts *o, struct check_run *r, char **args, 
 			cli_errorf("--staged reads posts from the git index, not from stdin");
 			return -1;
 		}
-		in->root = r->strip ? (in->root_owned = join(r->strip, args[i])) : args[i];
+		in->root = r->strip ? (in->root_owned = staged_root(r->strip, args[i])) : args[i];
 		if (!in->root || setup_input(in, o, cache, search) != 0)
 			return -1;
 	}
