@@ -52,6 +52,11 @@ struct pool {
 	size_t posts_in, posts_out;
 	int producing;
 	const struct check_input *cur;
+	/* Who sleeps, so that a hand-off wakes a thread only when one waits for it: waking on every
+	 * post costs more than scanning a short caption. */
+	int idle_workers;
+	int writer_waiting;
+	int producer_waiting;
 };
 
 static void job_release(struct job *j)
@@ -103,14 +108,17 @@ static char *display(const struct pool *p, const char *path)
 static void queue(struct pool *p, struct job *j)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->next_in - p->next_out >= p->w)
+	while (p->next_in - p->next_out >= p->w) {
+		p->producer_waiting = 1;
 		pthread_cond_wait(&p->space, &p->mu);
+	}
+	p->producer_waiting = 0;
 	j->state = SLOT_QUEUED;
 	p->slots[p->next_in % p->w] = *j;
 	p->next_in++;
 	p->posts_in += j->kind != JOB_NOTE;
-	pthread_cond_signal(&p->work);
-	pthread_cond_broadcast(&p->done); /* the progress bar's total moved */
+	if (p->idle_workers)
+		pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 }
 
@@ -346,6 +354,21 @@ out:
 		strip_job(j, r->strip);
 }
 
+/*
+ * Whether the writer, asleep, should wake: it reports in order, so only a run of finished jobs
+ * from the one it waits for counts, and it wakes for a batch of them (a wake-up between
+ * processors costs more than reporting a post) or for all there is.
+ */
+static int writer_has_enough(const struct pool *p)
+{
+	size_t batch = p->w / 4, k, queued = p->next_in - p->next_out;
+
+	for (k = 0; k < batch && k < queued; k++)
+		if (p->slots[(p->next_out + k) % p->w].state != SLOT_DONE)
+			return 0;
+	return 1;
+}
+
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
@@ -354,17 +377,24 @@ static void *worker(void *arg)
 	for (;;) {
 		struct job *j;
 
-		while (p->next_run == p->next_in && p->producing)
+		size_t i;
+
+		while (p->next_run == p->next_in && p->producing) {
+			p->idle_workers++;
 			pthread_cond_wait(&p->work, &p->mu);
+			p->idle_workers--;
+		}
 		if (p->next_run == p->next_in)
 			break;
-		j = &p->slots[p->next_run++ % p->w];
+		i = p->next_run++;
+		j = &p->slots[i % p->w];
 		j->state = SLOT_RUNNING;
 		pthread_mutex_unlock(&p->mu);
 		process(p->r, j);
 		pthread_mutex_lock(&p->mu);
 		j->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->done);
+		if (p->writer_waiting && i >= p->next_out && writer_has_enough(p))
+			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -427,7 +457,7 @@ static void report(struct check_run *r, struct job *j)
 			res.suppressed = &j->suppressed;
 	}
 	pl_summary_add(&r->sum, &res);
-	if (outputs_on_tty(r->out))
+	if (r->progress.on && r->progress.shown && outputs_on_tty(r->out))
 		progress_clear(&r->progress);
 	outputs_post(r->out, &res);
 }
@@ -457,12 +487,16 @@ static struct job *next_done(struct pool *p)
 				ts.tv_sec++;
 				ts.tv_nsec -= 1000 * 1000 * 1000;
 			}
+			p->writer_waiting = 1;
 			pthread_cond_timedwait(&p->done, &p->mu, &ts);
+			p->writer_waiting = 0;
 			pthread_mutex_unlock(&p->mu);
 			progress_update(&p->r->progress, done, total, !producing);
 			pthread_mutex_lock(&p->mu);
 		} else {
+			p->writer_waiting = 1;
 			pthread_cond_wait(&p->done, &p->mu);
+			p->writer_waiting = 0;
 		}
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -477,7 +511,9 @@ static void finish_job(struct pool *p, struct job *j)
 	pthread_mutex_lock(&p->mu);
 	p->next_out++;
 	p->posts_out += post;
-	pthread_cond_signal(&p->space);
+	/* Let the producer refill half the window at once rather than one slot at a time. */
+	if (p->producer_waiting && p->next_in - p->next_out <= p->w / 2)
+		pthread_cond_signal(&p->space);
 	pthread_mutex_unlock(&p->mu);
 }
 

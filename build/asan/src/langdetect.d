@@ -1,0 +1,4 @@
+build/asan/src/langdetect.o: src/langdetect.c src/langdetect.h \
+ src/banned.h
+src/langdetect.h:
+src/banned.h:

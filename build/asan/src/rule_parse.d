@@ -1,0 +1,14 @@
+build/asan/src/rule_parse.o: src/rule_parse.c src/rule_parse.h \
+ src/rules_impl.h src/json_pos.h include/postlint/findings.h \
+ include/postlint/status.h include/postlint/post.h \
+ include/postlint/rules.h src/regex.h src/util.h src/banned.h
+src/rule_parse.h:
+src/rules_impl.h:
+src/json_pos.h:
+include/postlint/findings.h:
+include/postlint/status.h:
+include/postlint/post.h:
+include/postlint/rules.h:
+src/regex.h:
+src/util.h:
+src/banned.h:
