@@ -2,8 +2,6 @@
 /* The only module that touches PCRE2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "regex.h"
@@ -43,56 +41,17 @@ void regex_release(struct regex *re)
 	memset(re, 0, sizeof(*re));
 }
 
-/*
- * Each thread keeps its last released matcher for the next caption: a JIT stack is an mmap of
- * REGEX_JIT_STACK_MAX, and creating and unmapping one per post costs more than scanning it (page
- * tables and, with threads, TLB shootdowns). The key's destructor frees it when the thread ends.
- */
-static pthread_key_t spare_key;
-static int spare_ok;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-
-static void matcher_free(struct regex_matcher *m)
-{
-	if (m->md)
-		pcre2_match_data_free(m->md);
-	if (m->mctx)
-		pcre2_match_context_free(m->mctx);
-	if (m->jit_stack)
-		pcre2_jit_stack_free(m->jit_stack);
-	memset(m, 0, sizeof(*m));
-}
-
-static void spare_free(void *p)
-{
-	matcher_free(p);
-	free(p);
-}
-
-static void spare_init(void)
-{
-	spare_ok = pthread_key_create(&spare_key, spare_free) == 0;
-}
-
 enum pl_status regex_matcher_init(struct regex_matcher *m)
 {
 	pcre2_match_context *mc;
-	struct regex_matcher *spare;
 
 	memset(m, 0, sizeof(*m));
-	pthread_once(&spare_once, spare_init);
-	if (spare_ok && (spare = pthread_getspecific(spare_key)) != NULL) {
-		*m = *spare;
-		free(spare);
-		pthread_setspecific(spare_key, NULL);
-		return PL_OK;
-	}
 	m->md = pcre2_match_data_create(32, NULL);
 	mc = pcre2_match_context_create(NULL);
 	m->mctx = mc;
 	m->jit_stack = pcre2_jit_stack_create(32 * 1024, REGEX_JIT_STACK_MAX, NULL);
 	if (!m->md || !mc || !m->jit_stack) {
-		matcher_free(m);
+		regex_matcher_release(m);
 		return PL_ERR_NOMEM;
 	}
 	pcre2_set_match_limit(mc, REGEX_MATCH_LIMIT);
@@ -104,18 +63,13 @@ enum pl_status regex_matcher_init(struct regex_matcher *m)
 
 void regex_matcher_release(struct regex_matcher *m)
 {
-	struct regex_matcher *spare = NULL;
-
-	if (m->md && spare_ok && !pthread_getspecific(spare_key) &&
-	    (spare = malloc(sizeof(*spare))) != NULL) {
-		*spare = *m;
-		if (pthread_setspecific(spare_key, spare) == 0) {
-			memset(m, 0, sizeof(*m));
-			return;
-		}
-		free(spare);
-	}
-	matcher_free(m);
+	if (m->md)
+		pcre2_match_data_free(m->md);
+	if (m->mctx)
+		pcre2_match_context_free(m->mctx);
+	if (m->jit_stack)
+		pcre2_jit_stack_free(m->jit_stack);
+	memset(m, 0, sizeof(*m));
 }
 
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
