@@ -6,34 +6,113 @@
 #include "langdetect.h"
 #include "banned.h"
 
-struct lang_words {
-	const char *code;
-	const char *const *words;
+/* Function words of nl (bit 0), fr (bit 1) and en (bit 2), sorted for binary search. */
+struct word {
+	const char *w;
+	size_t n;
+	unsigned langs;
 };
 
-static const char *const nl_words[] = {
-	"de", "het", "een", "en", "van", "is", "niet", "op", "te", "voor", "met", "zijn", "wij",
-	"we", "ons", "jullie", "deze", "bij", "ook", "naar", "er", "dat", "die", "wat", "nog",
-	"vandaag", "wordt", "werd", "hebben", "heeft", "politie", "agent", "wijk", "bedankt", NULL,
-};
-static const char *const fr_words[] = {
-	"le", "la", "les", "des", "un", "une", "et", "est", "pas", "pour", "avec", "nous", "dans",
-	"sur", "au", "aux", "du", "ce", "cette", "sont", "qui", "que", "vous", "merci", "police",
-	"aujourd'hui", "ete", "il", "elle", "en", "par", "policiers", "quartier", NULL,
-};
-static const char *const en_words[] = {
-	"the", "and", "is", "are", "was", "of", "to", "for", "with", "we", "our", "this", "at",
-	"in", "on", "you", "your", "today", "thanks", "officers", "officer", "have", "has", "it",
-	"be", "been", "were", "please", "police", NULL,
+static const char *const codes[] = { "nl", "fr", "en" };
+
+#define NLANGS (sizeof(codes) / sizeof(codes[0]))
+
+static const struct word words[] = {
+	{ "agent", 5, 0x1 },
+	{ "and", 3, 0x4 },
+	{ "are", 3, 0x4 },
+	{ "at", 2, 0x4 },
+	{ "au", 2, 0x2 },
+	{ "aujourd'hui", 11, 0x2 },
+	{ "aux", 3, 0x2 },
+	{ "avec", 4, 0x2 },
+	{ "be", 2, 0x4 },
+	{ "bedankt", 7, 0x1 },
+	{ "been", 4, 0x4 },
+	{ "bij", 3, 0x1 },
+	{ "ce", 2, 0x2 },
+	{ "cette", 5, 0x2 },
+	{ "dans", 4, 0x2 },
+	{ "dat", 3, 0x1 },
+	{ "de", 2, 0x1 },
+	{ "des", 3, 0x2 },
+	{ "deze", 4, 0x1 },
+	{ "die", 3, 0x1 },
+	{ "du", 2, 0x2 },
+	{ "een", 3, 0x1 },
+	{ "elle", 4, 0x2 },
+	{ "en", 2, 0x3 },
+	{ "er", 2, 0x1 },
+	{ "est", 3, 0x2 },
+	{ "et", 2, 0x2 },
+	{ "ete", 3, 0x2 },
+	{ "for", 3, 0x4 },
+	{ "has", 3, 0x4 },
+	{ "have", 4, 0x4 },
+	{ "hebben", 6, 0x1 },
+	{ "heeft", 5, 0x1 },
+	{ "het", 3, 0x1 },
+	{ "il", 2, 0x2 },
+	{ "in", 2, 0x4 },
+	{ "is", 2, 0x5 },
+	{ "it", 2, 0x4 },
+	{ "jullie", 6, 0x1 },
+	{ "la", 2, 0x2 },
+	{ "le", 2, 0x2 },
+	{ "les", 3, 0x2 },
+	{ "merci", 5, 0x2 },
+	{ "met", 3, 0x1 },
+	{ "naar", 4, 0x1 },
+	{ "niet", 4, 0x1 },
+	{ "nog", 3, 0x1 },
+	{ "nous", 4, 0x2 },
+	{ "of", 2, 0x4 },
+	{ "officer", 7, 0x4 },
+	{ "officers", 8, 0x4 },
+	{ "on", 2, 0x4 },
+	{ "ons", 3, 0x1 },
+	{ "ook", 3, 0x1 },
+	{ "op", 2, 0x1 },
+	{ "our", 3, 0x4 },
+	{ "par", 3, 0x2 },
+	{ "pas", 3, 0x2 },
+	{ "please", 6, 0x4 },
+	{ "police", 6, 0x6 },
+	{ "policiers", 9, 0x2 },
+	{ "politie", 7, 0x1 },
+	{ "pour", 4, 0x2 },
+	{ "quartier", 8, 0x2 },
+	{ "que", 3, 0x2 },
+	{ "qui", 3, 0x2 },
+	{ "sont", 4, 0x2 },
+	{ "sur", 3, 0x2 },
+	{ "te", 2, 0x1 },
+	{ "thanks", 6, 0x4 },
+	{ "the", 3, 0x4 },
+	{ "this", 4, 0x4 },
+	{ "to", 2, 0x4 },
+	{ "today", 5, 0x4 },
+	{ "un", 2, 0x2 },
+	{ "une", 3, 0x2 },
+	{ "van", 3, 0x1 },
+	{ "vandaag", 7, 0x1 },
+	{ "voor", 4, 0x1 },
+	{ "vous", 4, 0x2 },
+	{ "was", 3, 0x4 },
+	{ "wat", 3, 0x1 },
+	{ "we", 2, 0x5 },
+	{ "werd", 4, 0x1 },
+	{ "were", 4, 0x4 },
+	{ "wij", 3, 0x1 },
+	{ "wijk", 4, 0x1 },
+	{ "with", 4, 0x4 },
+	{ "wordt", 5, 0x1 },
+	{ "you", 3, 0x4 },
+	{ "your", 4, 0x4 },
+	{ "zijn", 4, 0x1 },
 };
 
-static const struct lang_words langs[] = {
-	{ "nl", nl_words },
-	{ "fr", fr_words },
-	{ "en", en_words },
-};
-
-#define NLANGS (sizeof(langs) / sizeof(langs[0]))
+#define NWORDS (sizeof(words) / sizeof(words[0]))
 
 static int is_letter(unsigned char c)
 {
@@ -42,12 +121,25 @@ static int is_letter(unsigned char c)
 
 static void count_word(const char *w, size_t n, unsigned score[NLANGS])
 {
-	size_t l, i;
+	size_t lo = 0, hi = NWORDS, l;
 
-	for (l = 0; l < NLANGS; l++)
-		for (i = 0; langs[l].words[i]; i++)
-			if (strlen(langs[l].words[i]) == n && !memcmp(langs[l].words[i], w, n))
-				score[l]++;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2, k = words[mid].n < n ? words[mid].n : n;
+		int c = memcmp(words[mid].w, w, k);
+
+		if (!c)
+			c = words[mid].n < n ? -1 : words[mid].n > n;
+		if (!c) {
+			for (l = 0; l < NLANGS; l++)
+				if (words[mid].langs & (1u << l))
+					score[l]++;
+			return;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 }
 
 void langdetect(const char *p, size_t len, const char *out[LANGDETECT_MAX + 1])
@@ -81,7 +173,7 @@ void langdetect(const char *p, size_t len, const char *out[LANGDETECT_MAX + 1])
 		if (pick == NLANGS)
 			break;
 		used[pick] = 1;
-		out[k++] = langs[pick].code;
+		out[k++] = codes[pick];
 	}
 	out[k] = NULL;
 }

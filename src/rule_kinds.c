@@ -10,6 +10,7 @@ static const struct rule_kind *const kinds[] = {
 	&rule_kind_pattern,
 	&rule_kind_combination,
 	&rule_kind_requires,
+	&rule_kind_metadata,
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))

@@ -9,5 +9,6 @@
 extern const struct rule_kind rule_kind_pattern;
 extern const struct rule_kind rule_kind_combination;
 extern const struct rule_kind rule_kind_requires;
+extern const struct rule_kind rule_kind_metadata;
 
 #endif

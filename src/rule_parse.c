@@ -134,7 +134,7 @@ static enum pl_status parse_scope(struct load_ctx *lc, const cJSON *v, struct ru
 static enum pl_status parse_example(struct load_ctx *lc, const cJSON *e, int must,
 				    struct rule_example *x)
 {
-	static const char *const keys[] = { "text", "evidence", "account", "lang", NULL };
+	static const char *const keys[] = { "text", "fields", "evidence", "account", "lang", NULL };
 	const char *s;
 	enum pl_status st;
 
@@ -148,8 +148,14 @@ static enum pl_status parse_example(struct load_ctx *lc, const cJSON *e, int mus
 		return lc_error(lc, e, 0, PL_ERR_RULES, "an example must be a string or an object");
 	if ((st = lc_check_keys(lc, e, keys, "an example")) != PL_OK)
 		return st;
-	if ((st = lc_string(lc, e, "text", 1, &s)) != PL_OK)
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(e, "fields"))) {
+		x->fields = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "fields"));
+		if (!x->fields)
+			return PL_ERR_NOMEM;
+		s = "";
+	} else if ((st = lc_string(lc, e, "text", 1, &s)) != PL_OK) {
 		return st;
+	}
 	x->text = strdup(s);
 	if ((st = lc_string(lc, e, "evidence", 0, &s)) != PL_OK)
 		return st;
@@ -368,6 +374,7 @@ void rule_release(struct rule *r)
 
 	if (r->kind && r->kind->release && r->data)
 		r->kind->release(r->data);
+	pf_gate_release(&r->gate);
 	free(r->id);
 	free(r->category);
 	for (i = 0; i < r->message.n; i++)
@@ -378,6 +385,7 @@ void rule_release(struct rule *r)
 	free(r->description);
 	for (i = 0; i < r->nexamples; i++) {
 		free(r->examples[i].text);
+		cJSON_free(r->examples[i].fields);
 		free(r->examples[i].evidence);
 		free(r->examples[i].lang);
 	}

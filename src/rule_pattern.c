@@ -76,7 +76,7 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	v = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
 	if (!v)
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'pattern'");
-	if ((st = lc_compile(lc, v, 1, &p->re)) != PL_OK)
+	if ((st = lc_compile_gated(lc, v, r, &p->re)) != PL_OK)
 		return st;
 	if ((st = lc_string(lc, obj, "validate", 0, &name)) != PL_OK)
 		return st;
@@ -173,6 +173,8 @@ static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts
 	const char *subj = ts_subject(ts, r, &len);
 	int rc, keep, boosted;
 
+	if (!ts_gate_open(ts, r))
+		return PL_OK;
 	while (pos <= len) {
 		rc = regex_find(&p->re, ts->m, subj, len, pos, &ms, &me, &vs, &ve);
 		if (rc < 0)

@@ -36,7 +36,7 @@ static enum pl_status requires_parse(struct rule *r, const cJSON *obj, struct lo
 	r->data = q;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "when")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'when'");
-	if ((st = lc_compile(lc, v, 1, &q->when)) != PL_OK)
+	if ((st = lc_compile_gated(lc, v, r, &q->when)) != PL_OK)
 		return st;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "unless")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'unless'");
@@ -55,6 +55,8 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 	struct text_match m = { 0 };
 	int rc;
 
+	if (!ts_gate_open(ts, r))
+		return PL_OK;
 	rc = regex_find(&q->when, ts->m, subj, len, 0, &ms, &me, &vs, &ve);
 	if (rc < 0)
 		return ts_match_error(ts, r, 0, rc);

@@ -11,6 +11,7 @@
 #include "postlint/findings.h"
 #include "postlint/post.h"
 #include "postlint/rules.h"
+#include "prefilter.h"
 #include "regex.h"
 
 #define RULE_MAX_LANGS 8
@@ -23,7 +24,8 @@ struct i18n {
 };
 
 struct rule_example {
-	char *text;
+	char *text;            /* a caption, for text kinds */
+	char *fields;          /* metadata fields as JSON, for media kinds */
 	char *evidence;        /* expected evidence, NULL when any */
 	int must_match;
 	enum pl_account account;
@@ -51,6 +53,7 @@ struct rule {
 	size_t nexamples;
 	const char *file;      /* owned by the ruleset's file list */
 	unsigned line, column;
+	struct pf_gate gate;   /* literals the caption must hold for the rule to run */
 	void *data;            /* the kind's own */
 };
 
@@ -68,6 +71,7 @@ struct pl_ruleset {
 	size_t nfiles;
 	struct vocab *vocabs;
 	size_t nvocabs;
+	struct prefilter pf;
 	int media_rules;       /* some rule looks at media files */
 };
 
@@ -113,6 +117,8 @@ struct rule_kind {
 	enum pl_status (*matches)(const struct rule *r, struct text_scan *ts, struct match_list *out);
 	enum pl_status (*scan_text)(const struct rule *r, struct text_scan *ts);
 	enum pl_status (*scan_media)(const struct rule *r, struct media_scan *ms);
+	/* For kinds that do not read captions: runs one example; 1 when it behaves. */
+	int (*example)(const struct rule *r, const struct rule_example *x, char *detail, size_t dlen);
 };
 
 const struct rule_kind *rule_kind_find(const char *name);
@@ -129,6 +135,9 @@ enum pl_status lc_string(struct load_ctx *lc, const cJSON *obj, const char *key,
 			 const char **out);
 /* Expands {{vocabularies}} in pattern node and compiles it. */
 enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re);
+/* As lc_compile, and derives the rule's prefilter gate from the pattern (normalised-text rules). */
+enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				struct regex *re);
 /* Compiles an array of pattern strings (or a single string) into *res / *n. */
 enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
 			       struct regex **res, size_t *n);

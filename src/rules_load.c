@@ -424,6 +424,7 @@ void pl_ruleset_free(struct pl_ruleset **prs)
 		free(rs->files[i]);
 	free(rs->files);
 	vocab_release_all(rs);
+	prefilter_release(&rs->pf);
 	free(rs);
 	*prs = NULL;
 }

@@ -68,9 +68,10 @@ const char *pl_ruleset_example(const struct pl_ruleset *rs, size_t i, int kind, 
 }
 
 /* Runs one example; returns 1 when it behaves, 0 when not (detail says why), -1 on error. */
-static int run_example(const struct pl_ruleset *rs, size_t i, const struct rule_example *x,
+static int run_example(struct pl_scanner *sc, size_t i, const struct rule_example *x,
 		       char *detail, size_t dlen, struct pl_diag *d)
 {
+	const struct pl_ruleset *rs = sc->rs;
 	const struct rule *r = &rs->rules[i];
 	const char *langs[2] = { x->lang, NULL };
 	struct pl_findings f;
@@ -79,9 +80,11 @@ static int run_example(const struct pl_ruleset *rs, size_t i, const struct rule_
 	int ok;
 
 	pl_findings_init(&f);
-	st = scan_caption(rs, "example", x->text, strlen(x->text), x->lang ? x->lang : "en",
-			  x->account ? x->account : PL_ACCOUNT_PROFESSIONAL, x->lang ? langs : NULL,
-			  (long)i, &f, d);
+	st = scan_prepare(sc, x->text, strlen(x->text));
+	if (st == PL_OK)
+		st = scan_caption(sc, "example", x->lang ? x->lang : "en",
+				  x->account ? x->account : PL_ACCOUNT_PROFESSIONAL,
+				  x->lang ? langs : NULL, (long)i, &f, d);
 	if (st != PL_OK) {
 		pl_findings_release(&f);
 		return -1;
@@ -115,20 +118,31 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 			       void (*fail)(const struct pl_example_failure *f, void *arg), void *arg,
 			       size_t *run, size_t *failed, struct pl_diag *d)
 {
+	struct pl_scanner *sc;
+	enum pl_status st = PL_OK;
 	size_t i, k;
 
 	*run = *failed = 0;
-	for (i = 0; i < rs->nrules; i++) {
+	if (pl_scanner_new(&sc, rs) != PL_OK)
+		return PL_ERR_NOMEM;
+	for (i = 0; st == PL_OK && i < rs->nrules; i++) {
 		const struct rule *r = &rs->rules[i];
 
-		if (!r->kind->scan_text)
-			continue; /* media kinds run their examples through their own tests */
 		for (k = 0; k < r->nexamples; k++) {
 			struct pl_example_failure ef = { .rule_id = r->id };
-			int ok = run_example(rs, i, &r->examples[k], ef.detail, sizeof(ef.detail), d);
+			int ok;
 
-			if (ok < 0)
-				return d->message[0] ? PL_ERR_MATCH : PL_ERR_NOMEM;
+			if (r->kind->scan_text)
+				ok = run_example(sc, i, &r->examples[k], ef.detail, sizeof(ef.detail), d);
+			else if (r->kind->example)
+				ok = r->kind->example(r, &r->examples[k], ef.detail, sizeof(ef.detail));
+			else
+				break;
+
+			if (ok < 0) {
+				st = d->message[0] ? PL_ERR_MATCH : PL_ERR_NOMEM;
+				break;
+			}
 			(*run)++;
 			if (ok)
 				continue;
@@ -139,7 +153,8 @@ enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 				fail(&ef, arg);
 		}
 	}
-	return PL_OK;
+	pl_scanner_free(&sc);
+	return st;
 }
 
 const char *pl_validator_name(size_t i, const char **summary)

@@ -86,31 +86,97 @@ static enum pl_status scan_internal(const struct rule *r, struct text_scan *ts)
 	return st;
 }
 
-enum pl_status scan_caption(const struct pl_ruleset *rs, const char *name, const char *text,
-			    size_t len, const char *lang, enum pl_account account,
-			    const char *const *langs, long only, struct pl_findings *out,
-			    struct pl_diag *d)
+enum pl_status pl_scanner_new(struct pl_scanner **out, const struct pl_ruleset *rs)
 {
-	struct text_scan ts = { .rs = rs, .name = name, .lang = lang, .account = account,
-				.langs = langs, .out = out, .d = d, .only = only };
-	struct textnorm tn;
-	struct regex_matcher m;
-	enum pl_status st;
+	struct pl_scanner *sc = calloc(1, sizeof(*sc));
+	size_t n = rs->nrules ? rs->nrules : 1;
+
+	*out = NULL;
+	if (!sc)
+		return PL_ERR_NOMEM;
+	sc->rs = rs;
+	textnorm_init(&sc->tn);
+	sc->cache = calloc(n, sizeof(*sc->cache));
+	sc->cached = calloc(n, 1);
+	sc->found = calloc(rs->pf.nlits ? rs->pf.nlits : 1, 1);
+	if (!sc->cache || !sc->cached || !sc->found || regex_matcher_init(&sc->m) != PL_OK) {
+		pl_scanner_free(&sc);
+		return PL_ERR_NOMEM;
+	}
+	*out = sc;
+	return PL_OK;
+}
+
+void pl_scanner_free(struct pl_scanner **psc)
+{
+	struct pl_scanner *sc;
 	size_t i;
 
-	textnorm_init(&tn);
-	if ((st = regex_matcher_init(&m)) != PL_OK)
-		return diag_set(d, st, name, 0, 0, "out of memory");
-	ts.m = &m;
-	ts.tn = &tn;
-	ts.cache = calloc(rs->nrules ? rs->nrules : 1, sizeof(*ts.cache));
-	ts.cached = calloc(rs->nrules ? rs->nrules : 1, 1);
-	if (!ts.cache || !ts.cached || (st = textnorm_build(&tn, text, len)) != PL_OK) {
-		st = diag_set(d, PL_ERR_NOMEM, name, 0, 0, "out of memory normalising the caption");
-		goto out;
+	if (!psc || !*psc)
+		return;
+	sc = *psc;
+	for (i = 0; sc->cache && i < sc->rs->nrules; i++)
+		match_list_release(&sc->cache[i]);
+	free(sc->cache);
+	free(sc->cached);
+	free(sc->found);
+	free(sc->line_starts);
+	textnorm_release(&sc->tn);
+	regex_matcher_release(&sc->m);
+	free(sc);
+	*psc = NULL;
+}
+
+static enum pl_status index_lines(struct pl_scanner *sc, const char *p, size_t len)
+{
+	size_t i;
+
+	sc->nlines = 0;
+	for (i = 0; i <= len; i++) {
+		if (i && (i == len || p[i - 1] != '\n'))
+			continue;
+		if (sc->nlines == sc->lines_cap) {
+			size_t cap = sc->lines_cap ? sc->lines_cap * 2 : 64;
+			uint32_t *ls = realloc(sc->line_starts, cap * sizeof(*ls));
+
+			if (!ls)
+				return PL_ERR_NOMEM;
+			sc->line_starts = ls;
+			sc->lines_cap = cap;
+		}
+		sc->line_starts[sc->nlines++] = (uint32_t)i;
 	}
-	if (only < 0 && (st = report_encoding(&tn, name, out)) != PL_OK)
-		goto out;
+	return PL_OK;
+}
+
+enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
+{
+	enum pl_status st = textnorm_build(&sc->tn, text, len);
+
+	if (st == PL_OK)
+		st = index_lines(sc, text, len);
+	if (st == PL_OK && sc->rs->pf.nlits) {
+		memset(sc->found, 0, sc->rs->pf.nlits);
+		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found);
+	}
+	return st;
+}
+
+enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char *lang,
+			    enum pl_account account, const char *const *langs, long only,
+			    struct pl_findings *out, struct pl_diag *d)
+{
+	const struct pl_ruleset *rs = sc->rs;
+	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
+				.account = account, .langs = langs, .m = &sc->m, .out = out,
+				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
+				.line_starts = sc->line_starts, .nlines = sc->nlines, .only = only };
+	enum pl_status st = PL_OK;
+	size_t i;
+
+	memset(sc->cached, 0, rs->nrules ? rs->nrules : 1);
+	if (only < 0 && (st = report_encoding(&sc->tn, name, out)) != PL_OK)
+		return st;
 	for (i = 0; i < rs->nrules; i++) {
 		const struct rule *r = &rs->rules[i];
 
@@ -118,15 +184,8 @@ enum pl_status scan_caption(const struct pl_ruleset *rs, const char *name, const
 			continue;
 		st = r->internal ? scan_internal(r, &ts) : r->kind->scan_text(r, &ts);
 		if (st != PL_OK)
-			goto out;
+			break;
 	}
-out:
-	for (i = 0; ts.cache && i < rs->nrules; i++)
-		match_list_release(&ts.cache[i]);
-	free(ts.cache);
-	free(ts.cached);
-	textnorm_release(&tn);
-	regex_matcher_release(&m);
 	return st;
 }
 
@@ -135,9 +194,8 @@ static enum pl_status run_caption(struct scan_job *job, size_t media_index)
 	(void)media_index;
 	if (!job->post->text)
 		return PL_OK;
-	return scan_caption(job->rs, job->post->text_path ? job->post->text_path : job->post->path,
-			    job->post->text, job->post->text_len, job->lang, job->account,
-			    job->langs, -1, job->out, job->d);
+	return scan_caption(job->sc, job->post->text_path ? job->post->text_path : job->post->path,
+			    job->lang, job->account, job->langs, -1, job->out, job->d);
 }
 
 /* Declared languages win; otherwise they are guessed from the caption. */
@@ -162,14 +220,10 @@ static void choose_langs(struct scan_job *job)
 	} else if (job->post->nlangs) {
 		for (i = 0; i < job->post->nlangs && n < PL_POST_MAX_LANGS; i++)
 			job->langs[n++] = job->post->langs[i];
-	} else if (job->post->text) {
-		char *norm = textnorm_string(job->post->text,
-					     job->post->text_len > 8192 ? 8192 : job->post->text_len);
+	} else if (job->post->text && job->sc) {
+		size_t len = job->sc->tn.len > 8192 ? 8192 : job->sc->tn.len;
 
-		if (norm) {
-			langdetect(norm, strlen(norm), det);
-			free(norm);
-		}
+		langdetect(job->sc->tn.norm, len, det);
 		for (i = 0; det[i] && n < PL_POST_MAX_LANGS; i++)
 			job->langs[n++] = det[i];
 	}
@@ -180,19 +234,29 @@ static void choose_langs(struct scan_job *job)
 const char *pl_scan_primary_lang(const struct pl_post *post, const struct pl_scan_options *opt)
 {
 	struct scan_job job = { .post = post, .opt = opt };
+	const char *det[LANGDETECT_MAX + 1] = { NULL };
+	char *norm;
 
 	choose_langs(&job);
-	return job.lang;
+	if (job.langs[0] || !post->text)
+		return job.lang;
+	norm = textnorm_string(post->text, post->text_len > 8192 ? 8192 : post->text_len);
+	if (norm)
+		langdetect(norm, strlen(norm), det);
+	free(norm);
+	return det[0] ? det[0] : "en";
 }
 
-enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
-			    const struct pl_scan_options *opt, struct pl_findings *out,
-			    struct pl_diag *d)
+enum pl_status pl_scanner_run(struct pl_scanner *sc, struct pl_post *post,
+			      const struct pl_scan_options *opt, struct pl_findings *out,
+			      struct pl_diag *d)
 {
-	struct scan_job job = { .rs = rs, .post = post, .opt = opt, .out = out, .d = d };
+	struct scan_job job = { .sc = sc, .rs = sc->rs, .post = post, .opt = opt, .out = out, .d = d };
 	enum pl_status st = PL_OK;
 	size_t s, i;
 
+	if (post->text && scan_prepare(sc, post->text, post->text_len) != PL_OK)
+		return diag_set(d, PL_ERR_NOMEM, post->path, 0, 0, "out of memory normalising the caption");
 	choose_langs(&job);
 	job.account = opt && opt->account ? opt->account : post->account;
 	for (s = 0; st == PL_OK && s < sizeof(scanners) / sizeof(scanners[0]); s++) {
@@ -207,7 +271,21 @@ enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
 	return st;
 }
 
-enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const char *text,
+enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
+			    const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d)
+{
+	struct pl_scanner *sc;
+	enum pl_status st = pl_scanner_new(&sc, rs);
+
+	if (st != PL_OK)
+		return diag_set(d, st, post->path, 0, 0, "out of memory");
+	st = pl_scanner_run(sc, post, opt, out, d);
+	pl_scanner_free(&sc);
+	return st;
+}
+
+enum pl_status pl_scan_text(struct pl_scanner *sc, const char *name, const char *text,
 			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
 			    struct pl_diag *d)
 {
@@ -219,6 +297,6 @@ enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const
 	post.text_path = (char *)(uintptr_t)name;
 	post.text = (char *)(uintptr_t)text;
 	post.text_len = len;
-	st = pl_scan_post(rs, &post, opt, out, d);
+	st = pl_scanner_run(sc, &post, opt, out, d);
 	return st;
 }

@@ -61,12 +61,20 @@ void diag_offset(struct pl_diag *d, long long offset)
 
 char *pl_diag_format(const struct pl_diag *d, char *buf, size_t len)
 {
+	char quoted[PL_DIAG_FILE_MAX + 4];
+	int named;
+
 	if (!buf || !len)
 		return buf;
 	buf[0] = '\0';
 	if (!d)
 		return buf;
-	if (d->file[0] && d->line && d->column)
+	snprintf(quoted, sizeof(quoted), "'%s'", d->file);
+	/* "cannot read 'x': ..." already names its file: do not say it twice */
+	named = d->file[0] && !d->line && strstr(d->message, quoted) != NULL;
+	if (named)
+		snprintf(buf, len, "%s", d->message);
+	else if (d->file[0] && d->line && d->column)
 		snprintf(buf, len, "%s:%u:%u: %s", d->file, d->line, d->column, d->message);
 	else if (d->file[0] && d->line)
 		snprintf(buf, len, "%s:%u: %s", d->file, d->line, d->message);

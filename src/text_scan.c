@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "rule_parse.h"
 #include "text_scan.h"
+#include "utf8.h"
 #include "util.h"
 #include "banned.h"
 
@@ -69,13 +70,34 @@ enum pl_status ts_rule_matches(struct text_scan *ts, size_t i, const struct matc
 	return PL_OK;
 }
 
+/* Line by binary search over the line index, column by counting characters in that line only. */
+static void line_col(const struct text_scan *ts, size_t off, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = ts->nlines;
+
+	if (!ts->nlines) {
+		text_line_col(ts->tn->orig, ts->tn->orig_len, off, line, col);
+		return;
+	}
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ts->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)utf8_count(ts->tn->orig + ts->line_starts[lo], off - ts->line_starts[lo]) + 1;
+}
+
 static void loc_text(const struct text_scan *ts, struct pl_location *loc, size_t s, size_t e)
 {
 	memset(loc, 0, sizeof(*loc));
 	loc->file = (char *)(uintptr_t)ts->name; /* copied by pl_findings_add */
 	loc->byte_start = s;
 	loc->byte_end = e;
-	text_line_col(ts->tn->orig, ts->tn->orig_len, s, &loc->line, &loc->column);
+	line_col(ts, s, &loc->line, &loc->column);
 }
 
 static enum pl_severity boost(enum pl_severity s)
@@ -132,7 +154,7 @@ enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t
 {
 	unsigned line, col;
 
-	text_line_col(ts->tn->orig, ts->tn->orig_len, off, &line, &col);
+	line_col(ts, off, &line, &col);
 	return diag_set(ts->d, PL_ERR_MATCH, ts->name, line, col,
 			rc == -1 ? "rule '%s' (%s:%u): pattern hit the match limit here; simplify the "
 				   "pattern (nested quantifiers backtrack catastrophically)"
@@ -159,4 +181,9 @@ int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 			if (!strcmp(ts->langs[i], r->scope_langs[j]))
 				return 1;
 	return 0;
+}
+
+int ts_gate_open(const struct text_scan *ts, const struct rule *r)
+{
+	return !r->gate.n || !ts->found || pf_gate_open(&r->gate, ts->found);
 }

@@ -18,6 +18,9 @@ struct text_scan {
 	struct pl_diag *d;
 	struct match_list *cache;  /* per rule: matches() computed once per caption */
 	unsigned char *cached;
+	const unsigned char *found; /* prefilter: literals present in the caption */
+	const uint32_t *line_starts; /* offsets where each line of the original starts */
+	size_t nlines;
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 };
 
@@ -33,6 +36,8 @@ enum pl_status ts_report(struct text_scan *ts, const struct rule *r, const struc
 			 const struct text_match *parts, size_t nparts);
 /* Sets d to a clear match-limit error for rule r at original offset off and returns PL_ERR_MATCH. */
 enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t off, int rc);
+/* Whether the caption holds the literals rule r needs (always, for unfiltered rules). */
+int ts_gate_open(const struct text_scan *ts, const struct rule *r);
 /* Whether rule r applies to this post (scope: account and language). */
 int ts_in_scope(const struct text_scan *ts, const struct rule *r);
 

@@ -139,46 +139,96 @@ void vocab_release_all(struct pl_ruleset *rs)
 	rs->nvocabs = 0;
 }
 
-static int by_length_desc(const void *a, const void *b)
+static int by_bytes(const void *a, const void *b)
 {
-	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-
-	return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Appends "(?:w1|w2|...)" for v, longest first so that the alternation prefers whole words. */
+/* Length of the UTF-8 character at p (a whole character is one trie edge). */
+static size_t char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1, i;
+
+	for (i = 1; i < n; i++)
+		if (!p[i])
+			return i;
+	return n;
+}
+
+static size_t put(char *out, size_t used, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (used == (size_t)-1 || used + n >= cap)
+		return (size_t)-1;
+	memcpy(out + used, s, n + 1);
+	return used + n;
+}
+
+/*
+ * Emits words[lo, hi) (sorted, sharing their first off bytes) as a trie-shaped regex:
+ * "straat|station|stoep" becomes "st(?:raat|ation|oep)". A backtracking engine then tries one
+ * branch per character instead of every word at every position; the language is the same, and a
+ * word that ends where a longer one goes on is an optional tail, so the longer one is preferred.
+ */
+static size_t emit_trie(char *out, size_t used, size_t cap, char **w, size_t lo, size_t hi,
+			size_t off, int depth)
+{
+	size_t i = lo, groups = 0, k;
+	int ends = 0;
+
+	if (depth > 256)
+		return (size_t)-1;
+	while (i < hi && !w[i][off]) {
+		ends = 1; /* a word ends here */
+		i++;
+	}
+	for (k = i; k < hi; groups++) {
+		size_t n = char_len(w[k] + off), j = k + 1;
+
+		while (j < hi && !strncmp(w[j] + off, w[k] + off, n))
+			j++;
+		k = j;
+	}
+	if (!groups)
+		return used;
+	if (groups > 1 || ends)
+		used = put(out, used, cap, "(?:");
+	for (k = i; k < hi && used != (size_t)-1;) {
+		size_t n = char_len(w[k] + off), j = k + 1;
+
+		while (j < hi && !strncmp(w[j] + off, w[k] + off, n))
+			j++;
+		if (k != i)
+			used = put(out, used, cap, "|");
+		if (used == (size_t)-1)
+			break;
+		used = regex_escape(out, used, cap, w[k] + off, n);
+		if (used != (size_t)-1)
+			used = emit_trie(out, used, cap, w, k, j, off + n, depth + 1);
+		k = j;
+	}
+	if (groups > 1 || ends)
+		used = put(out, used, cap, ends ? ")?" : ")");
+	return used;
+}
+
+/* Appends the vocabulary as one non-capturing, trie-shaped alternation. */
 static size_t add_alternation(char *out, size_t used, size_t cap, const struct vocab *v)
 {
 	char **sorted = malloc(v->nwords * sizeof(*sorted));
-	size_t i;
 
 	if (!sorted)
 		return (size_t)-1;
 	memcpy(sorted, v->words, v->nwords * sizeof(*sorted));
-	qsort(sorted, v->nwords, sizeof(*sorted), by_length_desc);
-	if (used + 3 >= cap)
-		goto full;
-	memcpy(out + used, "(?:", 3);
-	used += 3;
-	for (i = 0; i < v->nwords; i++) {
-		if (i) {
-			if (used + 1 >= cap)
-				goto full;
-			out[used++] = '|';
-		}
-		used = regex_escape(out, used, cap, sorted[i], strlen(sorted[i]));
-		if (used == (size_t)-1)
-			goto full;
-	}
-	if (used + 1 >= cap)
-		goto full;
-	out[used++] = ')';
-	out[used] = '\0';
+	qsort(sorted, v->nwords, sizeof(*sorted), by_bytes);
+	used = put(out, used, cap, "(?:");
+	if (used != (size_t)-1)
+		used = emit_trie(out, used, cap, sorted, 0, v->nwords, 0, 0);
+	used = put(out, used, cap, ")");
 	free(sorted);
 	return used;
-full:
-	free(sorted);
-	return (size_t)-1;
 }
 
 enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, char **out,
@@ -220,7 +270,8 @@ limit:
 	return PL_ERR_LIMIT;
 }
 
-enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
+static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
+			      struct regex *re, struct rule *gated)
 {
 	char *expanded = NULL, bad[128], err[256];
 	size_t erroff = 0;
@@ -249,8 +300,22 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 		if (!has_vocab && lc->d->column)
 			lc->d->column += (unsigned)erroff + 1;
 	}
+	if (st == PL_OK && gated && !gated->match_original &&
+	    prefilter_add(&lc->rs->pf, expanded, strlen(expanded), &gated->gate) != 0)
+		st = PL_ERR_NOMEM;
 	free(expanded);
 	return st;
+}
+
+enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
+{
+	return compile(lc, node, caseless, re, NULL);
+}
+
+enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				struct regex *re)
+{
+	return compile(lc, node, 1, re, r);
 }
 
 void regex_list_free(struct regex *res, size_t n)

@@ -10,6 +10,7 @@
 #include "postlint/config.h"
 #include "postlint/findings.h"
 #include "postlint/lint.h"
+#include "postlint/media.h"
 #include "postlint/post.h"
 #include "postlint/report.h"
 #include "postlint/rules.h"

@@ -11,6 +11,7 @@
 
 #define CHECK_MAX_OUTPUTS 8
 #define CHECK_MAX_JOBS 256
+#define CHECK_MAX_RULESETS 8   /* different rules packs in one run */
 
 /* ---- outputs: each --format with the --output that follows it --------------------------------- */
 

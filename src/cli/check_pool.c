@@ -327,9 +327,30 @@ static void strip_job(struct job *j, const char *prefix)
 	strip_in(j->diag.message, prefix);
 }
 
-static void process(const struct check_run *r, struct job *j)
+/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
+struct scanners {
+	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
+	struct pl_scanner *sc[CHECK_MAX_RULESETS];
+	size_t n;
+};
+
+static struct pl_scanner *scanner_for(struct scanners *s, const struct pl_ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->rs[i] == rs)
+			return s->sc[i];
+	if (s->n == CHECK_MAX_RULESETS || pl_scanner_new(&s->sc[s->n], rs) != PL_OK)
+		return NULL;
+	s->rs[s->n] = rs;
+	return s->sc[s->n++];
+}
+
+static void process(const struct check_run *r, struct scanners *scs, struct job *j)
 {
 	const struct check_input *in = j->in;
+	struct pl_scanner *sc;
 	enum pl_status st;
 
 	pl_diag_init(&j->diag);
@@ -339,7 +360,12 @@ static void process(const struct check_run *r, struct job *j)
 		j->unreadable = 1;
 		goto out;
 	}
-	if ((st = pl_scan_post(in->rs, &j->post, &in->so, &j->findings, &j->diag)) != PL_OK) {
+	if (!(sc = scanner_for(scs, in->rs))) {
+		snprintf(j->diag.message, sizeof(j->diag.message), "out of memory");
+		j->unreadable = 1;
+		goto out;
+	}
+	if ((st = pl_scanner_run(sc, &j->post, &in->so, &j->findings, &j->diag)) != PL_OK) {
 		j->unreadable = 1;
 		j->match_error = st == PL_ERR_MATCH;
 		goto out;
@@ -372,6 +398,8 @@ static int writer_has_enough(const struct pool *p)
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
+	struct scanners scs = { .n = 0 };
+	size_t k;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
@@ -390,13 +418,15 @@ static void *worker(void *arg)
 		j = &p->slots[i % p->w];
 		j->state = SLOT_RUNNING;
 		pthread_mutex_unlock(&p->mu);
-		process(p->r, j);
+		process(p->r, &scs, j);
 		pthread_mutex_lock(&p->mu);
 		j->state = SLOT_DONE;
 		if (p->writer_waiting && i >= p->next_out && writer_has_enough(p))
 			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	for (k = 0; k < scs.n; k++)
+		pl_scanner_free(&scs.sc[k]);
 	return NULL;
 }
 

@@ -43,5 +43,6 @@ int cli_write(FILE *f, const struct pl_buf *b);
 int cmd_check(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_meta(int argc, char **argv);
 
 #endif

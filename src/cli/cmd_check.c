@@ -10,7 +10,7 @@
 #include "check.h"
 #include "banned.h"
 
-#define RULESET_CACHE 8
+#define RULESET_CACHE CHECK_MAX_RULESETS
 
 struct check_opts {
 	const char *rules;

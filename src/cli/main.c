@@ -9,7 +9,8 @@
 static const struct cli_cmd commands[] = {
 	{ "check", cmd_check, "lint posts (the default command)" },
 	{ "explain", cmd_explain, "what a rule catches, why, how to fix it, its examples" },
-	{ "rules", cmd_rules, "list, test or lint rules files" },
+	{ "rules", cmd_rules, "list, test, lint or bench rules files" },
+	{ "meta", cmd_meta, "the privacy-relevant metadata of photos and videos" },
 };
 
 #define NCMDS (sizeof(commands) / sizeof(commands[0]))

@@ -23,7 +23,11 @@ posts() { python3 -c "import json,sys; [print(p['path']) for p in json.load(sys.
 same() { # description, expected (lines), actual
 	if [ "$2" = "$3" ]; then ok; else bad "$1: want [$2] got [$3]"; fi
 }
-jpg() { printf '\377\330\377\340 fake jpeg %s\n' "$1"; }
+# Real JPEGs, three different ones, from the project's own generator: jpg VARIANT >file.
+"$build/tools/mkqueue" "$tmp/jpgs" 40 3 >/dev/null || exit 1
+three=$(ls "$tmp"/jpgs/d000/*-3.jpg | head -n 1)
+v0=${three%-3.jpg}.jpg v1=${three%-3.jpg}-2.jpg v2=$three
+jpg() { eval "cat \"\$v$1\""; }
 
 repo=$tmp/repo
 mkdir -p "$repo/queue/c/media" "$repo/queue/g"
@@ -32,20 +36,20 @@ git init -q . && git config user.email t@example.org && git config user.name t
 printf 'Open dag op het bureau\n' >queue/a.txt
 printf 'Bedankt voor jullie komst\n' >queue/b.txt
 printf '{"text": "Preventie-actie", "media": ["media/1.jpg"]}\n' >queue/c/post.json
-jpg 1 >queue/c/media/1.jpg
+jpg 0 >queue/c/media/1.jpg
 printf 'Kenteken 52-HKS-7 gezocht\n' >queue/d.txt
 printf 'Maandag\n' >queue/g/monday.txt
 printf 'Dinsdag\n' >queue/g/tuesday.txt
-jpg 2 >queue/g/monday.jpg
-jpg 3 >queue/g/tuesday.jpg
+jpg 1 >queue/g/monday.jpg
+jpg 2 >queue/g/tuesday.jpg
 git add -A && git commit -qm base
 
 # --changed-since: a working-tree edit, an untracked post, a photo inside a post.json folder, a
 # numbered photo joining a stem group. b, d and tuesday are untouched.
 printf 'Inbraak aan de Kerkstraat 12a\n' >queue/a.txt
 printf 'Kenteken XB-12-ZK\n' >queue/e.txt
-jpg 4 >queue/c/media/1.jpg
-jpg 5 >queue/g/monday-2.jpg
+jpg 1 >queue/c/media/1.jpg
+jpg 2 >queue/g/monday-2.jpg
 out=$(pl --changed-since HEAD --format json | posts)
 same "changed since HEAD" "queue/a.txt
 queue/e.txt
@@ -99,7 +103,7 @@ expect "a clean index passes although the working file would not" [ $? -eq 0 ]
 out=$(cd queue && pl --staged --format json | posts)
 same "staged, from a subdirectory" "b.txt" "$out"
 # A staged photo brings its stem group, read from the index too.
-jpg 6 >queue/g/tuesday-2.jpg
+jpg 0 >queue/g/tuesday-2.jpg
 git add queue/g/tuesday-2.jpg
 printf 'Kenteken 52-HKS-7\n' >queue/g/tuesday.txt   # not staged: the index says 'Dinsdag'
 out=$(pl --staged --format json | posts)

@@ -128,11 +128,15 @@ static void scan(const struct pl_ruleset *rs, const char *name, const char *text
 {
 	struct pl_diag d;
 	struct pl_scan_options o;
+	struct pl_scanner *sc = NULL;
 
 	pl_scan_options_init(&o);
 	o.langs = "nl";
 	pl_findings_init(f);
-	CHECK_INT(pl_scan_text(rs, name, text, strlen(text), &o, f, &d), PL_OK, name);
+	CHECK_INT(pl_scanner_new(&sc, rs), PL_OK, name);
+	if (sc)
+		CHECK_INT(pl_scan_text(sc, name, text, strlen(text), &o, f, &d), PL_OK, name);
+	pl_scanner_free(&sc);
 }
 
 static void test_baseline(const struct pl_ruleset *rs)

@@ -1,4 +1,0 @@
-build/asan/src/langdetect.o: src/langdetect.c src/langdetect.h \
- src/banned.h
-src/langdetect.h:
-src/banned.h:

@@ -1,3 +1,0 @@
-build/asan/src/utf8.o: src/utf8.c src/utf8.h src/banned.h
-src/utf8.h:
-src/banned.h:

@@ -1,3 +1,0 @@
-build/src/langdetect.o: src/langdetect.c src/langdetect.h src/banned.h
-src/langdetect.h:
-src/banned.h:

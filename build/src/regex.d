@@ -1,5 +1,0 @@
-build/src/regex.o: src/regex.c src/regex.h include/postlint/status.h \
- src/banned.h
-src/regex.h:
-include/postlint/status.h:
-src/banned.h:

@@ -1,6 +1,0 @@
-build/tsan/src/findings.o: src/findings.c include/postlint/findings.h \
- include/postlint/status.h src/util.h src/banned.h
-include/postlint/findings.h:
-include/postlint/status.h:
-src/util.h:
-src/banned.h:
