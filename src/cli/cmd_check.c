@@ -123,7 +123,8 @@ static int valid_day(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	return 1;
+	return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 &&
+	       strncmp(s + 8, "01", 2) >= 0 && strncmp(s + 8, "31", 2) <= 0;
 }
 
 /* One option; returns 0, 1 for --help, -1 on a usage error. */
