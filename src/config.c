@@ -24,10 +24,47 @@ void pl_config_release(struct pl_config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 }
 
+/* Whether s is one of the space-separated words of list, or (list NULL) any string. */
+static int value_ok(const char *s, const char *list)
+{
+	size_t n = strlen(s);
+	const char *p = list;
+
+	while (p && *p) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == n && !strncmp(p, s, n))
+			return 1;
+		p = e ? e + 1 : NULL;
+	}
+	return !list;
+}
+
+/* "nl" or "nl,fr": two lowercase letters, comma-separated. */
+static int langs_ok(const char *s)
+{
+	for (;;) {
+		if (s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z')
+			return 0;
+		if (!s[2])
+			return 1;
+		if (s[2] != ',')
+			return 0;
+		s += 3;
+	}
+}
+
 static enum pl_status read_keys(struct pl_config *cfg, struct json_doc *doc, const char *path,
 				struct pl_diag *d)
 {
 	static const char *const keys[] = { "rules", "fail_on", "account", "lang", "$comment" };
+	/* What each key may be: a value the front end would otherwise quietly ignore is an error. */
+	static const char *const values[] = { NULL, "error warning info never",
+					       "professional private", NULL, NULL };
+	static const char *const say[] = { NULL, "error, warning, info or never",
+					    "professional or private", "two-letter codes like \"nl,fr\"",
+					    NULL };
 	char **slots[] = { &cfg->rules, &cfg->fail_on, &cfg->account, &cfg->lang, NULL };
 	const cJSON *c;
 	unsigned line, col;
@@ -53,6 +90,12 @@ static enum pl_status read_keys(struct pl_config *cfg, struct json_doc *doc, con
 			json_doc_where(doc, c, 0, &line, &col);
 			return diag_set(d, PL_ERR_USAGE, path, line, col, "'%s' must be a string",
 					c->string);
+		}
+		if (!value_ok(c->valuestring, values[i]) ||
+		    (slots[i] == &cfg->lang && !langs_ok(c->valuestring))) {
+			json_doc_where(doc, c, 0, &line, &col);
+			return diag_set(d, PL_ERR_USAGE, path, line, col, "'%s' cannot be '%s' (%s)",
+					c->string, c->valuestring, say[i]);
 		}
 		free(*slots[i]);
 		*slots[i] = strdup(c->valuestring);

@@ -5,9 +5,11 @@
 
 #include "json_pos.h"
 #include "textnorm.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define JSON_POS_MAX_DEPTH 512
+#define BOM "\xef\xbb\xbf"
 
 struct scan {
 	const char *s;
@@ -86,7 +88,9 @@ static void value(struct scan *sc, size_t key, int depth)
 {
 	ws(sc);
 	push(sc, sc->i, key);
-	if (sc->i >= sc->len || depth > JSON_POS_MAX_DEPTH)
+	if (depth > JSON_POS_MAX_DEPTH)
+		sc->i = sc->len; /* deeper nodes get no position; stepping on would never end */
+	if (sc->i >= sc->len)
 		return;
 	switch (sc->s[sc->i]) {
 	case '{': members(sc, depth, '}', 1); break;
@@ -121,6 +125,49 @@ static void assign(const cJSON *node, struct scan *sc, size_t *k, struct json_po
 		assign(c, sc, k, out, nout);
 }
 
+/* Line starts, once per document: every rule asks where it stands. */
+static int index_lines(struct json_doc *doc)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < doc->len; i++)
+		n += doc->text[i] == '\n' ||
+		     (doc->text[i] == '\r' && (i + 1 == doc->len || doc->text[i + 1] != '\n'));
+	doc->line_starts = malloc(n * sizeof(*doc->line_starts));
+	if (!doc->line_starts)
+		return -1;
+	doc->line_starts[0] = 0;
+	doc->nlines = 1;
+	for (i = 0; i < doc->len; i++)
+		if (doc->text[i] == '\n' ||
+		    (doc->text[i] == '\r' && (i + 1 == doc->len || doc->text[i + 1] != '\n')))
+			doc->line_starts[doc->nlines++] = i + 1;
+	return 0;
+}
+
+/* As json_offset_line_col, by binary search over the line index. */
+static void doc_line_col(const struct json_doc *doc, size_t off, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = doc->nlines;
+
+	if (!doc->line_starts) {
+		json_offset_line_col(doc->text, doc->len, off, line, col);
+		return;
+	}
+	if (off > doc->len)
+		off = doc->len;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (doc->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)utf8_count(doc->text + doc->line_starts[lo], off - doc->line_starts[lo]) + 1;
+}
+
 int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *err_off)
 {
 	struct scan sc = { .s = text, .len = len };
@@ -136,6 +183,15 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		*err_off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
 		return -1;
 	}
+	/* cJSON stops after the first value; anything but white space after it is an error. */
+	sc.i = (size_t)(end - text);
+	ws(&sc);
+	if (sc.i < len) {
+		*err_off = sc.i;
+		json_doc_release(doc);
+		return -1;
+	}
+	sc.i = len >= 3 && !memcmp(text, BOM, 3) ? 3 : 0; /* cJSON skips a byte order mark */
 	value(&sc, (size_t)-1, 0);
 	if (sc.oom)
 		goto oom;
@@ -144,6 +200,8 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		goto oom;
 	assign(doc->root, &sc, &k, doc->pos, &doc->npos);
 	qsort(doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	if (index_lines(doc) != 0)
+		goto oom;
 	goto out;
 oom:
 	rc = -2;
@@ -158,12 +216,15 @@ void json_doc_release(struct json_doc *doc)
 {
 	cJSON_Delete(doc->root);
 	free(doc->pos);
+	free(doc->line_starts);
 	memset(doc, 0, sizeof(*doc));
 }
 
 void json_offset_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col)
 {
 	text_line_col(text, len, off, line, col);
+	if (*line == 1 && off >= 3 && len >= 3 && !memcmp(text, BOM, 3))
+		(*col)--; /* editors show no column for a byte order mark */
 }
 
 void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, unsigned *line,
@@ -179,5 +240,76 @@ void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, 
 	if (!e)
 		return;
 	off = key_pos && e->key_off != (size_t)-1 ? e->key_off : e->value_off;
-	json_offset_line_col(doc->text, doc->len, off, line, col);
+	doc_line_col(doc, off, line, col);
+}
+
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0'
+					 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+					 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+	}
+	return v;
+}
+
+/* Walks string node's literal as written (escapes, surrogate pairs, UTF-8) until byte bytes of its
+ * value are decoded or the literal ends. Sets *src to the source offset reached and *got to the
+ * bytes decoded; returns 0 when node has no position. */
+static int walk_string(const struct json_doc *doc, const cJSON *node, size_t byte, size_t *src,
+		       size_t *got)
+{
+	struct json_pos_entry key = { .node = node }, *e;
+	const char *s = doc->text;
+	size_t i, n = 0;
+
+	if (!node || !doc->pos)
+		return 0;
+	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	if (!e || e->value_off >= doc->len || s[e->value_off] != '"')
+		return 0;
+	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && n < byte;) {
+		if (s[i] != '\\') {
+			n++;
+			i++;
+		} else if (i + 5 < doc->len && s[i + 1] == 'u') {
+			unsigned cp = hex4(s + i + 2);
+
+			i += 6;
+			if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < doc->len && s[i] == '\\' &&
+			    s[i + 1] == 'u') {
+				i += 6; /* a surrogate pair: one 4-byte character */
+				n += 4;
+			} else {
+				n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+			}
+		} else {
+			n++;
+			i += 2;
+		}
+	}
+	*src = i;
+	*got = n;
+	return 1;
+}
+
+void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
+			      unsigned *line, unsigned *col)
+{
+	size_t src, got;
+
+	if (walk_string(doc, node, byte, &src, &got))
+		doc_line_col(doc, src, line, col);
+}
+
+int json_doc_string_has_nul(const struct json_doc *doc, const cJSON *node)
+{
+	size_t src, got;
+
+	return cJSON_IsString(node) && walk_string(doc, node, (size_t)-1, &src, &got) &&
+	       got != strlen(node->valuestring);
 }

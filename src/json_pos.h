@@ -20,6 +20,8 @@ struct json_doc {
 	size_t len;
 	struct json_pos_entry *pos; /* sorted by node pointer */
 	size_t npos;
+	size_t *line_starts;        /* where each line begins (LF, CRLF or a lone CR ends one) */
+	size_t nlines;
 };
 
 /*
@@ -32,6 +34,13 @@ void json_doc_release(struct json_doc *doc);
 /* 1-based line and column of node's value (key_pos: of its key, when it has one). */
 void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, unsigned *line,
 		    unsigned *col);
+/* Line and column in the source of byte `byte` of string node's value, escapes counted as written
+ * ("\\d" is two columns, "\u00e9" six). Leaves *line and *col alone when node has no position. */
+void json_doc_where_in_string(const struct json_doc *doc, const cJSON *node, size_t byte,
+			      unsigned *line, unsigned *col);
+/* Whether string node's value holds a NUL ("\u0000"), which cJSON's C string hides with all
+ * that follows it. */
+int json_doc_string_has_nul(const struct json_doc *doc, const cJSON *node);
 /* Line and column of a byte offset. */
 void json_offset_line_col(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
 

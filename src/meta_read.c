@@ -12,6 +12,7 @@
 #include "meta_int.h"
 #include "meta_tiff.h"
 
+#include "util.h"
 #include "banned.h"
 
 static void diag_set(struct pl_diag *d, const char *path, long long off, const char *fmt, ...)
@@ -170,9 +171,10 @@ enum pl_status meta_read_file(const char *path, struct meta_fields *out, struct 
 		st = PL_ERR_USAGE;
 		goto out;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a named pipe given as a photo must not hang the run; a regular file ignores it */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &sb) != 0) {
-		diag_set(d, path, -1, "cannot read '%s': %s", path, strerror(errno));
+		diag_set(d, path, -1, "cannot read '%s': %s", path, errno_str(errno));
 		st = PL_ERR_IO;
 		goto out;
 	}
@@ -185,7 +187,7 @@ enum pl_status meta_read_file(const char *path, struct meta_fields *out, struct 
 		got = pread(fd, head, sizeof(head), 0);
 	while (got < 0 && errno == EINTR);
 	if (got < 0) {
-		diag_set(d, path, -1, "cannot read '%s': %s", path, strerror(errno));
+		diag_set(d, path, -1, "cannot read '%s': %s", path, errno_str(errno));
 		st = PL_ERR_IO;
 		goto out;
 	}

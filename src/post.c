@@ -350,7 +350,8 @@ static enum pl_status manifest_context(struct mctx *mc, struct pl_post *p, const
 			char msg[PL_DIAG_MSG_MAX];
 
 			snprintf(msg, sizeof(msg), "%s", mc->d->message);
-			return m_err(mc, v, 0, st, "%s", msg);
+			/* a bad code in a manifest is a bad input, not a bad argument */
+			return m_err(mc, v, 0, st == PL_ERR_NOMEM ? st : PL_ERR_INPUT, "%s", msg);
 		}
 	}
 	return PL_OK;
@@ -369,6 +370,10 @@ static enum pl_status manifest_text(struct mctx *mc, struct pl_post *p, const cJ
 	if (t) {
 		if (!cJSON_IsString(t))
 			return m_err(mc, t, 0, PL_ERR_INPUT, "'%s' must be a string", "text");
+		if (json_doc_string_has_nul(&mc->doc, t))
+			return m_err(mc, t, 0, PL_ERR_INPUT, "%s",
+				     "'text' holds a NUL character (\\u0000); what follows it would go "
+				     "unchecked");
 		p->text_len = strlen(t->valuestring);
 		p->text = strdup(t->valuestring);
 		p->text_path = strdup(mc->file);
@@ -474,7 +479,12 @@ static enum pl_status list_dir(const char *dir, char ***names, size_t *n, struct
 	if (!dh)
 		return diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", dir, errno_str(errno));
 	while ((de = readdir(dh)) != NULL) {
+		struct stat sb;
+
 		if (de->d_name[0] == '.')
+			continue;
+		/* a subdirectory "old.txt" is no caption (links count as what they point to) */
+		if (fstatat(dirfd(dh), de->d_name, &sb, 0) != 0 || !S_ISREG(sb.st_mode))
 			continue;
 		nv = realloc(v, (cnt + 1) * sizeof(*v));
 		if (!nv || !(nv[cnt] = strdup(de->d_name))) {
@@ -519,7 +529,7 @@ static enum pl_status load_dir_files(struct pl_post *p, const char *dir, char **
 
 		if (has_ext(names[i], caption_exts)) {
 			if (caption)
-				return diag_set(d, PL_ERR_INPUT, dir, 0, 0,
+				return diag_set(d, PL_ERR_INPUT, NULL, 0, 0,
 						"'%s' holds several captions ('%s', '%s'); add a "
 						"post.json that names one",
 						dir, caption, names[i]);
@@ -530,16 +540,23 @@ static enum pl_status load_dir_files(struct pl_post *p, const char *dir, char **
 			continue;
 		if (!(full = path_join(dir, names[i])))
 			return PL_ERR_NOMEM;
+		/* a link in the post's directory must not lead out of it, as in a manifest */
+		if ((st = media_inside(dir, names[i], full, d, NULL, 0, 0)) != PL_OK) {
+			free(full);
+			return st;
+		}
 		st = push_media(p, full, d);
 	}
 	if (st == PL_OK && caption) {
 		p->text_path = path_join(dir, caption);
 		if (!p->text_path)
 			return PL_ERR_NOMEM;
-		st = file_read_all(p->text_path, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
+		st = media_inside(dir, caption, p->text_path, d, NULL, 0, 0);
+		if (st == PL_OK)
+			st = file_read_all(p->text_path, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
 	}
 	if (st == PL_OK && !caption && !p->nmedia)
-		st = diag_set(d, PL_ERR_INPUT, dir, 0, 0,
+		st = diag_set(d, PL_ERR_INPUT, NULL, 0, 0,
 			      "'%s' holds no post: no post.json, caption (.txt, .md) or media", dir);
 	return st;
 }

@@ -14,10 +14,11 @@
 #include "banned.h"
 
 #define PF_MAX_DEPTH 200
+#define PF_MINIMISE_MAX 64
 
 struct strset {
 	char **v;
-	size_t n;
+	size_t n, cap;
 };
 
 struct info {
@@ -32,6 +33,8 @@ struct reader {
 	size_t len, i;
 	int bail;                      /* give up: the whole pattern gets no condition */
 	int depth;
+	pf_vocab_fn vocab;
+	void *ctx;
 };
 
 /* ---- string sets ---- */
@@ -44,7 +47,7 @@ static void set_free(struct strset *s)
 		free(s->v[i]);
 	free(s->v);
 	s->v = NULL;
-	s->n = 0;
+	s->n = s->cap = 0;
 }
 
 static int set_has(const struct strset *s, const char *x)
@@ -58,26 +61,61 @@ static int set_has(const struct strset *s, const char *x)
 }
 
 /* Adds a copy of x (len bytes); duplicates are skipped. Returns -1 on no memory. */
+static int set_push(struct strset *s, const char *x, size_t len);
+
 static int set_add(struct strset *s, const char *x, size_t len)
 {
-	char *c = malloc(len + 1), **v;
+	size_t i;
 
-	if (!c)
-		return -1;
-	memcpy(c, x, len);
-	c[len] = '\0';
-	if (set_has(s, c)) {
-		free(c);
-		return 0;
+	for (i = 0; i < s->n; i++)
+		if (strlen(s->v[i]) == len && !memcmp(s->v[i], x, len))
+			return 0;
+	return set_push(s, x, len);
+}
+
+/* Appends a copy of x without looking for duplicates (set_uniq removes them): the big unions. */
+static int set_push(struct strset *s, const char *x, size_t len)
+{
+	char **v;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+
+		v = realloc(s->v, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = cap;
 	}
-	v = realloc(s->v, (s->n + 1) * sizeof(*v));
-	if (!v) {
-		free(c);
+	s->v[s->n] = malloc(len + 1);
+	if (!s->v[s->n])
 		return -1;
-	}
-	s->v = v;
-	v[s->n++] = c;
+	memcpy(s->v[s->n], x, len);
+	s->v[s->n][len] = '\0';
+	s->n++;
 	return 0;
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void set_uniq(struct strset *s)
+{
+	size_t i, k = 0;
+
+	if (s->n < 2)
+		return;
+	qsort(s->v, s->n, sizeof(*s->v), cmp_strp);
+	for (i = 0; i < s->n; i++) {
+		if (k && !strcmp(s->v[k - 1], s->v[i])) {
+			free(s->v[i]);
+			continue;
+		}
+		s->v[k++] = s->v[i];
+	}
+	s->n = k;
 }
 
 static void info_free(struct info *in)
@@ -122,6 +160,8 @@ static void minimise(struct strset *s)
 {
 	size_t i, j, k = 0;
 
+	if (s->n > PF_MINIMISE_MAX)
+		return; /* quadratic: big vocabularies keep their redundant literals */
 	for (i = 0; i < s->n; i++) {
 		int redundant = 0;
 
@@ -329,7 +369,7 @@ static void read_escape(struct reader *r, struct info *out)
 	r->i += 2;
 	if (e == 'd') {
 		struct info cls;
-		struct reader sub = { "[0-9]", 5, 0, 0, 0 };
+		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL };
 
 		read_class(&sub, &cls);
 		*out = cls;
@@ -396,11 +436,56 @@ static int read_group_head(struct reader *r, int *assertion)
 	return 0; /* "(?i)": the caller reads the ')' */
 }
 
+/*
+ * "{{name}}": the vocabulary's words. A word with a space or hyphen expands to a flexible
+ * separator, so only its longest piece is certain; plain words are exact while they are few.
+ */
+static void read_vocab(struct reader *r, struct info *out)
+{
+	const char *close = strstr(r->p + r->i + 2, "}}");
+	char *const *w;
+	size_t n, i, plain = 1;
+
+	if (!close || !r->vocab ||
+	    r->vocab(r->ctx, r->p + r->i + 2, (size_t)(close - r->p) - r->i - 2, &w, &n) != 0) {
+		r->bail = 1;
+		return;
+	}
+	r->i = (size_t)(close - r->p) + 2;
+	for (i = 0; i < n && plain; i++)
+		plain = !strpbrk(w[i], " -");
+	for (i = 0; i < n; i++) {
+		const char *s = w[i], *best = s;
+		size_t bl = 0;
+
+		while (*s) {
+			size_t k = strcspn(s, " -");
+
+			if (k > bl) {
+				bl = k;
+				best = s;
+			}
+			s += k;
+			s += strspn(s, " -");
+		}
+		if (set_push(&out->ex, best, bl) != 0)
+			r->bail = 1;
+	}
+	set_uniq(&out->ex);
+	out->exact = 1;
+	if (!plain || out->ex.n > PF_MAX_EXACT)
+		exact_to_cond(out);
+}
+
 static void read_atom(struct reader *r, struct info *out)
 {
 	char c = r->p[r->i];
 
 	memset(out, 0, sizeof(*out));
+	if (c == '{' && r->i + 1 < r->len && r->p[r->i + 1] == '{') {
+		read_vocab(r, out);
+		return;
+	}
 	if (c == '(') {
 		int assertion = 0, group;
 
@@ -499,12 +584,13 @@ static int cross(struct strset *a, const struct strset *b, int *oom)
 			}
 			memcpy(buf, a->v[i], la);
 			memcpy(buf + la, b->v[j], lb);
-			if (set_add(&out, buf, la + lb) != 0) {
+			if (set_push(&out, buf, la + lb) != 0) {
 				*oom = 1;
 				set_free(&out);
 				return -1;
 			}
 		}
+	set_uniq(&out);
 	set_free(a);
 	*a = out;
 	return 0;
@@ -641,8 +727,9 @@ static void read_alt(struct reader *r, struct info *out)
 		out->exact = 1;
 		for (i = 0; i < nb; i++)
 			for (j = 0; j < br[i].ex.n; j++)
-				if (set_add(&out->ex, br[i].ex.v[j], strlen(br[i].ex.v[j])) != 0)
+				if (set_push(&out->ex, br[i].ex.v[j], strlen(br[i].ex.v[j])) != 0)
 					r->bail = 1;
+		set_uniq(&out->ex);
 		if (out->ex.n > PF_MAX_EXACT)
 			exact_to_cond(out);
 	} else if (all_cond) {
@@ -651,10 +738,11 @@ static void read_alt(struct reader *r, struct info *out)
 		for (i = 0; i < nb; i++) {
 			const struct strset *s = br[i].exact ? &br[i].ex : &br[i].conds[best_cond(&br[i])];
 
-			for (j = 0; j < s->n; j++)
-				if (set_add(&u, s->v[j], strlen(s->v[j])) != 0)
+			for (j = 0; j < s->n && u.n <= PF_MAX_SET; j++)
+				if (set_push(&u, s->v[j], strlen(s->v[j])) != 0)
 					r->bail = 1;
 		}
+		set_uniq(&u);
 		keep_cond(out, &u);
 	}
 	for (i = 0; i < nb; i++)
@@ -741,9 +829,10 @@ static long lit_id(struct prefilter *pf, const char *s)
 	return (long)pf->nlits++;
 }
 
-int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, struct pf_gate *gate)
+int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
+		  void *ctx, struct pf_gate *gate)
 {
-	struct reader r = { pattern, len, 0, 0, 0 };
+	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx };
 	struct info in;
 	size_t i, j;
 	int rc = 0;

@@ -48,11 +48,18 @@ struct prefilter {
 void prefilter_init(struct prefilter *pf);
 void prefilter_release(struct prefilter *pf);
 
+/* Finds vocabulary name (len bytes) for a "{{name}}" in a pattern: its normalised words. */
+typedef int (*pf_vocab_fn)(void *ctx, const char *name, size_t len, char *const **words,
+			   size_t *n);
+
 /*
  * Analyses pattern (len bytes, PCRE2 syntax, matched case-insensitively) and adds its literals to
- * pf, filling *gate. Returns 0, or -1 on no memory (gate is then empty: always run).
+ * pf, filling *gate. "{{name}}" stands for a vocabulary, looked up through vocab (may be NULL):
+ * reading the word list is much cheaper than reading its expansion. Returns 0, or -1 on no memory
+ * (gate is then empty: always run).
  */
-int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, struct pf_gate *gate);
+int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
+		  void *ctx, struct pf_gate *gate);
 void pf_gate_release(struct pf_gate *gate);
 
 /* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text. */

@@ -2,6 +2,7 @@
 /* The only module that touches PCRE2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "regex.h"
@@ -27,7 +28,6 @@ enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, 
 			*erroff = off;
 		return PL_ERR_RULES;
 	}
-	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	n = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "v");
 	re->v_group = n > 0 ? n : 0;
 	re->code = code;
@@ -36,6 +36,8 @@ enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, 
 
 void regex_release(struct regex *re)
 {
+	if (re->jit)
+		pcre2_code_free(re->jit);
 	if (re->code)
 		pcre2_code_free(re->code);
 	memset(re, 0, sizeof(*re));
@@ -72,13 +74,47 @@ void regex_matcher_release(struct regex_matcher *m)
 	memset(m, 0, sizeof(*m));
 }
 
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * The JIT copy, made once the pattern has proved busy. Compiling a copy (never the code other
+ * threads may be matching with) and publishing it with a release store keeps rule sets shareable
+ * between threads without a lock on the matching path.
+ */
+static pcre2_code *jit_code(const struct regex *cre)
+{
+	struct regex *re = (struct regex *)(uintptr_t)cre; /* the lazily filled cache only */
+	pcre2_code *j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE), *c;
+
+	if (j || __atomic_load_n(&re->jit_failed, __ATOMIC_RELAXED))
+		return j;
+	if (__atomic_add_fetch(&re->uses, 1, __ATOMIC_RELAXED) < REGEX_JIT_AFTER)
+		return NULL;
+	pthread_mutex_lock(&jit_lock);
+	j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE);
+	if (!j && !re->jit_failed) {
+		c = pcre2_code_copy(re->code);
+		if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0) {
+			__atomic_store_n((pcre2_code **)&re->jit, c, __ATOMIC_RELEASE);
+			j = c;
+		} else {
+			if (c)
+				pcre2_code_free(c);
+			__atomic_store_n(&re->jit_failed, 1, __ATOMIC_RELAXED);
+		}
+	}
+	pthread_mutex_unlock(&jit_lock);
+	return j;
+}
+
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start)
 {
+	pcre2_code *j = jit_code(re);
 	int rc;
 
-	if (re->jit)
-		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
+	if (j)
+		rc = pcre2_jit_match(j, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
 	else
 		rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -120,8 +156,13 @@ int regex_search_range(const struct regex *re, struct regex_matcher *m, const ch
 
 	if (to > len)
 		to = len;
-	/* Matching on the whole subject keeps lookbehinds and \b right at the range's edges. */
-	rc = regex_find(re, m, subj, to, from, ms, me, &vs, &ve);
+	/* The text before from and a little after to stays in the subject, so that lookarounds
+	 * and \b are right at the range's edges ("product" is not in "productie" cut after its
+	 * t); a match must end within the range. The margin bounds the search in long captions. */
+	rc = regex_find(re, m, subj, len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len,
+			from, ms, me, &vs, &ve);
+	if (rc > 0 && *me > to)
+		rc = 0;
 	return rc;
 }
 

@@ -12,11 +12,20 @@
 #define REGEX_DEPTH_LIMIT 10000u
 #define REGEX_HEAP_LIMIT_KIB 65536u
 #define REGEX_JIT_STACK_MAX (4u * 1024u * 1024u)
+/* Bytes after a range that regex_search_range still shows its lookaheads. */
+#define REGEX_RANGE_MARGIN 64u
+
+/* A pattern is interpreted until it has run REGEX_JIT_AFTER times in the process, then a JIT
+ * compiled copy takes over: one post pays no JIT compile for rules it barely uses, a batch gets
+ * machine code for the rules it runs again and again. */
+#define REGEX_JIT_AFTER 16
 
 struct regex {
-	void *code;      /* pcre2_code_8 */
+	void *code;      /* pcre2_code_8, interpreted; never modified after compile */
+	void *jit;       /* JIT compiled copy, published once (atomically); NULL until then */
+	unsigned uses;   /* runs so far (atomic, approximate) */
+	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
 	int v_group;     /* number of the named group 'v', 0 when none */
-	int jit;         /* JIT compiled */
 };
 
 /* Per-thread matching state: match data, match context with limits, JIT stack. */
@@ -45,7 +54,8 @@ void regex_matcher_release(struct regex_matcher *m);
 int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve);
 
-/* Whether re matches anywhere in [subj+from, subj+to), with subj as the whole subject. */
+/* Whether re matches within [subj+from, subj+to) (start and end inside), with the text around the
+ * range visible to lookarounds and \b. */
 int regex_search_range(const struct regex *re, struct regex_matcher *m, const char *subj,
 		       size_t len, size_t from, size_t to, size_t *ms, size_t *me);
 

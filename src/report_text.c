@@ -36,8 +36,8 @@ static size_t width(const char *p, size_t len)
 			i++;
 			continue;
 		}
-		if (p[i] == '\t')
-			w += 1;
+		if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f)
+			w += 1; /* shown as a space */
 		else {
 			int cw = utf8proc_charwidth(utf8_decode(p + i, n));
 
@@ -46,6 +46,23 @@ static size_t width(const char *p, size_t len)
 		i += n;
 	}
 	return w;
+}
+
+/* Appends s with every control character as a space: caption bytes must not break the report's
+ * lines or reach the terminal as escape sequences. */
+static void add_plain(struct pl_buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		pl_buf_addc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+}
+
+static void add_quoted(struct pl_buf *b, const char *s)
+{
+	pl_buf_adds(b, " '");
+	add_plain(b, s, strlen(s));
+	pl_buf_addc(b, '\'');
 }
 
 /* Appends the line that holds the span, and a caret underline below it. */
@@ -57,16 +74,16 @@ static void excerpt(struct pl_buf *b, const struct pl_result *res, const struct 
 
 	if (!t || l->byte_start > res->text_len)
 		return;
-	while (ls > 0 && t[ls - 1] != '\n')
+	/* Looking no further than the longest line shown keeps a huge one-line caption linear. */
+	while (ls > 0 && t[ls - 1] != '\n' && t[ls - 1] != '\r' && l->byte_start - ls <= SOURCE_LINE_MAX)
 		ls--;
-	while (le < res->text_len && t[le] != '\n' && t[le] != '\r')
+	while (le < res->text_len && t[le] != '\n' && t[le] != '\r' && le - ls <= SOURCE_LINE_MAX)
 		le++;
 	if (le - ls > SOURCE_LINE_MAX)
 		return; /* a caption line that long is better read in the editor */
 	se = l->byte_end < le ? l->byte_end : le;
 	pl_buf_addf(b, "%5u | ", l->line);
-	for (i = ls; i < le; i++)
-		pl_buf_addc(b, t[i] == '\t' ? ' ' : (t[i] == '\0' ? ' ' : t[i]));
+	add_plain(b, t + ls, le - ls);
 	pl_buf_adds(b, "\n      | ");
 	pad = width(t + ls, l->byte_start - ls);
 	ul = se > l->byte_start ? width(t + l->byte_start, se - l->byte_start) : 1;
@@ -88,10 +105,12 @@ static void head(struct pl_buf *b, const struct pl_finding *f, const struct pale
 	pl_buf_addf(b, "%s%s", c->bold, f->loc.file ? f->loc.file : "-");
 	if (f->loc.line)
 		pl_buf_addf(b, ":%u:%u", f->loc.line, f->loc.column);
-	pl_buf_addf(b, ":%s %s%s:%s %s%s", c->reset, sc, pl_severity_name(f->severity), c->reset,
-		    c->bold, f->message ? f->message : "");
+	pl_buf_addf(b, ":%s %s%s:%s %s", c->reset, sc, pl_severity_name(f->severity), c->reset,
+		    c->bold);
+	if (f->message)
+		add_plain(b, f->message, strlen(f->message));
 	if (f->evidence && f->evidence[0])
-		pl_buf_addf(b, " '%s'", f->evidence);
+		add_quoted(b, f->evidence);
 	pl_buf_addf(b, "%s %s[%s]%s", c->reset, c->dim, f->rule_id, c->reset);
 	if (f->loc.field)
 		pl_buf_addf(b, " %s(field %s)%s", c->dim, f->loc.field, c->reset);
@@ -117,10 +136,11 @@ static enum pl_status text_post(struct pl_reporter *r, const struct pl_result *r
 			continue;
 		if (f->loc.line && f->loc.file && res->text_path && !strcmp(f->loc.file, res->text_path))
 			excerpt(out, res, &f->loc, c);
-		for (k = 0; k < f->nparts; k++)
-			pl_buf_addf(out, "      = part %zu: '%s' at %u:%u\n", k + 1,
-				    f->parts[k].evidence ? f->parts[k].evidence : "", f->parts[k].loc.line,
-				    f->parts[k].loc.column);
+		for (k = 0; k < f->nparts; k++) {
+			pl_buf_addf(out, "      = part %zu:", k + 1);
+			add_quoted(out, f->parts[k].evidence ? f->parts[k].evidence : "");
+			pl_buf_addf(out, " at %u:%u\n", f->parts[k].loc.line, f->parts[k].loc.column);
+		}
 		if (f->fix && f->fix[0])
 			pl_buf_addf(out, "      = %sfix:%s %s\n", c->green, c->reset, f->fix);
 		if (f->protocol)

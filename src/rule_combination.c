@@ -6,6 +6,7 @@
 
 #include "rule_kinds.h"
 #include "text_scan.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define COMBINATION_MAX_PARTS 32
@@ -54,6 +55,8 @@ static enum pl_status parse_part(struct load_ctx *lc, const cJSON *e, struct par
 	if ((st = lc_check_keys(lc, e, keys, "a part")) != PL_OK)
 		return st;
 	p->rule = -1;
+	if (cJSON_GetObjectItemCaseSensitive(e, "rule") && cJSON_GetObjectItemCaseSensitive(e, "pattern"))
+		return lc_error(lc, e, 0, PL_ERR_RULES, "a part takes 'rule' or 'pattern', not both");
 	if ((v = cJSON_GetObjectItemCaseSensitive(e, "rule")) != NULL) {
 		if (!cJSON_IsString(v))
 			return lc_error(lc, v, 0, PL_ERR_RULES, "'rule' must be a rule id");
@@ -218,16 +221,18 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 	return PL_OK;
 }
 
-/* Where the sentence holding byte off ends: '.', '!', '?' before a space or the end, or '\n'. */
+/* Where the sentence holding byte off ends: '.', '!', '?' before white space or the end, or a
+ * line end (LF, or CR as the normalised text has it). */
 static size_t sentence_end(const char *s, size_t len, size_t off)
 {
 	size_t i;
 
 	for (i = off; i < len; i++) {
-		if (s[i] == '\n')
+		if (s[i] == '\n' || s[i] == '\r')
 			return i;
 		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\n'))
+		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
+		     s[i + 1] == '\r'))
 			return i;
 	}
 	return len;
@@ -272,19 +277,23 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 	const struct combination_rule *c = r->data;
 	struct match_list all = { 0 };
 	enum pl_status st = collect(r, ts, &all);
-	size_t i = 0, j;
+	size_t i = 0, j, end = 0;
 
 	while (st == PL_OK && i < all.len) {
 		j = i + 1;
 		if (c->window == WIN_POST) {
 			j = all.len;
 		} else if (c->window == WIN_SENTENCE) {
-			size_t end = sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
-
+			/* the sentence is the same one until a match starts past its end */
+			if (!i || all.items[i].start >= end)
+				end = sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
 			while (j < all.len && all.items[j].start < end)
 				j++;
 		} else {
-			while (j < all.len && all.items[j].end - all.items[i].start <= c->chars)
+			/* "chars" counts characters of the caption, not bytes */
+			while (j < all.len &&
+			       utf8_count(ts->tn->orig + all.items[i].start,
+					  all.items[j].end - all.items[i].start) <= c->chars)
 				j++;
 		}
 		if (enough(c, all.items + i, j - i)) {

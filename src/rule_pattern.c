@@ -105,11 +105,30 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	return PL_OK;
 }
 
-/* Moves off back (or forward) to a UTF-8 character boundary. */
-static size_t boundary(const char *s, size_t len, size_t off)
+/* The offset of the character after the one at off. */
+static size_t next_char(const char *s, size_t len, size_t off)
 {
-	while (off > 0 && off < len && ((unsigned char)s[off] & 0xc0) == 0x80)
+	off++;
+	while (off < len && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
+/* The context window's edges: n characters (not bytes) before off, or after it. */
+static size_t chars_before(const char *s, size_t off, size_t n)
+{
+	for (; off > 0 && n > 0; n--) {
 		off--;
+		while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+			off--;
+	}
+	return off;
+}
+
+static size_t chars_after(const char *s, size_t len, size_t off, size_t n)
+{
+	for (; off < len && n > 0; n--)
+		off = next_char(s, len, off);
 	return off;
 }
 
@@ -140,8 +159,8 @@ static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const
 static int judge(const struct pattern_rule *p, struct text_scan *ts, const char *subj, size_t len,
 		 size_t ms, size_t me, size_t vs, size_t ve, int *boosted)
 {
-	size_t from = ms > p->window ? boundary(subj, len, ms - p->window) : 0;
-	size_t to = me + p->window < len ? boundary(subj, len, me + p->window) : len;
+	size_t from = chars_before(subj, ms, p->window);
+	size_t to = chars_after(subj, len, me, p->window);
 	int rc;
 
 	*boosted = 0;
@@ -181,12 +200,16 @@ static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts
 			return ts_match_error(ts, r, r->match_original ? pos : textnorm_orig_start(ts->tn, pos), rc);
 		if (rc == 0)
 			break;
-		pos = me > ms ? me : ms + 1;
+		pos = me > ms ? me : next_char(subj, len, ms);
 		if (me == ms)
 			continue;
 		keep = judge(p, ts, subj, len, ms, me, vs, ve, &boosted);
 		if (keep < 0)
 			return ts_match_error(ts, r, r->match_original ? ms : textnorm_orig_start(ts->tn, ms), keep);
+		/* A rejected candidate may hide a real one starting inside it ("auto 52-hks-7" is
+		 * tried as "auto 52" first): look again from its next character. */
+		if (!keep)
+			pos = next_char(subj, len, ms);
 		if (keep) {
 			struct text_match m = { .boosted = boosted };
 

@@ -62,6 +62,7 @@ struct vocab {
 	char **words;          /* normalised */
 	size_t nwords;
 	const char *file;
+	char *regex;           /* the words as one trie-shaped alternation, made on first use */
 };
 
 struct pl_ruleset {

@@ -275,7 +275,7 @@ static enum pl_status check_cycle(struct load_ctx *parent, struct load_ctx *lc, 
 			return diag_set(lc->d, PL_ERR_RULES, parent->file, 0, 0,
 					"'extends' cycle: '%s' extends itself through '%s'", lc->file,
 					parent->file);
-	if (parent->depth >= PL_RULES_MAX_EXTENDS_DEPTH - 1)
+	if (parent->depth >= PL_RULES_MAX_EXTENDS_DEPTH)
 		return diag_set(lc->d, PL_ERR_LIMIT, lc->file, 0, 0,
 				"'extends' nested deeper than %d packs", PL_RULES_MAX_EXTENDS_DEPTH);
 	memcpy(lc->stack, parent->stack, parent->depth * sizeof(*lc->stack));
@@ -327,7 +327,7 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 	lc.stack[lc.depth++] = real;
 	rc = json_doc_parse(&lc.doc, text, len, &err_off);
 	if (rc == -2) {
-		st = diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory parsing '%s'", path);
+		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory parsing '%s'", path);
 		goto out;
 	}
 	if (rc == -1) {

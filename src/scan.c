@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Scanning a post: the scanner table, language choice, and the caption scanner. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,8 @@ static int rule_runs(const struct text_scan *ts, size_t i)
 
 	if (!r->kind->scan_text)
 		return 0;
-	if (ts->only >= 0)
-		return (long)i == ts->only;
+	if (ts->only >= 0) /* an example: its account and language meet the rule's scope */
+		return (long)i == ts->only && ts_in_scope(ts, r);
 	return r->enabled && !r->internal && ts_in_scope(ts, r);
 }
 
@@ -120,41 +121,16 @@ void pl_scanner_free(struct pl_scanner **psc)
 	free(sc->cache);
 	free(sc->cached);
 	free(sc->found);
-	free(sc->line_starts);
 	textnorm_release(&sc->tn);
 	regex_matcher_release(&sc->m);
 	free(sc);
 	*psc = NULL;
 }
 
-static enum pl_status index_lines(struct pl_scanner *sc, const char *p, size_t len)
-{
-	size_t i;
-
-	sc->nlines = 0;
-	for (i = 0; i <= len; i++) {
-		if (i && (i == len || p[i - 1] != '\n'))
-			continue;
-		if (sc->nlines == sc->lines_cap) {
-			size_t cap = sc->lines_cap ? sc->lines_cap * 2 : 64;
-			uint32_t *ls = realloc(sc->line_starts, cap * sizeof(*ls));
-
-			if (!ls)
-				return PL_ERR_NOMEM;
-			sc->line_starts = ls;
-			sc->lines_cap = cap;
-		}
-		sc->line_starts[sc->nlines++] = (uint32_t)i;
-	}
-	return PL_OK;
-}
-
 enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 {
 	enum pl_status st = textnorm_build(&sc->tn, text, len);
 
-	if (st == PL_OK)
-		st = index_lines(sc, text, len);
 	if (st == PL_OK && sc->rs->pf.nlits) {
 		memset(sc->found, 0, sc->rs->pf.nlits);
 		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found);
@@ -170,7 +146,7 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
 				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
-				.line_starts = sc->line_starts, .nlines = sc->nlines, .only = only };
+				.only = only };
 	enum pl_status st = PL_OK;
 	size_t i;
 
@@ -198,6 +174,30 @@ static enum pl_status run_caption(struct scan_job *job, size_t media_index)
 			    job->lang, job->account, job->langs, -1, job->out, job->d);
 }
 
+/* Every two-letter code as a static string, so that languages taken from the options outlive
+ * the job (pl_scan_primary_lang returns one). */
+#define LANG_ROW(a)                                                                            \
+	a "a", a "b", a "c", a "d", a "e", a "f", a "g", a "h", a "i", a "j", a "k", a "l", a "m", \
+	a "n", a "o", a "p", a "q", a "r", a "s", a "t", a "u", a "v", a "w", a "x", a "y", a "z"
+static const char *const lang_codes[26 * 26] = {
+	LANG_ROW("a"), LANG_ROW("b"), LANG_ROW("c"), LANG_ROW("d"), LANG_ROW("e"), LANG_ROW("f"),
+	LANG_ROW("g"), LANG_ROW("h"), LANG_ROW("i"), LANG_ROW("j"), LANG_ROW("k"), LANG_ROW("l"),
+	LANG_ROW("m"), LANG_ROW("n"), LANG_ROW("o"), LANG_ROW("p"), LANG_ROW("q"), LANG_ROW("r"),
+	LANG_ROW("s"), LANG_ROW("t"), LANG_ROW("u"), LANG_ROW("v"), LANG_ROW("w"), LANG_ROW("x"),
+	LANG_ROW("y"), LANG_ROW("z"),
+};
+
+/* The code at the start of a comma-separated list ("nl" of "nl,fr"), or NULL when it is not two
+ * letters. */
+static const char *lang_code(const char *p)
+{
+	int a = tolower((unsigned char)p[0]), b = a ? tolower((unsigned char)p[1]) : 0;
+
+	if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || (p[2] && p[2] != ','))
+		return NULL;
+	return lang_codes[(a - 'a') * 26 + (b - 'a')];
+}
+
 /* Declared languages win; otherwise they are guessed from the caption. */
 static void choose_langs(struct scan_job *job)
 {
@@ -205,13 +205,13 @@ static void choose_langs(struct scan_job *job)
 	size_t i, n = 0;
 
 	if (job->opt && job->opt->langs) {
-		static const char *const known[] = { "nl", "fr", "en", "de" };
 		const char *p = job->opt->langs;
 
 		while (*p && n < PL_POST_MAX_LANGS) {
-			for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-				if (!strncmp(p, known[i], 2) && (p[2] == ',' || !p[2]))
-					job->langs[n++] = known[i];
+			const char *code = lang_code(p);
+
+			if (code)
+				job->langs[n++] = code;
 			p = strchr(p, ',');
 			if (!p)
 				break;
@@ -285,18 +285,30 @@ enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
 	return st;
 }
 
-enum pl_status pl_scan_text(struct pl_scanner *sc, const char *name, const char *text,
-			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
-			    struct pl_diag *d)
+enum pl_status pl_scanner_text(struct pl_scanner *sc, const char *name, const char *text,
+			       size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
+			       struct pl_diag *d)
 {
 	struct pl_post post;
-	enum pl_status st;
 
 	pl_post_init(&post);
 	post.path = (char *)(uintptr_t)name;
 	post.text_path = (char *)(uintptr_t)name;
 	post.text = (char *)(uintptr_t)text;
 	post.text_len = len;
-	st = pl_scanner_run(sc, &post, opt, out, d);
+	return pl_scanner_run(sc, &post, opt, out, d);
+}
+
+enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const char *text,
+			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
+			    struct pl_diag *d)
+{
+	struct pl_scanner *sc;
+	enum pl_status st = pl_scanner_new(&sc, rs);
+
+	if (st != PL_OK)
+		return st;
+	st = pl_scanner_text(sc, name, text, len, opt, out, d);
+	pl_scanner_free(&sc);
 	return st;
 }

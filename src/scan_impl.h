@@ -34,11 +34,9 @@ struct pl_scanner {
 	struct match_list *cache;  /* per rule */
 	unsigned char *cached;
 	unsigned char *found;      /* prefilter literals present, one byte per literal */
-	uint32_t *line_starts;     /* of the current caption, for line and column */
-	size_t nlines, lines_cap;
 };
 
-/* Normalises the caption into sc->tn (and indexes its lines). */
+/* Normalises the caption into sc->tn and finds the prefilter's literals in it. */
 enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len);
 /* Scans the prepared caption with every applicable text rule (only >= 0: that rule alone). */
 enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char *lang,

@@ -70,28 +70,40 @@ enum pl_status ts_rule_matches(struct text_scan *ts, size_t i, const struct matc
 	return PL_OK;
 }
 
-/* Line by binary search over the line index, column by counting characters in that line only. */
-static void line_col(const struct text_scan *ts, size_t off, unsigned *line, unsigned *col)
+/* Line and column of original offset off, as text_line_col counts them, continuing from the last
+ * one when off is not before it: a caption with many findings must not cost the square of its size. */
+static void line_col(struct text_scan *ts, size_t off, unsigned *line, unsigned *col)
 {
-	size_t lo = 0, hi = ts->nlines;
+	const char *p = ts->tn->orig;
+	size_t len = ts->tn->orig_len, i, ls;
+	unsigned l;
 
-	if (!ts->nlines) {
-		text_line_col(ts->tn->orig, ts->tn->orig_len, off, line, col);
-		return;
+	if (off > len)
+		off = len;
+	if (!ts->lc_line || off < ts->lc_off) {
+		ts->lc_off = ts->lc_ls = 0;
+		ts->lc_line = ts->lc_col = 1;
 	}
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-
-		if (ts->line_starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
+	l = ts->lc_line;
+	ls = ts->lc_ls;
+	for (i = ts->lc_off; i < off; i++) {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) {
+			l++;
+			ls = i + 1;
+		}
 	}
-	*line = (unsigned)lo + 1;
-	*col = (unsigned)utf8_count(ts->tn->orig + ts->line_starts[lo], off - ts->line_starts[lo]) + 1;
+	if (ls == ts->lc_ls)
+		ts->lc_col += (unsigned)utf8_count(p + ts->lc_off, off - ts->lc_off);
+	else
+		ts->lc_col = (unsigned)utf8_count(p + ls, off - ls) + 1;
+	ts->lc_off = off;
+	ts->lc_ls = ls;
+	ts->lc_line = l;
+	*line = l;
+	*col = ts->lc_col;
 }
 
-static void loc_text(const struct text_scan *ts, struct pl_location *loc, size_t s, size_t e)
+static void loc_text(struct text_scan *ts, struct pl_location *loc, size_t s, size_t e)
 {
 	memset(loc, 0, sizeof(*loc));
 	loc->file = (char *)(uintptr_t)ts->name; /* copied by pl_findings_add */
@@ -166,8 +178,6 @@ int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 {
 	size_t i, j;
 
-	if (ts->only >= 0)
-		return 1;
 	if (r->scope_accounts) {
 		enum pl_account a = ts->account ? ts->account : PL_ACCOUNT_PROFESSIONAL;
 

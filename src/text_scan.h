@@ -19,9 +19,11 @@ struct text_scan {
 	struct match_list *cache;  /* per rule: matches() computed once per caption */
 	unsigned char *cached;
 	const unsigned char *found; /* prefilter: literals present in the caption */
-	const uint32_t *line_starts; /* offsets where each line of the original starts */
-	size_t nlines;
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
+	/* The last location computed: findings mostly come in order, so the next one continues
+	 * from it rather than counting lines and columns from the start again. */
+	size_t lc_off, lc_ls;      /* its byte offset and the start of its line */
+	unsigned lc_line, lc_col;  /* 0: none yet */
 };
 
 /* The bytes a rule matches: the normalised or the original text. */

@@ -75,7 +75,8 @@ static int32_t fold_extra(int32_t cp, int32_t *second)
 
 		if (c == UTF8PROC_CATEGORY_PD || cp == 0x2212)
 			return '-';
-		if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP)
+		if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+		    c == UTF8PROC_CATEGORY_CC)
 			return ' ';
 	}
 	return cp;
@@ -101,11 +102,31 @@ static void emit_cp(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 	emit(t, (const char *)tmp, (size_t)n, s, e);
 }
 
+static int is_mark(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+static void emit_folded(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
+{
+	int32_t second, c = fold_extra(cp, &second);
+
+	if (c < 0x80)
+		emit(t, (const char *)&(char){(char)c}, 1, s, e);
+	else
+		emit_cp(t, c, s, e);
+	if (second >= 0)
+		emit(t, (const char *)&(char){(char)second}, 1, s, e);
+}
+
 /* One non-ASCII character: decompose, strip, fold, emit. */
 static void norm_char(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 {
 	utf8proc_int32_t dec[16];
 	utf8proc_ssize_t n, i;
+	int32_t second;
 	int last = 0;
 
 	if (cp == 0xfeff) {
@@ -113,21 +134,26 @@ static void norm_char(struct textnorm *t, int32_t cp, uint32_t s, uint32_t e)
 			t->had_bom = 1;
 		return;
 	}
+	/* Folded whole, before compatibility decomposition turns an acute accent used as an
+	 * apostrophe into a space and a double prime into two primes. */
+	if (fold_extra(cp, &second) != cp) {
+		emit_folded(t, cp, s, e);
+		return;
+	}
 	n = utf8proc_decompose_char(cp, dec, 16, NORM_OPTIONS, &last);
 	if (n < 0 || n > 16) {
 		emit_cp(t, cp, s, e);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		int32_t second, c = fold_extra(dec[i], &second);
-
-		if (c < 0x80)
-			emit(t, (const char *)&(char){(char)c}, 1, s, e);
-		else
-			emit_cp(t, c, s, e);
-		if (second >= 0)
-			emit(t, (const char *)&(char){(char)second}, 1, s, e);
+	if (n == 0 && is_mark(cp)) {
+		/* A stripped combining mark or variation selector belongs to the character before
+		 * it: a span ending on "e" of "e\u0301" must take the accent along. */
+		for (i = (utf8proc_ssize_t)t->len; i > 0 && t->map_end[i - 1] == s; i--)
+			t->map_end[i - 1] = e;
+		return;
 	}
+	for (i = 0; i < n; i++)
+		emit_folded(t, dec[i], s, e);
 }
 
 static char ascii_fold(const char *p, size_t i, size_t len, struct textnorm *t, int *drop)
@@ -137,6 +163,8 @@ static char ascii_fold(const char *p, size_t i, size_t len, struct textnorm *t, 
 	*drop = 0;
 	if (c >= 'A' && c <= 'Z')
 		return (char)(c + 32);
+	if (c == '`')
+		return '\''; /* a grave accent typed as an apostrophe, like U+00B4 */
 	if (c >= 0x20 && c != 0x7f)
 		return (char)c;
 	if (c == '\n')
@@ -235,7 +263,7 @@ void text_line_col(const char *p, size_t len, size_t off, unsigned *line, unsign
 	if (off > len)
 		off = len;
 	for (i = 0; i < off; i++) {
-		if (p[i] == '\n') {
+		if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'))) {
 			l++;
 			ls = i + 1;
 		}

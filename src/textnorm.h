@@ -42,7 +42,8 @@ size_t textnorm_orig_end(const struct textnorm *t, size_t a, size_t b);
 /* Normalises a short string (a vocabulary word) into a new string; NULL on no memory. */
 char *textnorm_string(const char *p, size_t len);
 
-/* 1-based line and character column of original byte offset off. */
+/* 1-based line and character column of original byte offset off. Lines end at LF, CRLF or a
+ * lone CR, as the normalised text has them. */
 void text_line_col(const char *p, size_t len, size_t off, unsigned *line, unsigned *col);
 
 #endif

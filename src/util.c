@@ -80,13 +80,13 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 		goto out;
 	}
 	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		st = diag_set(d, PL_ERR_IO, path, 0, 0, "cannot read '%s': is a directory", path);
+		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': is a directory", path);
 		goto out;
 	}
 	cap = (sb.st_size > 0 && (size_t)sb.st_size <= max) ? (size_t)sb.st_size + 1 : 4096;
 	buf = malloc(cap);
 	if (!buf) {
-		st = diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory reading '%s'", path);
+		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory reading '%s'", path);
 		goto out;
 	}
 	for (;;) {
@@ -96,13 +96,13 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 			char *p;
 
 			if (cap > max) {
-				st = diag_set(d, PL_ERR_LIMIT, path, 0, 0,
+				st = diag_set(d, PL_ERR_LIMIT, NULL, 0, 0,
 					      "'%s' is larger than the %zu-byte limit", path, max);
 				goto out;
 			}
 			p = realloc(buf, cap * 2);
 			if (!p) {
-				st = diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory reading '%s'",
+				st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory reading '%s'",
 					      path);
 				goto out;
 			}
@@ -119,7 +119,7 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 		goto out;
 	}
 	if (n > max) {
-		st = diag_set(d, PL_ERR_LIMIT, path, 0, 0, "'%s' is larger than the %zu-byte limit",
+		st = diag_set(d, PL_ERR_LIMIT, NULL, 0, 0, "'%s' is larger than the %zu-byte limit",
 			      path, max);
 		goto out;
 	}

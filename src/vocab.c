@@ -133,6 +133,7 @@ void vocab_release_all(struct pl_ruleset *rs)
 			free(rs->vocabs[i].words[j]);
 		free(rs->vocabs[i].words);
 		free(rs->vocabs[i].name);
+		free(rs->vocabs[i].regex);
 	}
 	free(rs->vocabs);
 	rs->vocabs = NULL;
@@ -214,28 +215,41 @@ static size_t emit_trie(char *out, size_t used, size_t cap, char **w, size_t lo,
 	return used;
 }
 
-/* Appends the vocabulary as one non-capturing, trie-shaped alternation. */
-static size_t add_alternation(char *out, size_t used, size_t cap, const struct vocab *v)
+/* The vocabulary as one non-capturing, trie-shaped alternation, made once per load. */
+static const char *alternation(struct vocab *v)
 {
-	char **sorted = malloc(v->nwords * sizeof(*sorted));
+	size_t cap = PL_RULES_MAX_PATTERN + 1, used;
+	char **sorted, *buf;
 
-	if (!sorted)
-		return (size_t)-1;
+	if (v->regex)
+		return v->regex;
+	sorted = malloc(v->nwords * sizeof(*sorted));
+	buf = malloc(cap);
+	if (!sorted || !buf) {
+		free(sorted);
+		free(buf);
+		return NULL;
+	}
 	memcpy(sorted, v->words, v->nwords * sizeof(*sorted));
 	qsort(sorted, v->nwords, sizeof(*sorted), by_bytes);
-	used = put(out, used, cap, "(?:");
+	used = put(buf, 0, cap, "(?:");
 	if (used != (size_t)-1)
-		used = emit_trie(out, used, cap, sorted, 0, v->nwords, 0, 0);
-	used = put(out, used, cap, ")");
+		used = emit_trie(buf, used, cap, sorted, 0, v->nwords, 0, 0);
+	used = put(buf, used, cap, ")");
 	free(sorted);
-	return used;
+	if (used == (size_t)-1) {
+		free(buf);
+		return NULL;
+	}
+	v->regex = buf;
+	return buf;
 }
 
 enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, char **out,
 			    char *bad, size_t badlen)
 {
 	size_t cap = PL_RULES_MAX_PATTERN + 1, used = 0;
-	const char *p = pattern, *open, *close;
+	const char *p = pattern, *open, *close, *alt;
 	char *buf = malloc(cap);
 
 	*out = NULL;
@@ -254,9 +268,11 @@ enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, ch
 			goto limit;
 		memcpy(buf + used, p, lit);
 		used += lit;
-		used = add_alternation(buf, used, cap, v);
-		if (used == (size_t)-1)
+		alt = alternation((struct vocab *)(uintptr_t)v);
+		if (!alt || used + strlen(alt) >= cap)
 			goto limit;
+		memcpy(buf + used, alt, strlen(alt) + 1);
+		used += strlen(alt);
 		p = close + 2;
 	}
 	if (used + strlen(p) >= cap)
@@ -270,6 +286,18 @@ limit:
 	return PL_ERR_LIMIT;
 }
 
+/* The prefilter's view of a vocabulary: its normalised words. */
+static int vocab_words(void *ctx, const char *name, size_t len, char *const **words, size_t *n)
+{
+	const struct vocab *v = vocab_find(ctx, name, len);
+
+	if (!v)
+		return -1;
+	*words = v->words;
+	*n = v->nwords;
+	return 0;
+}
+
 static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
 			      struct regex *re, struct rule *gated)
 {
@@ -280,6 +308,9 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	memset(re, 0, sizeof(*re));
 	if (!cJSON_IsString(node) || !node->valuestring[0])
 		return lc_error(lc, node, 0, PL_ERR_RULES, "a pattern must be a non-empty string");
+	if (json_doc_string_has_nul(&lc->doc, node))
+		return lc_error(lc, node, 0, PL_ERR_RULES,
+				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
 	st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
 	if (st == PL_ERR_RULES)
 		return lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
@@ -297,11 +328,12 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 		else
 			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
 		/* Point at the offending character inside the JSON string when we can. */
-		if (!has_vocab && lc->d->column)
-			lc->d->column += (unsigned)erroff + 1;
+		if (!has_vocab)
+			json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line, &lc->d->column);
 	}
 	if (st == PL_OK && gated && !gated->match_original &&
-	    prefilter_add(&lc->rs->pf, expanded, strlen(expanded), &gated->gate) != 0)
+	    prefilter_add(&lc->rs->pf, node->valuestring, strlen(node->valuestring), vocab_words,
+			  lc->rs, &gated->gate) != 0)
 		st = PL_ERR_NOMEM;
 	free(expanded);
 	return st;

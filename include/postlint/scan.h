@@ -52,9 +52,13 @@ enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,
  * Scans caption text alone (no file): the path of least ceremony for tests and the benchmark.
  * name is what locations show.
  */
-enum pl_status pl_scan_text(struct pl_scanner *sc, const char *name, const char *text,
+enum pl_status pl_scan_text(const struct pl_ruleset *rs, const char *name, const char *text,
 			    size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
 			    struct pl_diag *d);
+/* As pl_scan_text, with a reusable scanner (batches, benchmarks). */
+enum pl_status pl_scanner_text(struct pl_scanner *sc, const char *name, const char *text,
+			       size_t len, const struct pl_scan_options *opt, struct pl_findings *out,
+			       struct pl_diag *d);
 
 /* The post's languages as decided for messages: declared, else detected from the caption.
  * One-off posts may use pl_scan_post, which makes and frees a scanner. */

@@ -169,6 +169,9 @@ static int take_opt(int c, const char *arg, char **argv, struct check_opts *o)
 		o->today = arg;
 		break;
 	case 'h': check_usage(stdout); return 1;
+	case ':':
+		cli_errorf("option '%s' needs a value (see 'postlint check --help')", argv[optind - 1]);
+		return -1;
 	default:
 		cli_errorf("unknown option '%s' (see 'postlint check --help')", argv[optind - 1]);
 		return -1;
@@ -203,7 +206,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 	o->jobs = ncpu < 1 ? 1 : ncpu > CHECK_MAX_JOBS ? CHECK_MAX_JOBS : (int)ncpu;
 	pl_scan_options_init(&o->scan);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+qhj:", longs, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":qhj:", longs, NULL)) != -1)
 		if ((rc = take_opt(c, optarg, argv, o)) != 0)
 			return rc;
 	if (o->staged && o->changed_since) {

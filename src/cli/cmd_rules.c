@@ -30,7 +30,7 @@ static void list_rules(const struct pl_ruleset *rs)
 
 	for (i = 0; i < pl_ruleset_count(rs); i++) {
 		pl_ruleset_rule(rs, i, &ri);
-		printf("%-32s %-12s %-16s %-8s%s%s\n", ri.id, ri.kind, ri.category,
+		printf("%-32s %-12s %-16s %s%s%s\n", ri.id, ri.kind, ri.category,
 		       pl_severity_name(ri.severity), ri.enabled ? "" : " (disabled)",
 		       ri.internal ? " (internal)" : "");
 	}
@@ -284,7 +284,7 @@ int cmd_explain(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
 		if (c == 'r')
 			rules = optarg;
 		else if (c == 'l')

@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	pl_findings_init(&f);
 	pl_scan_options_init(&o);
-	pl_scan_text(sc, "fuzz", (const char *)data, size, &o, &f, &d);
+	pl_scanner_text(sc, "fuzz", (const char *)data, size, &o, &f, &d);
 	/* and render them: excerpts and escaping see the same bytes */
 	res.text = (const char *)data;
 	res.text_len = size;

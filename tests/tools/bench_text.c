@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 		size_t n = make_post(post, sizeof(post), i, 150 + (i * 7919u) % 600);
 
 		pl_findings_init(&f);
-		if (pl_scan_text(sc, "bench", post, n, &opt, &f, &d) != PL_OK) {
+		if (pl_scanner_text(sc, "bench", post, n, &opt, &f, &d) != PL_OK) {
 			fprintf(stderr, "bench_text: scan failed: %s\n", d.message);
 			return 2;
 		}

@@ -69,7 +69,8 @@ static int cmp_str(const void *a, const void *b)
 
 static void canonical(const char *in, char *out, size_t cap)
 {
-	char buf[4096], *sets[16], *lits[512];
+	char buf[4096], *sets[16], *lits[512], done[16][1024];
+	const char *sorted[16];
 	size_t ns = 0, i, used = 0;
 	char *p, *q;
 
@@ -83,9 +84,9 @@ static void canonical(const char *in, char *out, size_t cap)
 			*q++ = '\0';
 		sets[ns++] = p;
 	}
-	qsort(sets, ns, sizeof(*sets), cmp_str);
+	/* literals sorted inside each set first, then the sets themselves */
 	for (i = 0; i < ns; i++) {
-		size_t nl = 0, j;
+		size_t nl = 0, j, u = 0;
 
 		for (p = sets[i]; p && nl < 512; p = q) {
 			q = strchr(p, ',');
@@ -94,11 +95,16 @@ static void canonical(const char *in, char *out, size_t cap)
 			lits[nl++] = p;
 		}
 		qsort(lits, nl, sizeof(*lits), cmp_str);
-		used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s", i ? ";" : "");
+		done[i][0] = '\0';
 		for (j = 0; j < nl; j++)
-			used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s",
-						 j ? "," : "", lits[j]);
+			u += (size_t)snprintf(done[i] + u, u < sizeof(done[i]) ? sizeof(done[i]) - u : 0,
+					      "%s%s", j ? "," : "", lits[j]);
+		sorted[i] = done[i];
 	}
+	qsort(sorted, ns, sizeof(*sorted), cmp_str);
+	for (i = 0; i < ns; i++)
+		used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s", i ? ";" : "",
+					 sorted[i]);
 }
 
 static void check_row(const struct row *r)
@@ -112,7 +118,7 @@ static void check_row(const struct row *r)
 	size_t eo, ms, me, vs, ve, len = strlen(r->matching_text);
 
 	prefilter_init(&pf);
-	CHECK(prefilter_add(&pf, r->pattern, strlen(r->pattern), &g) == 0, "%s: no memory", r->pattern);
+	CHECK(prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &g) == 0, "%s: no memory", r->pattern);
 	/* the row's text really matches the pattern ... */
 	CHECK(regex_compile(&re, r->pattern, strlen(r->pattern), 1, err, sizeof(err), &eo) == PL_OK,
 	      "%s: %s", r->pattern, err);
@@ -144,7 +150,7 @@ static void check_closed(void)
 	const char *pat = "\\b(?:rood|blauw)\\s+jas";
 
 	prefilter_init(&pf);
-	prefilter_add(&pf, pat, strlen(pat), &g);
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
 	prefilter_scan(&pf, "een groene broek", 16, found);
 	CHECK(!pf_gate_open(&g, found), "gate open on text without 'rood'/'blauw'");
 	pf_gate_release(&g);

@@ -135,7 +135,7 @@ static void scan(const struct pl_ruleset *rs, const char *name, const char *text
 	pl_findings_init(f);
 	CHECK_INT(pl_scanner_new(&sc, rs), PL_OK, name);
 	if (sc)
-		CHECK_INT(pl_scan_text(sc, name, text, strlen(text), &o, f, &d), PL_OK, name);
+		CHECK_INT(pl_scanner_text(sc, name, text, strlen(text), &o, f, &d), PL_OK, name);
 	pl_scanner_free(&sc);
 }
 

@@ -1,0 +1,1 @@
+$POSTLINT --rules tests/cli/data/bad-rules.json tests/cli/data/clean.txt

@@ -1,0 +1,1 @@
+$POSTLINT --fail-on error tests/cli/data/cfg/sub/post.txt

@@ -1,0 +1,1 @@
+$POSTLINT --rules tests/rules/core.json tests/cli/data/dirpost

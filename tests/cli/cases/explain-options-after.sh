@@ -1,0 +1,1 @@
+$POSTLINT explain plate.nl --rules tests/rules/core.json --lang fr

@@ -1,0 +1,1 @@
+$POSTLINT explain --rules tests/rules/core.json plate.be

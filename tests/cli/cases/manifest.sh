@@ -1,0 +1,1 @@
+$POSTLINT --rules tests/cli/data/private.json tests/cli/data/manifest/post.json

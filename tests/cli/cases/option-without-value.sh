@@ -1,0 +1,1 @@
+$POSTLINT tests/cli/data/clean.txt --rules

@@ -1,0 +1,1 @@
+$POSTLINT tests/cli/data/violations.txt --rules tests/rules/core.json -q --format json

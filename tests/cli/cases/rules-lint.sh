@@ -1,0 +1,1 @@
+$POSTLINT rules lint tests/cli/data/private.json

@@ -1,0 +1,1 @@
+$POSTLINT rules test tests/rules/core.json

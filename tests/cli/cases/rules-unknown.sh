@@ -1,0 +1,1 @@
+$POSTLINT rules frob

@@ -1,0 +1,1 @@
+printf '' | $POSTLINT --rules tests/rules/core.json -

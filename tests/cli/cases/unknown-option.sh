@@ -1,0 +1,1 @@
+$POSTLINT --bogus tests/cli/data/clean.txt

@@ -1,0 +1,846 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Unit tests for loading rules files: one row per mistake a rules author makes, each checked for
+ * its status, its message and the file:line:column it points at; then rule sets that load
+ * (queries, overrides, extends by name and by path, a diamond, vocabularies). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "postlint/postlint.h"
+#include "banned.h"
+
+/*
+ * The rows share a layout so that positions are easy to read off:
+ *   line 1  {"format": 1, "name": "t",
+ *   line 2   "rules": [
+ *   line 3    {"id": "a.b", "kind": "pattern", "category": "plate", "severity": "error",
+ *   line 4     "message": "m", "fix": "f", "examples": {"match": ["x"], "no_match": ["y"]},
+ *   line 5     "pattern": "x"}
+ *   line 6  ]}
+ * Column of the value of "id" on line 3 is 10, of "kind" 25, of "category" 48, of "severity" 69;
+ * of "message" on line 4 is 15; the value of a key starting line 5 at column 4 is 4 + len(key) + 4.
+ */
+#define TOP "{\"format\": 1, \"name\": \"t\",\n \"rules\": [\n"
+#define L3(id, kind) \
+	"  {\"id\": \"" id "\", \"kind\": \"" kind "\", \"category\": \"plate\", \"severity\": \"error\",\n"
+#define L4 "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+#define END "]}\n"
+#define RULE(id) L3(id, "pattern") L4 "   \"pattern\": \"x\"}"
+/* A whole valid rule on one line. */
+#define R1(id, kind, rest)                                                                     \
+	"{\"id\": \"" id "\", \"kind\": \"" kind "\", \"category\": \"c\", \"severity\": \"error\", " \
+	"\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, " rest "}"
+
+struct file {
+	const char *name;
+	const char *text;
+};
+
+struct lcase {
+	const char *name;
+	const char *text;         /* main.json */
+	struct file extra[4];     /* more files beside it */
+	enum pl_status st;
+	const char *msg;          /* a substring the message must hold */
+	const char *not_msg;      /* a substring it must not hold, or NULL */
+	const char *file;         /* base name the diagnostic names; NULL: main.json; "": none */
+	unsigned line, col;
+};
+
+static const struct lcase cases[] = {
+	/* ---- JSON ---- */
+	{ "invalid JSON", "{\"format\": 1,\n \"name\": }", {{0}}, PL_ERR_SYNTAX, "invalid JSON",
+	  NULL, NULL, 2, 10 },
+	{ "trailing comma", "{\"format\": 1, \"name\": \"t\",\n}", {{0}}, PL_ERR_SYNTAX,
+	  "invalid JSON", NULL, NULL, 2, 1 },
+	{ "unterminated string", "{\"format\": 1,\n \"name\": \"t}\n", {{0}}, PL_ERR_SYNTAX,
+	  "invalid JSON", NULL, NULL, 2, 11 },
+	{ "trailing garbage", "{\"format\": 1, \"name\": \"t\"}\n}\n", {{0}}, PL_ERR_SYNTAX,
+	  "invalid JSON", NULL, NULL, 2, 1 },
+	{ "empty file", "", {{0}}, PL_ERR_SYNTAX, "invalid JSON", NULL, NULL, 1, 1 },
+	{ "not an object", "[1, 2]\n", {{0}}, PL_ERR_RULES, "a rules file must be a JSON object", NULL,
+	  NULL, 1, 1 },
+
+	/* ---- top level ---- */
+	{ "missing format", "{\"name\": \"t\"}", {{0}}, PL_ERR_RULES, "missing required key 'format'",
+	  NULL, NULL, 1, 1 },
+	{ "format 2", "{\"format\": 2, \"name\": \"t\"}", {{0}}, PL_ERR_RULES,
+	  "unsupported format version (this postlint reads 1)", NULL, NULL, 1, 12 },
+	{ "format as string", "{\"format\": \"1\", \"name\": \"t\"}", {{0}}, PL_ERR_RULES,
+	  "unsupported format value", NULL, NULL, 1, 12 },
+	{ "missing name", "{\"format\": 1}", {{0}}, PL_ERR_RULES, "missing required key 'name'",
+	  NULL, NULL, 1, 1 },
+	{ "name not a string", "{\"format\": 1, \"name\": 7}", {{0}}, PL_ERR_RULES,
+	  "'name' must be a string", NULL, NULL, 1, 23 },
+	{ "unknown top key", "{\"format\": 1, \"name\": \"t\",\n \"rulez\": []}", {{0}},
+	  PL_ERR_RULES, "unknown key 'rulez' in a rules file (did you mean 'rules'?)", NULL, NULL, 2,
+	  2 },
+	{ "unknown top key, no suggestion", "{\"format\": 1, \"name\": \"t\",\n \"zzzzzz\": 1}",
+	  {{0}}, PL_ERR_RULES, "unknown key 'zzzzzz' in a rules file", "did you mean", NULL, 2, 2 },
+	{ "duplicate top key", "{\"format\": 1, \"name\": \"t\",\n \"name\": \"u\"}", {{0}},
+	  PL_ERR_RULES, "duplicate key 'name' in a rules file", NULL, NULL, 2, 2 },
+	{ "rules not an array", "{\"format\": 1, \"name\": \"t\", \"rules\": {}}", {{0}},
+	  PL_ERR_RULES, "'rules' must be an array", NULL, NULL, 1, 37 },
+	{ "rule not an object", TOP "  42\n" END, {{0}}, PL_ERR_RULES, "a rule must be an object",
+	  NULL, NULL, 3, 3 },
+
+	/* ---- rule keys ---- */
+	{ "unknown rule key", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"severty\": \"error\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'severty' in a rule (did you mean 'severity'?)", NULL, NULL, 5, 20 },
+	{ "key of another kind", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"unless\": [\"y\"]}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'unless' in a rule", NULL, NULL, 5, 20 },
+	{ "duplicate rule key", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"pattern\": \"y\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "duplicate key 'pattern' in a rule", NULL, NULL, 5, 20 },
+	{ "unknown kind", TOP L3("a.b", "patern") L4 "   \"pattern\": \"x\"}\n" END, {{0}},
+	  PL_ERR_RULES, "unknown rule kind 'patern' (did you mean 'pattern'?)", NULL, NULL, 3, 25 },
+	{ "unknown kind, no suggestion", TOP L3("a.b", "blob") L4 "   \"pattern\": \"x\"}\n" END,
+	  {{0}}, PL_ERR_RULES, "unknown rule kind 'blob'", "did you mean", NULL, 3, 25 },
+	{ "missing id", TOP "  {\"kind\": \"pattern\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "missing required key 'id'", NULL, NULL, 3, 3 },
+	{ "id not a string", TOP "  {\"id\": 5, \"kind\": \"pattern\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "'id' must be a string", NULL, NULL, 3, 10 },
+	{ "missing kind", TOP "  {\"id\": \"a.b\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "missing required key 'kind'", NULL, NULL, 3, 3 },
+	{ "missing category", TOP
+	  "  {\"id\": \"a.b\", \"kind\": \"pattern\", \"severity\": \"error\",\n" L4
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "missing required key 'category'", NULL,
+	  NULL, 3, 3 },
+	{ "missing severity", TOP
+	  "  {\"id\": \"a.b\", \"kind\": \"pattern\", \"category\": \"plate\",\n" L4
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "missing required key 'severity'", NULL,
+	  NULL, 3, 3 },
+	{ "missing message", TOP L3("a.b", "pattern")
+	  "   \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "missing required key 'message'", NULL,
+	  NULL, 3, 3 },
+	{ "missing fix", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "missing required key 'fix'", NULL, NULL,
+	  3, 3 },
+	{ "missing examples", TOP L3("a.b", "pattern") "   \"message\": \"m\", \"fix\": \"f\",\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "rule 'a.b' has no 'examples'", NULL,
+	  NULL, 3, 3 },
+	{ "empty no_match", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": []},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "'examples.no_match' must be a non-empty array", NULL, NULL, 4, 73 },
+	{ "missing match", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "'examples.match' must be a non-empty array",
+	  NULL, NULL, 4, 44 },
+	{ "unknown example key", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [{\"text\": \"x\", \"evidense\": \"x\"}], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'evidense' in an example (did you mean 'evidence'?)", NULL, NULL, 4, 69 },
+	{ "example without text", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [{\"evidence\": \"x\"}], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "missing required key 'text'", NULL, NULL,
+	  4, 55 },
+	{ "example with a bad account", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [{\"text\": \"x\", \"account\": \"public\"}], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "account must be \"professional\" or \"private\"", NULL, NULL, 4, 55 },
+	{ "bad id: capitals", TOP RULE("Plate.NL") "\n" END, {{0}}, PL_ERR_RULES,
+	  "rule id 'Plate.NL' must be dotted lowercase words", NULL, NULL, 3, 10 },
+	{ "bad id: double dot", TOP RULE("a..b") "\n" END, {{0}}, PL_ERR_RULES,
+	  "rule id 'a..b' must be dotted lowercase words", NULL, NULL, 3, 10 },
+	{ "bad id: leading dot", TOP RULE(".a") "\n" END, {{0}}, PL_ERR_RULES,
+	  "rule id '.a' must be", NULL, NULL, 3, 10 },
+	{ "bad id: space", TOP RULE("a b") "\n" END, {{0}}, PL_ERR_RULES, "rule id 'a b' must be",
+	  NULL, NULL, 3, 10 },
+	{ "duplicate id", TOP RULE("a.b") ",\n" RULE("a.b") "\n" END, {{0}}, PL_ERR_RULES,
+	  "duplicate rule id 'a.b'", NULL, NULL, 6, 10 },
+	{ "bad severity", TOP
+	  "  {\"id\": \"a.b\", \"kind\": \"pattern\", \"category\": \"plate\", \"severity\": \"fatal\",\n"
+	  L4 "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "severity 'fatal' must be \"error\", \"warning\" or \"info\"", NULL, NULL, 3, 69 },
+	{ "bad category", TOP
+	  "  {\"id\": \"a.b\", \"kind\": \"pattern\", \"category\": \"Plate\", \"severity\": \"error\",\n"
+	  L4 "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "category 'Plate' must be one lowercase word", NULL, NULL, 3, 48 },
+	{ "message without en", TOP L3("a.b", "pattern")
+	  "   \"message\": {\"nl\": \"m\"}, \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "'message' needs an English ('en') text",
+	  NULL, NULL, 4, 15 },
+	{ "fix without en", TOP L3("a.b", "pattern")
+	  "   \"message\": \"m\", \"fix\": {\"fr\": \"f\"}, \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "'fix' needs an English ('en') text",
+	  NULL, NULL, 4, 27 },
+	{ "message language code", TOP L3("a.b", "pattern")
+	  "   \"message\": {\"en\": \"m\", \"NL\": \"m\"}, \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES, "'NL' is not a two-letter language code",
+	  NULL, NULL, 4, 27 },
+	{ "message a number", TOP L3("a.b", "pattern")
+	  "   \"message\": 3, \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]},\n"
+	  "   \"pattern\": \"x\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "'message' must be a string or an object of languages", NULL, NULL, 4, 15 },
+	{ "enabled not a boolean", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"enabled\": \"yes\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "'enabled' must be true or false", NULL, NULL, 5, 31 },
+	{ "internal not a boolean", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"internal\": 1}\n" END, {{0}}, PL_ERR_RULES,
+	  "'internal' must be true or false", NULL, NULL, 5, 32 },
+	{ "bad text", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"x\", \"text\": \"raw\"}\n" END,
+	  {{0}}, PL_ERR_RULES, "'text' must be \"normalized\" or \"original\"", NULL, NULL, 5, 28 },
+
+	/* ---- scope ---- */
+	{ "scope account", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"scope\": {\"account\": [\"public\"]}}\n" END, {{0}}, PL_ERR_RULES,
+	  "account must be \"professional\" or \"private\"", NULL, NULL, 5, 42 },
+	{ "scope key", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"scope\": {\"langs\": [\"nl\"]}}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'langs' in 'scope' (did you mean 'lang'?)", NULL, NULL, 5, 30 },
+	{ "scope lang code", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"scope\": {\"lang\": [\"nld\"]}}\n" END, {{0}}, PL_ERR_RULES,
+	  "a language must be a two-letter code", NULL, NULL, 5, 39 },
+	{ "scope not an object", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"scope\": [\"private\"]}\n" END, {{0}}, PL_ERR_RULES,
+	  "'scope' must be an object", NULL, NULL, 5, 29 },
+	{ "scope account not an array", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"scope\": {\"account\": \"private\"}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'scope.account' must be an array", NULL, NULL, 5, 41 },
+
+	/* ---- patterns ---- */
+	{ "missing pattern", TOP L3("a.b", "pattern") L4 "   \"protocol\": \"x\"}\n" END, {{0}},
+	  PL_ERR_RULES, "missing required key 'pattern'", NULL, NULL, 3, 3 },
+	{ "empty pattern", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"\"}\n" END, {{0}},
+	  PL_ERR_RULES, "a pattern must be a non-empty string", NULL, NULL, 5, 15 },
+	{ "bad regex", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"(abc\"}\n" END, {{0}},
+	  PL_ERR_RULES, "bad pattern: missing closing parenthesis at offset 4", NULL, NULL, 5, 20 },
+	{ "bad regex in the middle", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"a)b\"}\n" END,
+	  {{0}}, PL_ERR_RULES, "bad pattern: unmatched closing parenthesis at offset 1", NULL, NULL,
+	  5, 17 },
+	{ "bad regex after escapes", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"\\\\d+\\\\s)\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unmatched closing parenthesis at offset 5", NULL, NULL, 5, 23 },
+	{ "bad regex after an accent", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"\xc3\xa9)\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unmatched closing parenthesis at offset 2", NULL, NULL, 5, 17 },
+	{ "bad regex after a \\u escape", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"\\u00e9)\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unmatched closing parenthesis at offset 2", NULL, NULL, 5, 22 },
+	{ "pattern with a NUL", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"a\\u0000b\"}\n" END,
+	  {{0}}, PL_ERR_RULES, "a pattern cannot hold a NUL character (\\u0000); write \\\\x00", NULL,
+	  NULL, 5, 15 },
+	{ "bad quantifier", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"*x\"}\n" END, {{0}},
+	  PL_ERR_RULES, "quantifier does not follow a repeatable item at offset 0", NULL, NULL, 5,
+	  16 },
+	{ "unknown vocabulary", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"{{kleur}} jas\"}\n"
+	  END, {{0}}, PL_ERR_RULES, "unknown vocabulary 'kleur' in pattern", NULL, NULL, 5, 15 },
+	{ "bad regex with a vocabulary", "{\"format\": 1, \"name\": \"t\", \"vocabularies\": {\"c\": [\"rood\"]},\n"
+	  " \"rules\": [\n" L3("a.b", "pattern") L4 "   \"pattern\": \"{{c}})\"}\n" END, {{0}},
+	  PL_ERR_RULES, "of the expanded pattern", NULL, NULL, 5, 15 },
+	{ "unknown validator", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"validate\": \"iben\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown validator 'iben' (did you mean 'iban'?)", NULL, NULL, 5, 32 },
+	{ "unknown validator, no suggestion", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"validate\": \"kenteken\"}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown validator 'kenteken'", "did you mean", NULL, 5, 32 },
+	{ "context not an object", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": [\"y\"]}\n" END, {{0}}, PL_ERR_RULES,
+	  "'context' must be an object", NULL, NULL, 5, 31 },
+	{ "context window 0", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"window\": 0}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'window' must be a number of characters from 1 to 2000", NULL, NULL, 5, 42 },
+	{ "context window too big", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"window\": 5000}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'window' must be a number", NULL, NULL, 5, 42 },
+	{ "context window a string", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"window\": \"60\"}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'window' must be a number", NULL, NULL, 5, 42 },
+	{ "context key", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"requir\": [\"y\"]}}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'requir' in 'context' (did you mean 'require'?)", NULL, NULL, 5, 32 },
+	{ "context regex", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"forbid\": [\"ok\", \"[y\"]}}\n" END, {{0}},
+	  PL_ERR_RULES, "bad pattern: missing terminating ] for character class", NULL, NULL, 5, 52 },
+	{ "context list of numbers", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"boost\": [1]}}\n" END, {{0}}, PL_ERR_RULES,
+	  "a pattern must be a non-empty string", NULL, NULL, 5, 42 },
+	{ "exclude a number", TOP L3("a.b", "pattern") L4 "   \"pattern\": \"x\", \"exclude\": 3}\n"
+	  END, {{0}}, PL_ERR_RULES, "expected a pattern or an array of patterns", NULL, NULL, 5, 31 },
+
+	/* ---- vocabularies ---- */
+	{ "unknown vocabulary reference", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"vocabularies\": {\"c\": [\"rood\", \"@kleur\"]}}\n", {{0}}, PL_ERR_RULES,
+	  "unknown vocabulary 'kleur' (define it before use)", NULL, NULL, 2, 33 },
+	{ "vocabulary referring to itself", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"vocabularies\": {\"c\": [\"@c\"]}}\n", {{0}}, PL_ERR_RULES, "unknown vocabulary 'c'", NULL,
+	  NULL, 2, 25 },
+	{ "vocabulary used before defined", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"vocabularies\": {\"a\": [\"@b\"], \"b\": [\"x\"]}}\n", {{0}}, PL_ERR_RULES,
+	  "unknown vocabulary 'b' (define it before use)", NULL, NULL, 2, 25 },
+	{ "duplicate vocabulary", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"vocabularies\": {\"c\": [\"a\"],\n  \"c\": [\"b\"]}}\n", {{0}}, PL_ERR_RULES,
+	  "vocabulary 'c' is already defined in '", NULL, NULL, 3, 3 },
+	{ "vocabulary defined in an extended pack too",
+	  "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"vocabularies\": {\"c\": [\"b\"]}}\n",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"vocabularies\": {\"c\": [\"a\"]}}" } },
+	  PL_ERR_RULES, "base.json'", NULL, NULL, 2, 19 },
+	{ "vocabulary name", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": {\"Kleur\": [\"a\"]}}",
+	  {{0}}, PL_ERR_RULES, "vocabulary name 'Kleur' must be lowercase letters, digits and _", NULL,
+	  NULL, 2, 19 },
+	{ "empty vocabulary", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": {\"c\": []}}",
+	  {{0}}, PL_ERR_RULES, "vocabulary 'c' must be a non-empty array of words", NULL, NULL, 2, 24 },
+	{ "empty word", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": {\"c\": [\"a\", \"\"]}}",
+	  {{0}}, PL_ERR_RULES, "empty or space-led word in vocabulary 'c'", NULL, NULL, 2, 30 },
+	{ "word not a string", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": {\"c\": [1]}}",
+	  {{0}}, PL_ERR_RULES, "vocabulary 'c' must list strings", NULL, NULL, 2, 25 },
+	{ "vocabularies an array", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": [\"a\"]}",
+	  {{0}}, PL_ERR_RULES, "'vocabularies' must be an object", NULL, NULL, 2, 18 },
+
+	/* ---- combinations ---- */
+	{ "combination min 1", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"i.i\"}], \"min\": 1}\n" END, {{0}}, PL_ERR_RULES,
+	  "'min' must be a number of matches from 2 to 64", NULL, NULL, 8, 39 },
+	{ "combination without min", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"i.i\"}]}\n" END, {{0}}, PL_ERR_RULES,
+	  "'min' must be a number of matches", NULL, NULL, 6, 3 },
+	{ "combination without parts", TOP L3("c.c", "combination") L4 "   \"min\": 2}\n" END, {{0}},
+	  PL_ERR_RULES, "'parts' must be a non-empty array", NULL, NULL, 3, 3 },
+	{ "combination empty parts", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "'parts' must be a non-empty array", NULL, NULL, 5, 13 },
+	{ "combination unknown part rule", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"nope\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "rule 'c.c': part refers to unknown rule 'nope'", NULL, NULL, 6, 3 },
+	{ "combination part a requires rule", TOP L3("q.q", "requires") L4
+	  "   \"when\": \"x\", \"unless\": [\"y\"]},\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"q.q\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "rule 'c.c': part 'q.q' must be a pattern rule", NULL, NULL, 6, 3 },
+	{ "combination part itself", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"c.c\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "part 'c.c' must be a pattern rule", NULL, NULL, 3, 3 },
+	{ "combination part another combination", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"i.i\"}], \"min\": 2},\n" L3("d.d", "combination") L4
+	  "   \"parts\": [{\"rule\": \"c.c\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "rule 'd.d': part 'c.c' must be a pattern rule", NULL, NULL, 9, 3 },
+	{ "combination part with rule and pattern", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rule\": \"i.i\", \"pattern\": \"x\"}], \"min\": 2}\n" END, {{0}},
+	  PL_ERR_RULES, "a part takes 'rule' or 'pattern', not both", NULL, NULL, 8, 14 },
+	{ "combination part key", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"rul\": \"i.i\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "unknown key 'rul' in a part (did you mean 'rule'?)", NULL, NULL, 5, 15 },
+	{ "combination part without rule or pattern", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"name\": \"x\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "a part needs 'rule' or 'pattern'", NULL, NULL, 5, 14 },
+	{ "combination part bad regex", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"pattern\": \"(\"}], \"min\": 2}\n" END, {{0}}, PL_ERR_RULES,
+	  "bad pattern", NULL, NULL, 5, 28 },
+	{ "combination window", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"pattern\": \"x\"}], \"min\": 2, \"window\": \"paragraph\"}\n" END, {{0}},
+	  PL_ERR_RULES, "'window' must be \"sentence\", \"post\" or { \"chars\": N }", NULL, NULL, 5,
+	  53 },
+	{ "combination window chars 0", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"pattern\": \"x\"}], \"min\": 2, \"window\": {\"chars\": 0}}\n" END, {{0}},
+	  PL_ERR_RULES, "'window' must be", NULL, NULL, 5, 53 },
+	{ "combination window extra key", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"pattern\": \"x\"}], \"min\": 2, \"window\": {\"chars\": 9, \"x\": 1}}\n" END,
+	  {{0}}, PL_ERR_RULES, "'window' must be", NULL, NULL, 5, 53 },
+	{ "combination min_parts", TOP L3("c.c", "combination") L4
+	  "   \"parts\": [{\"pattern\": \"x\"}], \"min\": 2, \"min_parts\": 3}\n" END, {{0}},
+	  PL_ERR_RULES, "'min_parts' must be from 1 to the number of parts (1)", NULL, NULL, 5, 56 },
+
+	/* ---- requires ---- */
+	{ "requires without unless", TOP L3("q.q", "requires") L4 "   \"when\": \"x\"}\n" END, {{0}},
+	  PL_ERR_RULES, "missing required key 'unless'", NULL, NULL, 3, 3 },
+	{ "requires without when", TOP L3("q.q", "requires") L4 "   \"unless\": [\"x\"]}\n" END,
+	  {{0}}, PL_ERR_RULES, "missing required key 'when'", NULL, NULL, 3, 3 },
+	{ "requires empty unless", TOP L3("q.q", "requires") L4
+	  "   \"when\": \"x\", \"unless\": []}\n" END, {{0}}, PL_ERR_RULES,
+	  "'unless' needs at least one pattern", NULL, NULL, 5, 27 },
+	{ "requires bad when", TOP L3("q.q", "requires") L4
+	  "   \"when\": \"x{2,1}\", \"unless\": [\"y\"]}\n" END, {{0}}, PL_ERR_RULES,
+	  "bad pattern: numbers out of order in {} quantifier", NULL, NULL, 5, 18 },
+
+	/* ---- extends ---- */
+	{ "extends a missing pack", "{\"format\": 1, \"name\": \"t\",\n \"extends\": [\"nope\"]}", {{0}},
+	  PL_ERR_NOTFOUND, "rules pack 'nope' not found on the rules search path", NULL, NULL, 2, 14 },
+	{ "extends a missing file", "{\"format\": 1, \"name\": \"t\",\n \"extends\": [\"./missing.json\"]}",
+	  {{0}}, PL_ERR_IO, "in extended pack './missing.json': cannot read '", NULL, NULL, 2, 14 },
+	{ "extends not an array", "{\"format\": 1, \"name\": \"t\",\n \"extends\": \"base\"}", {{0}},
+	  PL_ERR_RULES, "'extends' must be an array of pack names", NULL, NULL, 2, 13 },
+	{ "extends a number", "{\"format\": 1, \"name\": \"t\",\n \"extends\": [1]}", {{0}},
+	  PL_ERR_RULES, "'extends' entries must be strings", NULL, NULL, 2, 14 },
+	{ "extends itself", "{\"format\": 1, \"name\": \"t\",\n \"extends\": [\"./main.json\"]}", {{0}},
+	  PL_ERR_RULES, "'extends' cycle", NULL, NULL, 0, 0 },
+	{ "extends cycle of two", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./b.json\"]}",
+	  { { "b.json", "{\"format\": 1, \"name\": \"b\", \"extends\": [\"./main.json\"]}" } },
+	  PL_ERR_RULES, "'extends' cycle", NULL, "b.json", 0, 0 },
+	{ "extends cycle of three", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./b.json\"]}",
+	  { { "b.json", "{\"format\": 1, \"name\": \"b\", \"extends\": [\"sub/c.json\"]}" },
+	    { "sub/c.json", "{\"format\": 1, \"name\": \"c\", \"extends\": [\"../main.json\"]}" } },
+	  PL_ERR_RULES, "'extends' cycle", NULL, "c.json", 0, 0 },
+	{ "error inside an extended pack", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"]}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\",\n  \"rulez\": []}" } }, PL_ERR_RULES,
+	  "unknown key 'rulez' in a rules file (did you mean 'rules'?)", NULL, "base.json", 2, 3 },
+	{ "duplicate id across packs", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "duplicate rule id 'a.b'", NULL, NULL, 2, 19 },
+
+	/* ---- overrides ---- */
+	{ "override of an unknown rule", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"overrides\": {\"a.c\": {\"enabled\": false}}}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "override of unknown rule 'a.c' (did you mean 'a.b'?)", NULL, NULL, 2, 16 },
+	{ "override key", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"overrides\": {\"a.b\": {\"severty\": \"info\"}}}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "unknown key 'severty' in an override (did you mean 'severity'?)", NULL, NULL,
+	  2, 24 },
+	{ "override severity", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"overrides\": {\"a.b\": {\"severity\": \"high\"}}}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "'severity' must be \"error\", \"warning\" or \"info\"", NULL, NULL, 2, 36 },
+	{ "override enabled", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"overrides\": {\"a.b\": {\"enabled\": 0}}}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "'enabled' must be true or false", NULL, NULL, 2, 35 },
+	{ "override not an object", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"overrides\": {\"a.b\": \"off\"}}",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
+	  PL_ERR_RULES, "an override must be an object", NULL, NULL, 2, 23 },
+	{ "overrides not an object", "{\"format\": 1, \"name\": \"t\",\n \"overrides\": []}", {{0}},
+	  PL_ERR_RULES, "'overrides' must be an object of rule ids", NULL, NULL, 2, 15 },
+
+	/* ---- encodings of the file itself ---- */
+	{ "byte order mark", "\xef\xbb\xbf{\"format\": 1, \"name\": \"t\",\n \"rulez\": []}", {{0}},
+	  PL_ERR_RULES, "unknown key 'rulez'", NULL, NULL, 2, 2 },
+	{ "byte order mark, first line", "\xef\xbb\xbf{\"format\": 1, \"name\": \"t\", \"rulez\": []}",
+	  {{0}}, PL_ERR_RULES, "unknown key 'rulez'", NULL, NULL, 1, 28 },
+	{ "CRLF line ends", "{\"format\": 1, \"name\": \"t\",\r\n \"rulez\": []}", {{0}},
+	  PL_ERR_RULES, "unknown key 'rulez'", NULL, NULL, 2, 2 },
+};
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static void check_case(const struct lcase *c)
+{
+	char *dir = t_mkdtemp(), *main_path;
+	struct pl_ruleset *rs = (struct pl_ruleset *)&rs; /* must be cleared on failure */
+	struct pl_diag d;
+	char ctx[200];
+	enum pl_status st;
+	size_t i;
+
+	snprintf(ctx, sizeof(ctx), "load '%s'", c->name);
+	t_write(dir, "main.json", c->text);
+	for (i = 0; i < ARRAY_LEN(c->extra) && c->extra[i].name; i++)
+		t_write(dir, c->extra[i].name, c->extra[i].text);
+	main_path = t_path(dir, "main.json");
+	st = pl_ruleset_load(&rs, main_path, NULL, &d);
+	CHECK_INT(st, c->st, ctx);
+	CHECK(rs == NULL, "%s: *out not cleared on failure", ctx);
+	CHECK_HAS(d.message, c->msg, ctx);
+	if (c->not_msg)
+		CHECK(!strstr(d.message, c->not_msg), "%s: message '%s' holds '%s'", ctx, d.message,
+		      c->not_msg);
+	if (c->file && !c->file[0])
+		CHECK_STR(d.file, "", ctx);
+	else
+		CHECK_STR(base_name(d.file), c->file ? c->file : "main.json", ctx);
+	CHECK_INT(d.line, c->line, ctx);
+	CHECK_INT(d.column, c->col, ctx);
+	/* The message never repeats the position that pl_diag_format puts in front of it. */
+	CHECK(!strstr(d.message, "main.json:"), "%s: position in the message: '%s'", ctx,
+	      d.message);
+	pl_ruleset_free(&rs);
+	free(main_path);
+	t_rmtree(dir);
+}
+
+/* ---- rule sets that load ---- */
+
+static struct pl_ruleset *load_ok(const char *dir, const char *file, const char *ctx)
+{
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+	char *p = t_path(dir, file), buf[2048];
+	enum pl_status st = pl_ruleset_load(&rs, p, NULL, &d);
+
+	CHECK(st == PL_OK, "%s: %s", ctx, pl_diag_format(&d, buf, sizeof(buf)));
+	free(p);
+	return rs;
+}
+
+static void check_core(void)
+{
+	struct pl_ruleset *rs = NULL;
+	struct pl_rule_info ri;
+	struct pl_diag d;
+	long i;
+
+	CHECK_INT(pl_ruleset_load(&rs, "tests/rules/core.json", NULL, &d), PL_OK, "core loads");
+	if (!rs)
+		return;
+	CHECK_INT(pl_ruleset_count(rs), 7, "core count");
+	CHECK_INT(pl_ruleset_find(rs, "plate.nl"), 0, "find first");
+	CHECK_INT(pl_ruleset_find(rs, "emergency.nl"), 6, "find last");
+	CHECK_INT(pl_ruleset_find(rs, "plate"), -1, "find a prefix");
+	CHECK_INT(pl_ruleset_find(rs, "nope"), -1, "find unknown");
+	CHECK_INT(pl_ruleset_find(rs, ""), -1, "find empty");
+
+	i = pl_ruleset_find(rs, "plate.nl");
+	pl_ruleset_rule(rs, (size_t)i, &ri);
+	CHECK_STR(ri.id, "plate.nl", "info id");
+	CHECK_STR(ri.kind, "pattern", "info kind");
+	CHECK_STR(ri.category, "plate", "info category");
+	CHECK_INT(ri.severity, PL_SEV_ERROR, "info severity");
+	CHECK_INT(ri.enabled, 1, "info enabled");
+	CHECK_INT(ri.internal, 0, "info internal");
+	CHECK_STR(ri.protocol, "NL-POL-SM 3.2", "info protocol");
+	CHECK_STR(ri.file, "tests/rules/core.json", "info file");
+	CHECK_INT(ri.line, 10, "info line");
+	CHECK_STR(ri.description, NULL, "info description");
+	CHECK_INT(ri.nmatch_examples, 2, "info match examples");
+	CHECK_INT(ri.nno_match_examples, 2, "info no_match examples");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "nl"), "kenteken", "message nl");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "fr"), "plaque d'immatriculation", "message fr");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "en"), "licence plate", "message en");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "de"), "licence plate", "message fallback");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, NULL), "licence plate", "message NULL lang");
+	CHECK_STR(pl_ruleset_fix(rs, (size_t)i, "nl"), "verwijder het kenteken", "fix nl");
+	CHECK_STR(pl_ruleset_example(rs, (size_t)i, 0, 0), "auto met kenteken 52-HKS-7 gezien",
+		  "example match 0");
+	CHECK_STR(pl_ruleset_example(rs, (size_t)i, 0, 1), "Kenteken XB-12-ZK", "example object");
+	CHECK_STR(pl_ruleset_example(rs, (size_t)i, 0, 2), NULL, "example past the end");
+	CHECK_STR(pl_ruleset_example(rs, (size_t)i, 1, 0), "Covid-19 maatregelen", "example no_match");
+
+	i = pl_ruleset_find(rs, "clothing.item");
+	pl_ruleset_rule(rs, (size_t)i, &ri);
+	CHECK_INT(ri.internal, 1, "internal rule");
+	CHECK_INT(ri.severity, PL_SEV_INFO, "internal rule severity");
+	i = pl_ruleset_find(rs, "clothing.combination");
+	pl_ruleset_rule(rs, (size_t)i, &ri);
+	CHECK_STR(ri.kind, "combination", "combination kind");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "fr"), "identifying clothing combination",
+		  "message missing fr falls back to en");
+	i = pl_ruleset_find(rs, "emergency.nl");
+	pl_ruleset_rule(rs, (size_t)i, &ri);
+	CHECK_STR(ri.kind, "requires", "requires kind");
+	CHECK_INT(ri.severity, PL_SEV_WARNING, "requires severity");
+	i = pl_ruleset_find(rs, "address.street");
+	CHECK_STR(pl_ruleset_message(rs, (size_t)i, "nl"), "street address with house number",
+		  "string message for every language");
+
+	pl_ruleset_free(&rs);
+	CHECK(rs == NULL, "free clears the pointer");
+	pl_ruleset_free(&rs);
+	pl_ruleset_free(NULL);
+	CHECK_INT(pl_ruleset_count(NULL), 0, "count of NULL");
+}
+
+static void check_missing_file(void)
+{
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+	char buf[2048];
+	enum pl_status st = pl_ruleset_load(&rs, "tests/rules/no-such-pack.json", NULL, &d);
+
+	CHECK_INT(st, PL_ERR_IO, "missing rules file");
+	CHECK_HAS(d.message, "cannot read 'tests/rules/no-such-pack.json': no such file or directory",
+		  "missing rules file");
+	CHECK(rs == NULL, "missing rules file: no ruleset");
+	st = pl_ruleset_load(&rs, "tests/rules", NULL, &d);
+	CHECK(st == PL_ERR_IO && rs == NULL, "a directory is no rules file");
+	CHECK_STR(pl_diag_format(&d, buf, sizeof(buf)), "cannot read 'tests/rules': is a directory",
+		  "a directory: named once");
+}
+
+static void check_overrides(void)
+{
+	char *dir = t_mkdtemp();
+	struct pl_ruleset *rs;
+	struct pl_rule_info ri;
+
+	t_write(dir, "base.json",
+		"{\"format\": 1, \"name\": \"base\", \"rules\": ["
+		R1("a.b", "pattern", "\"pattern\": \"x\"") ",\n"
+		R1("c.d", "pattern", "\"pattern\": \"x\"") ",\n"
+		R1("e.f", "pattern", "\"pattern\": \"x\", \"enabled\": false") "]}");
+	t_write(dir, "team.json",
+		"{\"format\": 1, \"name\": \"team\", \"extends\": [\"./base.json\"],\n"
+		" \"rules\": [" R1("g.h", "pattern", "\"pattern\": \"x\"") "],\n"
+		" \"overrides\": {\"a.b\": {\"severity\": \"info\"}, \"c.d\": {\"enabled\": false},\n"
+		"   \"e.f\": {\"enabled\": true, \"severity\": \"warning\"}, \"g.h\": {}}}");
+	rs = load_ok(dir, "team.json", "overrides");
+	if (rs) {
+		CHECK_INT(pl_ruleset_count(rs), 4, "overrides: count");
+		CHECK_INT(pl_ruleset_find(rs, "a.b"), 0, "extended rules come first");
+		CHECK_INT(pl_ruleset_find(rs, "g.h"), 3, "own rules after");
+		pl_ruleset_rule(rs, 0, &ri);
+		CHECK_INT(ri.severity, PL_SEV_INFO, "override severity");
+		CHECK_INT(ri.enabled, 1, "override severity keeps enabled");
+		CHECK_HAS(ri.file, "base.json", "rule keeps its file");
+		CHECK_INT(ri.line, 1, "rule keeps its line");
+		pl_ruleset_rule(rs, 1, &ri);
+		CHECK_INT(ri.enabled, 0, "override disables");
+		CHECK_INT(ri.severity, PL_SEV_ERROR, "override enabled keeps severity");
+		pl_ruleset_rule(rs, 2, &ri);
+		CHECK_INT(ri.enabled, 1, "override enables");
+		CHECK_INT(ri.severity, PL_SEV_WARNING, "override both");
+		pl_ruleset_rule(rs, 3, &ri);
+		CHECK_HAS(ri.file, "team.json", "own rule's file");
+		CHECK_INT(ri.line, 2, "own rule's line");
+		pl_ruleset_free(&rs);
+	}
+	t_rmtree(dir);
+}
+
+/* A extends B and C, both extend D (once as ./d.json, once as ../d.json): D loads once. */
+static void check_diamond(void)
+{
+	char *dir = t_mkdtemp();
+	struct pl_ruleset *rs;
+
+	t_write(dir, "d.json",
+		"{\"format\": 1, \"name\": \"d\", \"vocabularies\": {\"w\": [\"x\"]}, \"rules\": ["
+		R1("d.rule", "pattern", "\"pattern\": \"{{w}}\"") "]}");
+	t_write(dir, "b.json",
+		"{\"format\": 1, \"name\": \"b\", \"extends\": [\"./d.json\"], \"rules\": ["
+		R1("b.rule", "pattern", "\"pattern\": \"{{w}}\"") "]}");
+	t_write(dir, "sub/c.json",
+		"{\"format\": 1, \"name\": \"c\", \"extends\": [\"../d.json\"], \"rules\": ["
+		R1("c.rule", "pattern", "\"pattern\": \"x\"") "]}");
+	t_write(dir, "a.json",
+		"{\"format\": 1, \"name\": \"a\", \"extends\": [\"./b.json\", \"sub/c.json\", \"d.json\"],\n"
+		" \"rules\": [" R1("a.rule", "combination", "\"parts\": [{\"rule\": \"d.rule\"}, "
+		"{\"rule\": \"c.rule\"}], \"min\": 2") "]}");
+	rs = load_ok(dir, "a.json", "diamond");
+	if (rs) {
+		CHECK_INT(pl_ruleset_count(rs), 4, "diamond: each rule once");
+		CHECK_INT(pl_ruleset_find(rs, "d.rule"), 0, "diamond: depth first");
+		CHECK_INT(pl_ruleset_find(rs, "b.rule"), 1, "diamond: b after d");
+		CHECK_INT(pl_ruleset_find(rs, "c.rule"), 2, "diamond: c after b");
+		CHECK_INT(pl_ruleset_find(rs, "a.rule"), 3, "diamond: own rule last");
+		pl_ruleset_free(&rs);
+	}
+	t_rmtree(dir);
+}
+
+/* Packs named without a path: on the search path first, else beside the file. */
+static void check_named(void)
+{
+	char *dir = t_mkdtemp(), *packs = t_path(dir, "packs"), *main_path;
+	const char *dirs[1] = { packs };
+	struct pl_rules_search search = { dirs, 1 };
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+	char buf[2048];
+	enum pl_status st;
+
+	t_write(dir, "packs/nl.json",
+		"{\"format\": 1, \"name\": \"nl\", \"rules\": [" R1("from.path", "pattern", "\"pattern\": \"x\"") "]}");
+	t_write(dir, "nl.json",
+		"{\"format\": 1, \"name\": \"nl\", \"rules\": [" R1("from.beside", "pattern", "\"pattern\": \"x\"") "]}");
+	t_write(dir, "fr.json",
+		"{\"format\": 1, \"name\": \"fr\", \"rules\": [" R1("fr.beside", "pattern", "\"pattern\": \"x\"") "]}");
+	t_write(dir, "main.json",
+		"{\"format\": 1, \"name\": \"m\", \"extends\": [\"nl\", \"fr\"]}");
+	main_path = t_path(dir, "main.json");
+	st = pl_ruleset_load(&rs, main_path, &search, &d);
+	CHECK(st == PL_OK, "named: %s", pl_diag_format(&d, buf, sizeof(buf)));
+	if (rs) {
+		CHECK(pl_ruleset_find(rs, "from.path") >= 0, "named: the search path wins");
+		CHECK_INT(pl_ruleset_find(rs, "from.beside"), -1, "named: not both");
+		CHECK(pl_ruleset_find(rs, "fr.beside") >= 0, "named: beside the file");
+		pl_ruleset_free(&rs);
+	}
+	st = pl_ruleset_load_named(&rs, "nl", &search, &d);
+	CHECK_INT(st, PL_OK, "load_named on the search path");
+	if (rs) {
+		CHECK(pl_ruleset_find(rs, "from.path") >= 0, "load_named: its rule");
+		pl_ruleset_free(&rs);
+	}
+	st = pl_ruleset_load_named(&rs, "de", &search, &d);
+	CHECK_INT(st, PL_ERR_NOTFOUND, "load_named: unknown pack");
+	CHECK_HAS(d.message, "rules pack 'de' not found", "load_named: unknown pack");
+	st = pl_ruleset_load_named(&rs, main_path, NULL, &d);
+	CHECK_INT(st, PL_OK, "load_named with a path, no search path: extends found beside it");
+	if (rs) {
+		CHECK(pl_ruleset_find(rs, "from.beside") >= 0, "load_named: beside the file");
+		pl_ruleset_free(&rs);
+	}
+	st = pl_ruleset_load_named(&rs, "tests/rules/core.json", NULL, &d);
+	CHECK_INT(st, PL_OK, "load_named with a path loads the file");
+	pl_ruleset_free(&rs);
+	free(main_path);
+	free(packs);
+	t_rmtree(dir);
+}
+
+/* "extends" chains deeper than PL_RULES_MAX_EXTENDS_DEPTH are refused, not followed. */
+static void check_depth(void)
+{
+	char *dir = t_mkdtemp(), name[32], text[256], *p;
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+	int i, n = PL_RULES_MAX_EXTENDS_DEPTH + 1;
+
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "p%d.json", i);
+		if (i + 1 < n)
+			snprintf(text, sizeof(text),
+				 "{\"format\": 1, \"name\": \"p%d\", \"extends\": [\"./p%d.json\"]}", i, i + 1);
+		else
+			snprintf(text, sizeof(text), "{\"format\": 1, \"name\": \"p%d\"}", i);
+		t_write(dir, name, text);
+	}
+	p = t_path(dir, "p0.json");
+	CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), PL_ERR_LIMIT, "extends too deep");
+	CHECK_HAS(d.message, "nested deeper than 16 packs", "extends too deep");
+	free(p);
+	/* One less loads. */
+	p = t_path(dir, "p1.json");
+	CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), PL_OK, "extends at the limit");
+	pl_ruleset_free(&rs);
+	free(p);
+	t_rmtree(dir);
+}
+
+/* A pattern longer than PL_RULES_MAX_PATTERN once its vocabulary is expanded. */
+static void check_pattern_limit(void)
+{
+	char *dir = t_mkdtemp(), *text, *p;
+	size_t cap = 200000, n = 0, i;
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+
+	text = malloc(cap);
+	if (!text)
+		exit(99);
+	n += (size_t)snprintf(text + n, cap - n, "{\"format\": 1, \"name\": \"t\", \"vocabularies\": {\"w\": [");
+	for (i = 0; i < 1500; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%s\"word%04zuxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
+				      i ? "," : "", i);
+	n += (size_t)snprintf(text + n, cap - n, "]},\n \"rules\": [%s]}",
+			      R1("a.b", "pattern", "\"pattern\": \"{{w}}\""));
+	t_write(dir, "main.json", text);
+	p = t_path(dir, "main.json");
+	CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), PL_ERR_LIMIT, "pattern limit");
+	CHECK_HAS(d.message, "pattern longer than 65536 bytes once expanded", "pattern limit");
+	CHECK_INT(d.line, 2, "pattern limit: line");
+	free(p);
+	free(text);
+	t_rmtree(dir);
+}
+
+/* Scans one caption with a freshly loaded inline pack: how loading shaped matching. */
+static size_t scan_count(const char *dir, const char *text, const char *ctx)
+{
+	struct pl_ruleset *rs = load_ok(dir, "main.json", ctx);
+	struct pl_findings f;
+	struct pl_diag d;
+	size_t n;
+
+	if (!rs)
+		return (size_t)-1;
+	pl_findings_init(&f);
+	CHECK_INT(pl_scan_text(rs, "t", text, strlen(text), NULL, &f, &d), PL_OK, ctx);
+	n = f.len;
+	pl_findings_release(&f);
+	pl_ruleset_free(&rs);
+	return n;
+}
+
+static void check_vocabularies(void)
+{
+	char *dir = t_mkdtemp();
+
+	/* '@' pulls in another vocabulary; words are normalised, so 'Élève' matches 'eleve'. */
+	t_write(dir, "main.json",
+		"{\"format\": 1, \"name\": \"t\", \"$comment\": \"top comment\",\n"
+		" \"vocabularies\": {\"a\": [\"\xc3\x89l\xc3\xa8ve\", \"t-shirt\"], \"b\": [\"@a\", \"jas\", \"eleve\"]},\n"
+		" \"rules\": [" R1("v.v", "pattern", "\"pattern\": \"\\\\b{{b}}\\\\b\", \"$comment\": \"c\"") "]}");
+	CHECK_INT(scan_count(dir, "een ELEVE", "vocab: accent-free word"), 1, "vocab: accent-free word");
+	CHECK_INT(scan_count(dir, "een \xc3\xa9l\xc3\xa8ve", "vocab: accented text"), 1,
+		  "vocab: accented text");
+	CHECK_INT(scan_count(dir, "rode JAS", "vocab: own word"), 1, "vocab: own word");
+	CHECK_INT(scan_count(dir, "een tshirt", "vocab: t-shirt as tshirt"), 1,
+		  "vocab: '-' in a word is optional");
+	CHECK_INT(scan_count(dir, "een t shirt", "vocab: t-shirt as t shirt"), 1,
+		  "vocab: '-' in a word may be a space");
+	CHECK_INT(scan_count(dir, "een jasje", "vocab: no partial word"), 0, "vocab: no partial word");
+	/* Regex metacharacters in words are literal. */
+	t_write(dir, "main.json",
+		"{\"format\": 1, \"name\": \"t\", \"vocabularies\": {\"m\": [\"a.b\", \"c+\", \"(d)\"]},\n"
+		" \"rules\": [" R1("v.v", "pattern", "\"pattern\": \"{{m}}\"") "]}");
+	CHECK_INT(scan_count(dir, "axb", "vocab: dot is literal"), 0, "vocab: dot is literal");
+	CHECK_INT(scan_count(dir, "a.b", "vocab: dot"), 1, "vocab: dot");
+	CHECK_INT(scan_count(dir, "ccc", "vocab: plus is literal"), 0, "vocab: plus is literal");
+	CHECK_INT(scan_count(dir, "c+ (d)", "vocab: plus and parens"), 2, "vocab: plus and parens");
+	t_rmtree(dir);
+}
+
+/* Nesting past the position scanner's depth still loads (and fast), and errors keep their place;
+ * past cJSON's own limit it is invalid JSON. */
+static void check_deep(void)
+{
+	static const struct {
+		size_t depth;
+		enum pl_status st;
+		unsigned line, col;
+	} rows[] = {
+		{ 600, PL_ERR_RULES, 1, 28 },
+		{ 2000, PL_ERR_SYNTAX, 1, 0 },
+	};
+	size_t k, i, n;
+
+	for (k = 0; k < ARRAY_LEN(rows); k++) {
+		char *text = malloc(rows[k].depth * 2 + 64), *dir = t_mkdtemp(), *p, ctx[64];
+		struct pl_ruleset *rs = NULL;
+		struct pl_diag d;
+
+		if (!text)
+			exit(99);
+		n = (size_t)snprintf(text, 64, "{\"format\": 1, \"name\": \"t\", \"x\": ");
+		for (i = 0; i < rows[k].depth; i++)
+			text[n++] = '[';
+		for (i = 0; i < rows[k].depth; i++)
+			text[n++] = ']';
+		text[n++] = '}';
+		t_write_len(dir, "main.json", text, n);
+		p = t_path(dir, "main.json");
+		snprintf(ctx, sizeof(ctx), "rules nested %zu deep", rows[k].depth);
+		CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), rows[k].st, ctx);
+		CHECK_INT(d.line, rows[k].line, ctx);
+		if (rows[k].col)
+			CHECK_INT(d.column, rows[k].col, ctx);
+		if (rows[k].st == PL_ERR_RULES)
+			CHECK_HAS(d.message, "unknown key 'x' in a rules file", ctx);
+		pl_ruleset_free(&rs);
+		free(p);
+		free(text);
+		t_rmtree(dir);
+	}
+}
+
+int main(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(cases); i++)
+		check_case(&cases[i]);
+	check_core();
+	check_missing_file();
+	check_overrides();
+	check_diamond();
+	check_named();
+	check_depth();
+	check_pattern_limit();
+	check_vocabularies();
+	check_deep();
+	CHECK(pl_validator_name(0, NULL) != NULL, "validator 0");
+	CHECK_STR(pl_validator_name(1000, NULL), NULL, "validator past the end");
+	TEST_DONE();
+}
