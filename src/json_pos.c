@@ -8,8 +8,9 @@
 #include "utf8.h"
 #include "banned.h"
 
-#define JSON_POS_MAX_DEPTH 512
 #define BOM "\xef\xbb\xbf"
+
+#define JSON_POS_MAX_DEPTH 512
 
 struct scan {
 	const char *s;
@@ -166,6 +167,8 @@ static void doc_line_col(const struct json_doc *doc, size_t off, unsigned *line,
 	}
 	*line = (unsigned)lo + 1;
 	*col = (unsigned)utf8_count(doc->text + doc->line_starts[lo], off - doc->line_starts[lo]) + 1;
+	if (lo == 0 && off >= 3 && doc->len >= 3 && !memcmp(doc->text, BOM, 3))
+		(*col)--; /* editors show no column for a byte order mark */
 }
 
 int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *err_off)
