@@ -40,6 +40,13 @@ struct job {
 	int match_error;
 };
 
+/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
+struct scanners {
+	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
+	struct pl_scanner *sc[CHECK_MAX_RULESETS];
+	size_t n;
+};
+
 struct pool {
 	struct check_run *r;
 	pthread_mutex_t mu;
@@ -57,6 +64,8 @@ struct pool {
 	int idle_workers;
 	int writer_waiting;
 	int producer_waiting;
+	/* -j1: no threads; each post is scanned and reported as it is found. */
+	struct scanners *inline_scs;
 };
 
 static void job_release(struct job *j)
@@ -104,9 +113,16 @@ static char *display(const struct pool *p, const char *path)
 	return s;
 }
 
+/* -j1: scans and reports j at once (check_pool.c's reporting half). */
+static void run_inline(struct pool *p, struct job *j);
+
 /* Queues j (moved into the ring); waits while the window is full. */
 static void queue(struct pool *p, struct job *j)
 {
+	if (p->inline_scs) {
+		run_inline(p, j);
+		return;
+	}
 	pthread_mutex_lock(&p->mu);
 	while (p->next_in - p->next_out >= p->w) {
 		p->producer_waiting = 1;
@@ -327,12 +343,13 @@ static void strip_job(struct job *j, const char *prefix)
 	strip_in(j->diag.message, prefix);
 }
 
-/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
-struct scanners {
-	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
-	struct pl_scanner *sc[CHECK_MAX_RULESETS];
-	size_t n;
-};
+static void free_scanners(struct scanners *scs)
+{
+	size_t k;
+
+	for (k = 0; k < scs->n; k++)
+		pl_scanner_free(&scs->sc[k]);
+}
 
 static struct pl_scanner *scanner_for(struct scanners *s, const struct pl_ruleset *rs)
 {
@@ -399,7 +416,6 @@ static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	struct scanners scs = { .n = 0 };
-	size_t k;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
@@ -425,8 +441,7 @@ static void *worker(void *arg)
 			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
-	for (k = 0; k < scs.n; k++)
-		pl_scanner_free(&scs.sc[k]);
+	free_scanners(&scs);
 	return NULL;
 }
 
@@ -547,6 +562,32 @@ static void finish_job(struct pool *p, struct job *j)
 	pthread_mutex_unlock(&p->mu);
 }
 
+static void run_inline(struct pool *p, struct job *j)
+{
+	int post = j->kind != JOB_NOTE;
+
+	process(p->r, p->inline_scs, j);
+	report(p->r, j);
+	job_release(j);
+	p->posts_in += (size_t)post;
+	p->posts_out += (size_t)post;
+	progress_update(&p->r->progress, p->posts_out, p->posts_in, 0);
+}
+
+/* One worker: everything in the calling thread, in order, with nothing in flight. */
+static void pool_run_inline(struct check_run *r)
+{
+	struct scanners scs = { .n = 0 };
+	struct pool p;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.inline_scs = &scs;
+	producer(&p);
+	free_scanners(&scs);
+	progress_clear(&r->progress);
+}
+
 void pool_run(struct check_run *r)
 {
 	struct pool p;
@@ -554,6 +595,10 @@ void pool_run(struct check_run *r)
 	int i, started = 0, prod_ok;
 	struct job *j;
 
+	if (r->jobs == 1) {
+		pool_run_inline(r);
+		return;
+	}
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.producing = 1;
