@@ -52,6 +52,7 @@ void pl_post_release(struct pl_post *p)
 		free(p->allow[i].until);
 	}
 	free(p->allow);
+	free(p->manifest);
 	pl_post_init(p);
 }
 
@@ -404,6 +405,10 @@ static enum pl_status load_manifest(struct pl_post *p, const char *path, struct 
 
 	if ((st = file_read_all(path, MANIFEST_MAX, &text, &len, d)) != PL_OK)
 		return st;
+	if (!(p->manifest = strdup(path))) {
+		free(text);
+		return PL_ERR_NOMEM;
+	}
 	mc.dir = path_dirname(path);
 	rc = mc.dir ? json_doc_parse(&mc.doc, text, len, &err_off) : -2;
 	if (rc == -2) {
@@ -596,4 +601,43 @@ enum pl_status pl_post_load(struct pl_post *p, const char *path, struct pl_diag 
 	if (st != PL_OK)
 		pl_post_release(p);
 	return st;
+}
+
+enum pl_status pl_post_load_files(struct pl_post *p, const char *name, const char *caption,
+				  const char *const *media, size_t nmedia, struct pl_diag *d)
+{
+	enum pl_status st = PL_OK;
+	size_t i;
+
+	pl_post_init(p);
+	pl_diag_init(d);
+	if (!(p->path = strdup(name)))
+		return PL_ERR_NOMEM;
+	for (i = 0; i < nmedia && st == PL_OK; i++) {
+		char *m = strdup(media[i]);
+
+		st = m ? push_media(p, m, d) : PL_ERR_NOMEM;
+	}
+	if (st == PL_OK && caption) {
+		if (!(p->text_path = strdup(caption)))
+			st = PL_ERR_NOMEM;
+		else
+			st = file_read_all(caption, PL_POST_MAX_TEXT, &p->text, &p->text_len, d);
+	}
+	if (st == PL_OK && !caption && !nmedia)
+		st = diag_set(d, PL_ERR_INPUT, name, 0, 0, "'%s' holds no caption and no media", name);
+	if (st != PL_OK)
+		pl_post_release(p);
+	return st;
+}
+
+enum pl_file_kind pl_post_file_kind(const char *name)
+{
+	if (is_manifest(name))
+		return PL_FILE_MANIFEST;
+	if (has_ext(name, caption_exts))
+		return PL_FILE_CAPTION;
+	if (has_ext(name, media_exts))
+		return PL_FILE_MEDIA;
+	return PL_FILE_OTHER;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The table of report formats and the streaming reporter around it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@ static const struct report_format *const formats[] = {
 	&report_text,
 	&report_json,
 	&report_sarif,
+	&report_github,
+	&report_junit,
+	&report_gitlab,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -74,18 +78,48 @@ void pl_reporter_free(struct pl_reporter **r)
 	*r = NULL;
 }
 
+/* Counts one finding of category name, keeping the table sorted; the last slot takes the rest. */
+static void count_category(struct pl_summary *s, const char *name)
+{
+	size_t i;
+	int c = 1;
+
+	for (i = 0; i < s->ncategories && (c = strcmp(s->by_category[i].name, name)) < 0; i++)
+		;
+	if (i < s->ncategories && !c) {
+		s->by_category[i].count++;
+		return;
+	}
+	if (s->ncategories == PL_SUMMARY_MAX_CATEGORIES) {
+		i = PL_SUMMARY_MAX_CATEGORIES - 1;
+		snprintf(s->by_category[i].name, sizeof(s->by_category[i].name), "other");
+		s->by_category[i].count++;
+		return;
+	}
+	memmove(&s->by_category[i + 1], &s->by_category[i],
+		(s->ncategories - i) * sizeof(s->by_category[0]));
+	snprintf(s->by_category[i].name, sizeof(s->by_category[i].name), "%s", name);
+	s->by_category[i].count = 1;
+	s->ncategories++;
+}
+
 void pl_summary_add(struct pl_summary *s, const struct pl_result *res)
 {
 	size_t i;
 
 	s->posts++;
+	s->suppressed += res->nsuppressed;
+	s->baselined += res->nbaselined;
 	if (res->unreadable) {
 		s->unreadable++;
 		return;
 	}
 	s->by_verdict[res->verdict]++;
-	for (i = 0; res->findings && i < res->findings->len; i++)
+	for (i = 0; res->findings && i < res->findings->len; i++) {
 		s->by_severity[res->findings->items[i].severity]++;
+		count_category(s, res->findings->items[i].category ? res->findings->items[i].category
+								    : "none");
+	}
 }
 
 void json_str(struct pl_buf *b, const char *s)

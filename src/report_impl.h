@@ -23,6 +23,9 @@ struct pl_reporter {
 extern const struct report_format report_text;
 extern const struct report_format report_json;
 extern const struct report_format report_sarif;
+extern const struct report_format report_github;
+extern const struct report_format report_junit;
+extern const struct report_format report_gitlab;
 
 /* Appends a JSON string literal (with quotes); NULL gives null. */
 void json_str(struct pl_buf *b, const char *s);

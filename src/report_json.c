@@ -81,20 +81,41 @@ static enum pl_status json_post(struct pl_reporter *r, const struct pl_result *r
 			pl_buf_addc(out, ',');
 		finding(out, &res->findings->items[i]);
 	}
-	pl_buf_adds(out, "]}");
+	pl_buf_addc(out, ']');
+	if (res->suppressed) {
+		pl_buf_adds(out, ",\"suppressed\":[");
+		for (i = 0; i < res->suppressed->len; i++) {
+			if (i)
+				pl_buf_addc(out, ',');
+			finding(out, &res->suppressed->items[i]);
+		}
+		pl_buf_addc(out, ']');
+	}
+	pl_buf_addc(out, '}');
 	return out->oom ? PL_ERR_NOMEM : PL_OK;
 }
 
 static enum pl_status json_end(struct pl_reporter *r, const struct pl_summary *s,
 			       struct pl_buf *out)
 {
+	size_t i;
+
 	(void)r;
 	pl_buf_addf(out,
 		    "\n],\"summary\":{\"posts\":%zu,\"block\":%zu,\"review\":%zu,\"ok\":%zu,"
-		    "\"unreadable\":%zu,\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu}}\n",
+		    "\"unreadable\":%zu,\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu,"
+		    "\"suppressed\":%zu,\"baselined\":%zu,\"categories\":{",
 		    s->posts, s->by_verdict[PL_VERDICT_BLOCK], s->by_verdict[PL_VERDICT_REVIEW],
 		    s->by_verdict[PL_VERDICT_OK], s->unreadable, s->by_severity[PL_SEV_ERROR],
-		    s->by_severity[PL_SEV_WARNING], s->by_severity[PL_SEV_INFO]);
+		    s->by_severity[PL_SEV_WARNING], s->by_severity[PL_SEV_INFO], s->suppressed,
+		    s->baselined);
+	for (i = 0; i < s->ncategories; i++) {
+		if (i)
+			pl_buf_addc(out, ',');
+		json_str(out, s->by_category[i].name);
+		pl_buf_addf(out, ":%zu", s->by_category[i].count);
+	}
+	pl_buf_adds(out, "}}}\n");
 	return out->oom ? PL_ERR_NOMEM : PL_OK;
 }
 

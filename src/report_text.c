@@ -146,6 +146,15 @@ static enum pl_status text_post(struct pl_reporter *r, const struct pl_result *r
 		if (f->protocol)
 			pl_buf_addf(out, "      = protocol: %s\n", f->protocol);
 	}
+	for (i = 0; res->suppressed && i < res->suppressed->len; i++) {
+		const struct pl_finding *f = &res->suppressed->items[i];
+
+		pl_buf_addf(out, "%s", f->loc.file ? f->loc.file : "-");
+		if (f->loc.line)
+			pl_buf_addf(out, ":%u:%u", f->loc.line, f->loc.column);
+		pl_buf_addf(out, ": %ssuppressed:%s %s [%s]\n", c->dim, c->reset,
+			    f->message ? f->message : "", f->rule_id);
+	}
 	if (!r->opt.quiet && res->findings && res->findings->len)
 		pl_buf_addf(out, "%s%s: %s%s\n\n", c->bold, res->path, pl_verdict_name(res->verdict),
 			    c->reset);
@@ -155,6 +164,8 @@ static enum pl_status text_post(struct pl_reporter *r, const struct pl_result *r
 static enum pl_status text_end(struct pl_reporter *r, const struct pl_summary *s,
 			       struct pl_buf *out)
 {
+	size_t i;
+
 	if (r->opt.quiet)
 		return PL_OK;
 	pl_buf_addf(out, "%zu post%s: %zu BLOCK, %zu REVIEW, %zu OK", s->posts,
@@ -165,6 +176,14 @@ static enum pl_status text_end(struct pl_reporter *r, const struct pl_summary *s
 	pl_buf_addf(out, " (%zu error%s, %zu warning%s, %zu info)\n", s->by_severity[PL_SEV_ERROR],
 		    s->by_severity[PL_SEV_ERROR] == 1 ? "" : "s", s->by_severity[PL_SEV_WARNING],
 		    s->by_severity[PL_SEV_WARNING] == 1 ? "" : "s", s->by_severity[PL_SEV_INFO]);
+	for (i = 0; i < s->ncategories; i++)
+		pl_buf_addf(out, "%s%s %zu", i ? ", " : "by category: ", s->by_category[i].name,
+			    s->by_category[i].count);
+	if (s->ncategories)
+		pl_buf_addc(out, '\n');
+	if (s->suppressed || s->baselined)
+		pl_buf_addf(out, "not shown: %zu suppressed by 'allow' entries, %zu in the baseline\n",
+			    s->suppressed, s->baselined);
 	return out->oom ? PL_ERR_NOMEM : PL_OK;
 }
 

@@ -47,6 +47,7 @@ struct pl_post {
 	size_t nlangs;
 	struct pl_allow *allow;
 	size_t nallow;
+	char *manifest;    /* the post.json the post came from (where 'allow' entries stand), or NULL */
 };
 
 /* Zeroes a post. Allocates nothing. */
@@ -68,6 +69,23 @@ enum pl_status pl_post_load(struct pl_post *p, const char *path, struct pl_diag 
  */
 enum pl_status pl_post_from_text(struct pl_post *p, const char *name, const char *text, size_t len,
 				 struct pl_diag *d);
+
+/*
+ * Loads a post from files already grouped by the caller (a folder's "monday.txt", "monday.jpg" and
+ * "monday-2.jpg"): the caption file (NULL for none) is read, the media are taken as named. name is
+ * what reports call the post. On failure *p is left released and d says which file.
+ */
+enum pl_status pl_post_load_files(struct pl_post *p, const char *name, const char *caption,
+				  const char *const *media, size_t nmedia, struct pl_diag *d);
+
+/* What a file is by its name alone, with the extensions pl_post_load knows. */
+enum pl_file_kind {
+	PL_FILE_OTHER = 0,
+	PL_FILE_CAPTION,   /* .txt, .md */
+	PL_FILE_MEDIA,     /* photo or video */
+	PL_FILE_MANIFEST,  /* post.json, *.post.json */
+};
+enum pl_file_kind pl_post_file_kind(const char *name);
 
 /* Parses "professional"/"private". Returns 0 on success, -1 when unknown. */
 int pl_account_parse(const char *s, enum pl_account *out);

@@ -5,6 +5,7 @@
 
 #define PL_VERSION "0.1.0"
 
+#include "postlint/batch.h"
 #include "postlint/buf.h"
 #include "postlint/config.h"
 #include "postlint/findings.h"
@@ -15,5 +16,6 @@
 #include "postlint/rules.h"
 #include "postlint/scan.h"
 #include "postlint/status.h"
+#include "postlint/suppress.h"
 
 #endif

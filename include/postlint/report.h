@@ -27,6 +27,17 @@ struct pl_result {
 	const struct pl_findings *findings;
 	int unreadable;            /* the post could not be read at all */
 	const struct pl_diag *error; /* why, when unreadable */
+	const struct pl_findings *suppressed; /* shown when non-NULL (--show-suppressed) */
+	size_t nsuppressed;        /* findings an "allow" entry covered */
+	size_t nbaselined;         /* findings the baseline knew */
+};
+
+#define PL_SUMMARY_MAX_CATEGORIES 32
+#define PL_SUMMARY_CATEGORY_LEN 32
+
+struct pl_summary_category {
+	char name[PL_SUMMARY_CATEGORY_LEN]; /* the last slot may be "other" when there are more */
+	size_t count;
 };
 
 struct pl_summary {
@@ -34,6 +45,10 @@ struct pl_summary {
 	size_t by_verdict[3];      /* indexed by enum pl_verdict */
 	size_t unreadable;
 	size_t by_severity[3];     /* indexed by enum pl_severity */
+	struct pl_summary_category by_category[PL_SUMMARY_MAX_CATEGORIES]; /* sorted by name */
+	size_t ncategories;
+	size_t suppressed;
+	size_t baselined;
 };
 
 struct pl_report_options {

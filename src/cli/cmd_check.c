@@ -1,27 +1,35 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* postlint check: load rules, read each post, scan, report, and choose the exit code. */
+/* postlint check: options, inputs (paths, folders, git changes), rules per input, then the batch
+ * engine (check_pool.c), the reports (check_output.c) and the exit code. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "check.h"
 #include "banned.h"
 
-#define STDIN_MAX PL_POST_MAX_TEXT
-#define RULESET_CACHE 8
+#define RULESET_CACHE CHECK_MAX_RULESETS
 
 struct check_opts {
 	const char *rules;
 	const char *config;
-	const char *format;
-	const char *output;
+	struct check_outputs out;
 	int fail_on;          /* severity threshold; 3 = never */
 	int fail_on_set;
 	enum pl_account account;
 	const char *lang;
 	int color;            /* -1 auto */
 	int quiet;
+	int jobs;
+	int progress;
+	const char *changed_since;
+	int staged;
+	const char *baseline;
+	const char *write_baseline;
+	int show_suppressed;
+	const char *today;
 	struct pl_scan_options scan;
 };
 
@@ -37,12 +45,14 @@ static void check_usage(FILE *f)
 	fprintf(f,
 		"usage: postlint [check] [OPTIONS] PATH...\n\n"
 		"PATH is a caption file (.txt, .md), a post manifest (post.json, *.post.json), a\n"
-		"directory holding one post, a photo or video, or - for caption text on stdin.\n\n"
+		"photo or video, - for caption text on stdin, or a folder: every post below it is\n"
+		"checked (see README.md, 'Checking a folder of posts').\n\n"
 		"options:\n"
 		"  --rules FILE|NAME     rules pack (default: from .postlint.json, else 'default')\n"
 		"  --config FILE         use this config instead of the nearest .postlint.json\n"
-		"  --format FMT          text (default), json or sarif\n"
-		"  --output FILE         write the report to FILE instead of stdout\n"
+		"  --format FMT          text (default), json, sarif, github, junit or gitlab;\n"
+		"                        repeatable, each with the --output that follows it\n"
+		"  --output FILE         write the preceding --format's report to FILE\n"
 		"  --fail-on LEVEL       error (default), warning, info or never: the lowest\n"
 		"                        severity that makes the exit code 1\n"
 		"  --account TYPE        professional or private (overrides the post's)\n"
@@ -50,6 +60,15 @@ static void check_usage(FILE *f)
 		"  --color WHEN          auto (default), always or never; NO_COLOR is honoured\n"
 		"  --no-pixels           skip pixel detectors (faces, plates in photos)\n"
 		"  --no-ocr              skip reading text in photos\n"
+		"  -j, --jobs N          check N posts at a time (default: the processors)\n"
+		"  --no-progress         no progress bar (shown only when stderr is a terminal)\n"
+		"  --changed-since REV   only posts touched between REV and the working tree\n"
+		"  --staged              only posts touched in the git index, as staged\n"
+		"  --baseline FILE       do not report findings recorded in FILE\n"
+		"  --write-baseline FILE record every finding in FILE (then exit 0 unless an\n"
+		"                        input could not be read)\n"
+		"  --show-suppressed     also show findings that 'allow' entries suppressed\n"
+		"  --today YYYY-MM-DD    the date 'allow' entries expire against (default: today)\n"
 		"  -q, --quiet           findings only: no excerpts, fixes or summary\n"
 		"  -h, --help            this help\n\n"
 		"exit codes: 0 nothing at or above --fail-on, 1 violations, 2 usage or rules\n"
@@ -67,70 +86,132 @@ static int parse_fail_on(const char *s)
 	return (int)sev;
 }
 
+static int parse_jobs(const char *s, int *out)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (!*s || *end || n < 1 || n > CHECK_MAX_JOBS) {
+		cli_errorf("--jobs takes a number from 1 to %d, not '%s'", CHECK_MAX_JOBS, s);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+static int parse_color(const char *s, int *out)
+{
+	if (!strcmp(s, "always"))
+		*out = 1;
+	else if (!strcmp(s, "never"))
+		*out = 0;
+	else if (!strcmp(s, "auto"))
+		*out = -1;
+	else {
+		cli_errorf("--color takes auto, always or never, not '%s'", s);
+		return -1;
+	}
+	return 0;
+}
+
+static int valid_day(const char *s)
+{
+	size_t i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 &&
+	       strncmp(s + 8, "01", 2) >= 0 && strncmp(s + 8, "31", 2) <= 0;
+}
+
+/* One option; returns 0, 1 for --help, -1 on a usage error. */
+static int take_opt(int c, const char *arg, char **argv, struct check_opts *o)
+{
+	switch (c) {
+	case 'r': o->rules = arg; break;
+	case 'c': o->config = arg; break;
+	case 'f': return outputs_add_format(&o->out, arg);
+	case 'o': return outputs_add_path(&o->out, arg);
+	case 'F':
+		o->fail_on = parse_fail_on(arg);
+		o->fail_on_set = 1;
+		if (o->fail_on < 0) {
+			cli_errorf("--fail-on takes error, warning, info or never, not '%s'", arg);
+			return -1;
+		}
+		break;
+	case 'a':
+		if (pl_account_parse(arg, &o->account) != 0) {
+			cli_errorf("--account takes professional or private, not '%s'", arg);
+			return -1;
+		}
+		break;
+	case 'l': o->lang = arg; break;
+	case 'C': return parse_color(arg, &o->color);
+	case 'P': o->scan.no_pixels = 1; break;
+	case 'O': o->scan.no_ocr = 1; break;
+	case 'q': o->quiet = 1; break;
+	case 'j': return parse_jobs(arg, &o->jobs);
+	case 'p': o->progress = 0; break;
+	case 'G': o->changed_since = arg; break;
+	case 'S': o->staged = 1; break;
+	case 'b': o->baseline = arg; break;
+	case 'B': o->write_baseline = arg; break;
+	case 's': o->show_suppressed = 1; break;
+	case 'T':
+		if (!valid_day(arg)) {
+			cli_errorf("--today takes a date like 2025-06-30, not '%s'", arg);
+			return -1;
+		}
+		o->today = arg;
+		break;
+	case 'h': check_usage(stdout); return 1;
+	case ':':
+		cli_errorf("option '%s' needs a value (see 'postlint check --help')", argv[optind - 1]);
+		return -1;
+	default:
+		cli_errorf("unknown option '%s' (see 'postlint check --help')", argv[optind - 1]);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_opts(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longs[] = {
-		{ "rules", required_argument, NULL, 'r' },  { "config", required_argument, NULL, 'c' },
-		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
+		{ "rules", required_argument, NULL, 'r' },   { "config", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
 		{ "fail-on", required_argument, NULL, 'F' }, { "account", required_argument, NULL, 'a' },
-		{ "lang", required_argument, NULL, 'l' },   { "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' }, { "no-pixels", no_argument, NULL, 'P' },
-		{ "no-ocr", no_argument, NULL, 'O' },       { "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+		{ "lang", required_argument, NULL, 'l' },    { "color", required_argument, NULL, 'C' },
+		{ "colour", required_argument, NULL, 'C' },  { "no-pixels", no_argument, NULL, 'P' },
+		{ "no-ocr", no_argument, NULL, 'O' },        { "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },    { "no-progress", no_argument, NULL, 'p' },
+		{ "changed-since", required_argument, NULL, 'G' },
+		{ "staged", no_argument, NULL, 'S' },        { "baseline", required_argument, NULL, 'b' },
+		{ "write-baseline", required_argument, NULL, 'B' },
+		{ "show-suppressed", no_argument, NULL, 's' },
+		{ "today", required_argument, NULL, 'T' },   { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int c, rc;
 
 	memset(o, 0, sizeof(*o));
-	o->format = "text";
 	o->fail_on = PL_SEV_ERROR;
 	o->color = -1;
+	o->progress = 1;
+	o->jobs = ncpu < 1 ? 1 : ncpu > CHECK_MAX_JOBS ? CHECK_MAX_JOBS : (int)ncpu;
 	pl_scan_options_init(&o->scan);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", longs, NULL)) != -1) {
-		switch (c) {
-		case 'r': o->rules = optarg; break;
-		case 'c': o->config = optarg; break;
-		case 'f': o->format = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'F':
-			o->fail_on = parse_fail_on(optarg);
-			o->fail_on_set = 1;
-			if (o->fail_on < 0) {
-				cli_errorf("--fail-on takes error, warning, info or never, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case 'a':
-			if (pl_account_parse(optarg, &o->account) != 0) {
-				cli_errorf("--account takes professional or private, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case 'l': o->lang = optarg; break;
-		case 'C':
-			if (!strcmp(optarg, "always"))
-				o->color = 1;
-			else if (!strcmp(optarg, "never"))
-				o->color = 0;
-			else if (!strcmp(optarg, "auto"))
-				o->color = -1;
-			else {
-				cli_errorf("--color takes auto, always or never, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case 'P': o->scan.no_pixels = 1; break;
-		case 'O': o->scan.no_ocr = 1; break;
-		case 'q': o->quiet = 1; break;
-		case 'h': check_usage(stdout); return 1;
-		case ':':
-			cli_errorf("option '%s' needs a value (see 'postlint check --help')",
-				   argv[optind - 1]);
-			return -1;
-		default:
-			cli_errorf("unknown option '%s' (see 'postlint check --help')", argv[optind - 1]);
-			return -1;
-		}
+	while ((c = getopt_long(argc, argv, ":qhj:", longs, NULL)) != -1)
+		if ((rc = take_opt(c, optarg, argv, o)) != 0)
+			return rc;
+	if (o->staged && o->changed_since) {
+		cli_errorf("give --staged or --changed-since, not both");
+		return -1;
 	}
 	return 0;
 }
@@ -161,236 +242,252 @@ static struct pl_ruleset *cached_rules(struct ruleset_cache *cache, const char *
 	return rs;
 }
 
-/* The rule set and defaults for one input: --rules, else its config, else 'default'. */
-static struct pl_ruleset *rules_for(const char *input, const struct check_opts *o,
-				    struct ruleset_cache *cache, const struct cli_search *search,
-				    struct pl_config *cfg)
+/*
+ * The rule set and scan options of one input: --rules, else the config found from the input (in
+ * the working tree, also for --staged), else 'default'. The config's fail_on applies unless
+ * --fail-on was given.
+ */
+static int setup_input(struct check_input *in, struct check_opts *o, struct ruleset_cache *cache,
+		       const struct cli_search *search)
 {
+	struct pl_config cfg;
 	struct pl_diag d;
-	enum pl_status st;
+	enum pl_status st = PL_OK;
 
 	pl_diag_init(&d);
-	memset(cfg, 0, sizeof(*cfg));
+	memset(&cfg, 0, sizeof(cfg));
 	if (o->config)
-		st = pl_config_load(cfg, o->config, &d);
+		st = pl_config_load(&cfg, o->config, &d);
 	else if (!o->rules)
-		st = pl_config_find(cfg, strcmp(input, "-") ? input : ".", &d);
-	else
-		st = PL_OK;
+		st = pl_config_find(&cfg, strcmp(in->arg, "-") ? in->arg : ".", &d);
 	if (st != PL_OK) {
 		cli_error(&d);
+		pl_config_release(&cfg);
+		return -1;
+	}
+	in->rs = cached_rules(cache, o->rules ? o->rules : cfg.rules ? cfg.rules : "default", search);
+	in->so = o->scan;
+	in->so.account = o->account;
+	if (!in->so.account && cfg.account)
+		pl_account_parse(cfg.account, &in->so.account);
+	/* The config outlives this call only through its lang string: keep it out of the way. */
+	in->so.langs = o->lang;
+	if (!o->lang && cfg.lang)
+		in->so.langs = in->lang_owned = strdup(cfg.lang);
+	if (!o->fail_on_set && cfg.fail_on && parse_fail_on(cfg.fail_on) >= 0)
+		o->fail_on = parse_fail_on(cfg.fail_on);
+	pl_config_release(&cfg);
+	return in->rs ? 0 : -1;
+}
+
+/* Where input arg is in the staged tree: strip is the tree's directory with a trailing '/'. */
+static char *staged_root(const char *strip, const char *arg)
+{
+	size_t n = strlen(strip) + strlen(arg) + 1;
+	char *s;
+
+	while (arg[0] == '.' && arg[1] == '/')
+		arg += 2;
+	if (!strcmp(arg, ".") || !arg[0])
+		arg = "";
+	if (!(s = malloc(n)))
 		return NULL;
-	}
-	return cached_rules(cache, o->rules ? o->rules : cfg->rules ? cfg->rules : "default", search);
+	snprintf(s, n, "%s%s", strip, arg);
+	if (!arg[0])
+		s[strlen(s) - 1] = '\0';
+	return s;
 }
 
-static enum pl_status load_input(struct pl_post *post, const char *input, struct pl_diag *d)
+/* Git modes: the changed files, and for --staged their index copies in a temporary tree. */
+static int setup_git(struct check_opts *o, struct check_run *r, struct strlist *changed,
+		     char **tmp_root, char **strip)
 {
-	char *buf;
-	size_t len = 0, cap = 65536, got;
-	enum pl_status st;
+	char *stage_dir = NULL;
 
-	if (strcmp(input, "-"))
-		return pl_post_load(post, input, d);
-	buf = malloc(cap);
-	if (!buf)
-		return PL_ERR_NOMEM;
-	while ((got = fread(buf + len, 1, cap - len, stdin)) > 0) {
-		len += got;
-		if (len == cap) {
-			char *p;
-
-			if (cap >= STDIN_MAX) {
-				free(buf);
-				pl_diag_init(d);
-				snprintf(d->file, sizeof(d->file), "-");
-				snprintf(d->message, sizeof(d->message),
-					 "caption on stdin is larger than the %u-byte limit", STDIN_MAX);
-				return PL_ERR_LIMIT;
-			}
-			p = realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				return PL_ERR_NOMEM;
-			}
-			buf = p;
-			cap *= 2;
-		}
-	}
-	st = pl_post_from_text(post, "-", buf, len, d);
-	free(buf);
-	return st;
+	if (!o->staged && !o->changed_since)
+		return 0;
+	if (git_changed(o->changed_since, o->staged, changed) != 0)
+		return -1;
+	r->changed = changed;
+	if (!o->staged)
+		return 0;
+	if (git_stage_tree(changed, tmp_root, &stage_dir) != 0)
+		return -1;
+	*strip = malloc(strlen(stage_dir) + 2);
+	if (*strip)
+		snprintf(*strip, strlen(stage_dir) + 2, "%s/", stage_dir);
+	r->strip = *strip;
+	free(stage_dir);
+	return *strip ? 0 : -1;
 }
 
-struct run {
-	struct check_opts *o;
-	struct pl_reporter *rep;
-	struct pl_buf buf;
-	FILE *out;
-	struct pl_summary sum;
-	int worst;            /* highest severity seen + 1, 0 for none */
-	int unreadable;
-	int rules_error;
-};
-
-static void flush(struct run *r)
+static int setup_inputs(struct check_opts *o, struct check_run *r, char **args, size_t nargs,
+			struct ruleset_cache *cache, const struct cli_search *search)
 {
-	if (cli_write(r->out, &r->buf) != 0)
-		r->unreadable = 1;
-	pl_buf_reset(&r->buf);
-}
-
-static void check_one(struct run *r, const char *input, struct pl_ruleset *rs,
-		      const struct pl_config *cfg)
-{
-	struct pl_post post;
-	struct pl_findings f;
-	struct pl_diag d;
-	struct pl_result res = { .path = input };
-	struct pl_scan_options so = r->o->scan;
-	enum pl_status st;
+	static char *dot[] = { (char *)(uintptr_t) "." };
 	size_t i;
 
-	pl_findings_init(&f);
-	pl_diag_init(&d);
-	so.account = r->o->account;
-	if (!so.account && cfg->account)
-		pl_account_parse(cfg->account, &so.account);
-	so.langs = r->o->lang ? r->o->lang : cfg->lang;
-	st = load_input(&post, input, &d);
-	if (st != PL_OK) {
-		res.unreadable = 1;
-		res.error = &d;
-		r->unreadable = 1;
-		cli_error(&d);
-		goto report;
+	if (!nargs && (o->staged || o->changed_since)) {
+		args = dot;
+		nargs = 1;
 	}
-	st = pl_scan_post(rs, &post, &so, &f, &d);
-	if (st != PL_OK) {
-		cli_error(&d);
-		r->rules_error |= st == PL_ERR_MATCH;
-		res.unreadable = 1;
-		res.error = &d;
+	r->inputs = calloc(nargs ? nargs : 1, sizeof(*r->inputs));
+	if (!r->inputs)
+		return -1;
+	for (i = 0; i < nargs; i++) {
+		struct check_input *in = &r->inputs[r->ninputs++];
+
+		in->arg = args[i];
+		if (r->strip && (args[i][0] == '/' || strstr(args[i], ".."))) {
+			cli_errorf("with --staged, name folders inside the repository relative to "
+				   "the current directory, not '%s'", args[i]);
+			return -1;
+		}
+		if (r->strip && !strcmp(args[i], "-")) {
+			cli_errorf("--staged reads posts from the git index, not from stdin");
+			return -1;
+		}
+		in->root = r->strip ? (in->root_owned = staged_root(r->strip, args[i])) : args[i];
+		if (!in->root || setup_input(in, o, cache, search) != 0)
+			return -1;
 	}
-	res.text_path = post.text_path;
-	res.text = post.text;
-	res.text_len = post.text_len;
-	res.lang = pl_scan_primary_lang(&post, &so);
-	res.findings = &f;
-	res.verdict = pl_findings_verdict(&f);
-	for (i = 0; i < f.len; i++) {
-		if ((int)f.items[i].severity + 1 > r->worst)
-			r->worst = (int)f.items[i].severity + 1;
-		if (!strcmp(f.items[i].category, "input") && f.items[i].severity == PL_SEV_ERROR)
-			r->unreadable = 1;
-	}
-report:
-	pl_summary_add(&r->sum, &res);
-	pl_reporter_post(r->rep, &res, &r->buf);
-	flush(r);
-	pl_findings_release(&f);
-	pl_post_release(&post);
+	return 0;
 }
 
-static int exit_code(const struct run *r)
+static int exit_code(const struct check_run *r, const struct check_opts *o)
 {
-	if (r->rules_error)
+	if (r->match_error || r->oom)
 		return EXIT_USAGE;
 	if (r->unreadable)
 		return EXIT_UNREADABLE;
-	if (r->o->fail_on < 3 && r->worst >= r->o->fail_on + 1)
+	if (o->write_baseline)
+		return EXIT_CLEAN;
+	if (o->fail_on < 3 && r->worst >= o->fail_on + 1)
 		return EXIT_VIOLATIONS;
 	return EXIT_CLEAN;
 }
 
-static int want_color(const struct check_opts *o, FILE *out)
+static int write_baseline(struct check_run *r, const char *path)
 {
-	const char *term = getenv("TERM");
+	struct pl_buf b;
+	FILE *f;
+	int rc = 0;
 
-	if (o->color >= 0)
-		return o->color;
-	if (getenv("NO_COLOR") && getenv("NO_COLOR")[0])
-		return 0;
-	return isatty(fileno(out)) && term && strcmp(term, "dumb");
+	pl_buf_init(&b);
+	if (pl_baseline_render(r->write_baseline, &b) != PL_OK || !(f = fopen(path, "w"))) {
+		cli_errorf("cannot write '%s'", path);
+		pl_buf_release(&b);
+		return -1;
+	}
+	if (cli_write(f, &b) != 0)
+		rc = -1;
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc)
+		cli_errorf("cannot write '%s'", path);
+	else
+		fprintf(stderr, "postlint: wrote %zu finding%s to '%s'\n",
+			pl_baseline_count(r->write_baseline),
+			pl_baseline_count(r->write_baseline) == 1 ? "" : "s", path);
+	pl_buf_release(&b);
+	return rc;
 }
 
-static int run_all(struct run *r, int n, char **inputs, const struct cli_search *search)
+static const char *today(const struct check_opts *o, char buf[16])
 {
-	struct ruleset_cache cache = { 0 };
-	struct pl_ruleset *first = NULL;
-	int i, rc = EXIT_CLEAN;
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (o->today)
+		return o->today;
+	if (!localtime_r(&t, &tm) || !strftime(buf, 16, "%Y-%m-%d", &tm))
+		return NULL;
+	return buf;
+}
+
+static int load_baselines(const struct check_opts *o, struct check_run *r,
+			  struct pl_baseline **loaded)
+{
+	struct pl_diag d;
+
+	if (o->baseline) {
+		if (pl_baseline_load(loaded, o->baseline, &d) != PL_OK) {
+			cli_error(&d);
+			return -1;
+		}
+		r->baseline = *loaded;
+	}
+	if (o->write_baseline && pl_baseline_new(&r->write_baseline) != PL_OK)
+		return -1;
+	return 0;
+}
+
+static void release_run(struct check_run *r, struct ruleset_cache *cache)
+{
 	size_t k;
 
-	for (i = 0; i < n; i++) {
-		struct pl_config cfg;
-		struct pl_ruleset *rs = rules_for(inputs[i], r->o, &cache, search, &cfg);
-
-		if (!rs) {
-			pl_config_release(&cfg);
-			rc = EXIT_USAGE;
-			break;
-		}
-		if (!first) {
-			first = rs;
-			pl_reporter_begin(r->rep, rs, &r->buf);
-			flush(r);
-		}
-		if (!r->o->fail_on_set && cfg.fail_on && parse_fail_on(cfg.fail_on) >= 0)
-			r->o->fail_on = parse_fail_on(cfg.fail_on);
-		check_one(r, inputs[i], rs, &cfg);
-		pl_config_release(&cfg);
+	for (k = 0; r->inputs && k < r->ninputs; k++) {
+		free(r->inputs[k].root_owned);
+		free(r->inputs[k].lang_owned);
 	}
-	if (first) {
-		pl_reporter_end(r->rep, &r->sum, &r->buf);
-		flush(r);
+	free(r->inputs);
+	pl_baseline_free(&r->write_baseline);
+	for (k = 0; k < cache->n; k++) {
+		pl_ruleset_free(&cache->rs[k]);
+		free(cache->spec[k]);
 	}
-	for (k = 0; k < cache.n; k++) {
-		pl_ruleset_free(&cache.rs[k]);
-		free(cache.spec[k]);
-	}
-	return rc != EXIT_CLEAN ? rc : exit_code(r);
 }
 
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts o;
+	struct check_run r;
 	struct cli_search search;
-	struct pl_report_options ro = { .tool_version = PL_VERSION };
-	struct run r = { .o = &o };
-	struct pl_diag d;
+	struct ruleset_cache cache = { 0 };
+	struct strlist changed = { 0 };
+	struct pl_baseline *loaded = NULL;
+	char *tmp_root = NULL, *strip = NULL, day[16];
 	int rc;
 
+	memset(&r, 0, sizeof(r));
 	/* argv[0] is "check" or the program name: getopt starts after it either way. */
 	rc = parse_opts(argc, argv, &o);
 	if (rc)
 		return rc > 0 ? EXIT_CLEAN : EXIT_USAGE;
-	if (optind >= argc) {
+	if (optind >= argc && !o.staged && !o.changed_since) {
 		cli_errorf("no post to check (see 'postlint check --help')");
 		return EXIT_USAGE;
 	}
-	r.out = o.output ? fopen(o.output, "w") : stdout;
-	if (!r.out) {
-		cli_errorf("cannot write '%s'", o.output);
-		return EXIT_USAGE;
-	}
-	ro.color = want_color(&o, r.out);
-	ro.quiet = o.quiet;
-	pl_diag_init(&d);
-	if (pl_reporter_new(&r.rep, o.format, &ro, &d) != PL_OK) {
-		cli_errorf("unknown --format '%s' (text, json or sarif)", o.format);
-		if (o.output)
-			fclose(r.out);
-		return EXIT_USAGE;
-	}
-	pl_buf_init(&r.buf);
 	cli_search_init(&search);
-	rc = run_all(&r, argc - optind, argv + optind, &search);
-	cli_search_release(&search);
-	pl_buf_release(&r.buf);
-	pl_reporter_free(&r.rep);
-	if (o.output && fclose(r.out) != 0) {
-		cli_errorf("cannot write '%s'", o.output);
+	rc = EXIT_USAGE;
+	if (outputs_open(&o.out, o.color, o.quiet) != 0 ||
+	    setup_git(&o, &r, &changed, &tmp_root, &strip) != 0 ||
+	    setup_inputs(&o, &r, argv + optind, (size_t)(argc - optind), &cache, &search) != 0 ||
+	    load_baselines(&o, &r, &loaded) != 0)
+		goto out;
+	r.jobs = o.jobs;
+	r.show_suppressed = o.show_suppressed;
+	r.sup.today = today(&o, day);
+	r.sup.no_pixels = o.scan.no_pixels;
+	r.out = &o.out;
+	progress_init(&r.progress, o.progress);
+	outputs_begin(&o.out, r.ninputs ? r.inputs[0].rs : NULL);
+	pool_run(&r);
+	outputs_end(&o.out, &r.sum);
+	rc = exit_code(&r, &o);
+	if (r.oom)
+		cli_errorf("out of memory");
+	if (o.write_baseline && write_baseline(&r, o.write_baseline) != 0 && rc == EXIT_CLEAN)
 		rc = EXIT_USAGE;
-	}
+out:
+	if (outputs_close(&o.out) != 0 && rc != EXIT_UNREADABLE)
+		rc = EXIT_USAGE;
+	release_run(&r, &cache);
+	pl_baseline_free(&loaded);
+	git_stage_remove(tmp_root);
+	free(tmp_root);
+	free(strip);
+	strlist_release(&changed);
+	cli_search_release(&search);
 	return rc;
 }

@@ -556,7 +556,10 @@ static void check_formats(void)
 	CHECK_STR(f[0], "text", "format 0");
 	CHECK_STR(f[1], "json", "format 1");
 	CHECK_STR(f[2], "sarif", "format 2");
-	CHECK_STR(f[3], NULL, "formats end");
+	CHECK_STR(f[3], "github", "format 3");
+	CHECK_STR(f[4], "junit", "format 4");
+	CHECK_STR(f[5], "gitlab", "format 5");
+	CHECK_STR(f[6], NULL, "formats end");
 	pl_diag_init(&d);
 	CHECK_INT(pl_reporter_new(&r, "xml", NULL, &d), PL_ERR_NOTFOUND, "unknown format");
 	CHECK(r == NULL, "unknown format: no reporter");

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* postlint check, split by concern: options and flow (cmd_check.c), report outputs
+ * (check_output.c), the worker pool (check_pool.c), git (check_git.c), progress (check_progress.c). */
+#ifndef PL_CLI_CHECK_H
+#define PL_CLI_CHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+#define CHECK_MAX_OUTPUTS 8
+#define CHECK_MAX_JOBS 256
+#define CHECK_MAX_RULESETS 8   /* different rules packs in one run */
+
+/* ---- outputs: each --format with the --output that follows it --------------------------------- */
+
+struct check_output {
+	const char *format;
+	const char *path;          /* NULL: stdout */
+	FILE *f;
+	struct pl_reporter *rep;
+	struct pl_buf buf;
+	int failed;                /* a write failed */
+};
+
+struct check_outputs {
+	struct check_output v[CHECK_MAX_OUTPUTS];
+	size_t n;
+	int pending_path;          /* an --output came before any --format */
+	const char *early_path;
+};
+
+/* Records --format FMT / --output FILE in command-line order; returns 0 or -1 (message printed). */
+int outputs_add_format(struct check_outputs *o, const char *fmt);
+int outputs_add_path(struct check_outputs *o, const char *path);
+/* Makes the reporters and opens the files (text to stdout when nothing was asked). color: -1 auto. */
+int outputs_open(struct check_outputs *o, int color, int quiet);
+void outputs_begin(struct check_outputs *o, const struct pl_ruleset *rs);
+void outputs_post(struct check_outputs *o, const struct pl_result *res);
+void outputs_end(struct check_outputs *o, const struct pl_summary *s);
+/* Flushes and closes; returns 0, or -1 when a write failed (message printed). */
+int outputs_close(struct check_outputs *o);
+/* Whether some output goes to a terminal on stdout (the progress bar must step aside). */
+int outputs_on_tty(const struct check_outputs *o);
+
+/* ---- progress bar on stderr ------------------------------------------------------------------ */
+
+struct progress {
+	int on;
+	int shown;
+	double start;
+	double last;
+};
+
+void progress_init(struct progress *p, int enabled);
+/* Redraws at most ten times a second; final: the total is known. */
+void progress_update(struct progress *p, size_t done, size_t total, int final);
+/* Erases the bar (before other output on the terminal). */
+void progress_clear(struct progress *p);
+
+/* ---- git -------------------------------------------------------------------------------------- */
+
+struct strlist {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+void strlist_release(struct strlist *l);
+int strlist_push(struct strlist *l, const char *s, size_t len);
+void strlist_sort(struct strlist *l);
+int strlist_has(const struct strlist *l, const char *s);
+
+/*
+ * The files touched (relative to the current directory and below it): between rev and the working
+ * tree, untracked files included (staged == 0); or staged in the index (rev NULL, staged == 1).
+ * Returns 0, or -1 with a message printed.
+ */
+int git_changed(const char *rev, int staged, struct strlist *out);
+/*
+ * Writes the index version of every file the staged posts may be made of into a new temporary
+ * directory: the directories of the changed files, whole post.json folders, and the
+ * .postlintignore files on the way. *stage_dir is that directory seen from the current one
+ * (mirroring it). Returns 0, or -1 with a message printed.
+ */
+int git_stage_tree(const struct strlist *changed, char **tmp_root, char **stage_dir);
+/* Removes the temporary tree. */
+void git_stage_remove(const char *tmp_root);
+
+/* ---- the pool -------------------------------------------------------------------------------- */
+
+/* Where a batch of posts comes from: one command-line input and what applies to it. */
+struct check_input {
+	const char *arg;           /* as typed ("-" for stdin) */
+	const char *root;          /* where to read it (arg, or its copy in the staged tree) */
+	struct pl_ruleset *rs;
+	struct pl_scan_options so;
+	char *root_owned;
+	char *lang_owned;
+};
+
+struct check_run {
+	/* set before pool_run */
+	struct check_input *inputs;
+	size_t ninputs;
+	int jobs;
+	int show_suppressed;
+	struct pl_suppress_options sup;
+	const struct strlist *changed;   /* git modes: only posts holding one of these files */
+	const char *strip;               /* staged mode: prefix to take off every path */
+	const struct pl_baseline *baseline;
+	struct pl_baseline *write_baseline;
+	struct check_outputs *out;
+	struct progress progress;
+	/* results */
+	struct pl_summary sum;
+	int worst;                       /* highest severity reported + 1, 0 for none */
+	int unreadable;
+	int match_error;
+	int oom;
+};
+
+/* Discovers, scans (in r->jobs threads) and reports every post, in a stable order. */
+void pool_run(struct check_run *r);
+
+#endif

@@ -1,0 +1,643 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The batch engine of postlint check: one thread discovers posts, N workers load and scan them, and
+ * the calling thread reports them in discovery order. A ring of slots bounds what is in flight, so
+ * memory does not grow with the number of posts, and the output is the same whatever N. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "banned.h"
+
+#define STDIN_MAX PL_POST_MAX_TEXT
+#define WINDOW_PER_WORKER 8
+#define WINDOW_MIN 64
+
+enum job_kind { JOB_STDIN, JOB_PATH, JOB_FILES, JOB_ERROR, JOB_NOTE };
+enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+
+struct job {
+	enum slot_state state;
+	enum job_kind kind;
+	const struct check_input *in;
+	char *name;        /* as reports show it */
+	char *load;        /* PATH: what to load */
+	char *caption;     /* FILES */
+	char **media;
+	size_t nmedia;
+	char *error;       /* ERROR, NOTE */
+	/* filled by a worker */
+	struct pl_post post;
+	struct pl_findings findings;
+	struct pl_findings suppressed;
+	struct pl_diag diag;
+	size_t nsuppressed;
+	const char *lang;
+	int unreadable;
+	int match_error;
+};
+
+/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
+struct scanners {
+	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
+	struct pl_scanner *sc[CHECK_MAX_RULESETS];
+	size_t n;
+};
+
+struct pool {
+	struct check_run *r;
+	pthread_mutex_t mu;
+	pthread_cond_t work;   /* a job was queued, or discovery ended */
+	pthread_cond_t done;   /* a job finished, or discovery ended */
+	pthread_cond_t space;  /* a slot was freed */
+	struct job *slots;
+	size_t w;
+	size_t next_in, next_run, next_out; /* job indexes: queued, claimed, reported */
+	size_t posts_in, posts_out;
+	int producing;
+	const struct check_input *cur;
+	/* Who sleeps, so that a hand-off wakes a thread only when one waits for it: waking on every
+	 * post costs more than scanning a short caption. */
+	int idle_workers;
+	int writer_waiting;
+	int producer_waiting;
+	/* -j1: no threads; each post is scanned and reported as it is found. */
+	struct scanners *inline_scs;
+};
+
+static void job_release(struct job *j)
+{
+	size_t i;
+
+	free(j->name);
+	free(j->load);
+	free(j->caption);
+	for (i = 0; i < j->nmedia; i++)
+		free(j->media[i]);
+	free(j->media);
+	free(j->error);
+	pl_findings_release(&j->findings);
+	pl_findings_release(&j->suppressed);
+	pl_post_release(&j->post);
+	memset(j, 0, sizeof(*j));
+}
+
+/* ---- the producer ---------------------------------------------------------------------------- */
+
+/* Takes every occurrence of prefix out of s, in place; s equal to the prefix's directory is ".". */
+static void strip_in(char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	char *p;
+
+	if (!s || !n)
+		return;
+	if (!strncmp(s, prefix, n - 1) && s[n - 1] == '\0') {
+		s[0] = '.';
+		s[1] = '\0';
+		return;
+	}
+	while ((p = strstr(s, prefix)) != NULL)
+		memmove(p, p + n, strlen(p + n) + 1);
+}
+
+static char *display(const struct pool *p, const char *path)
+{
+	char *s = strdup(path);
+
+	if (s && p->r->strip)
+		strip_in(s, p->r->strip);
+	return s;
+}
+
+/* -j1: scans and reports j at once (check_pool.c's reporting half). */
+static void run_inline(struct pool *p, struct job *j);
+
+/* Queues j (moved into the ring); waits while the window is full. */
+static void queue(struct pool *p, struct job *j)
+{
+	if (p->inline_scs) {
+		run_inline(p, j);
+		return;
+	}
+	pthread_mutex_lock(&p->mu);
+	while (p->next_in - p->next_out >= p->w) {
+		p->producer_waiting = 1;
+		pthread_cond_wait(&p->space, &p->mu);
+	}
+	p->producer_waiting = 0;
+	j->state = SLOT_QUEUED;
+	p->slots[p->next_in % p->w] = *j;
+	p->next_in++;
+	p->posts_in += j->kind != JOB_NOTE;
+	if (p->idle_workers)
+		pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Git modes: whether the post holds one of the changed files. */
+static int touched(const struct pool *p, const struct pl_batch_post *bp)
+{
+	const struct strlist *c = p->r->changed;
+	char *name;
+	size_t i, k, n;
+	int hit = 0;
+
+	if (!c)
+		return 1;
+	for (i = 0; i < bp->nfiles && !hit; i++) {
+		char *f = display(p, bp->files[i]);
+		const char *s = f;
+
+		if (!f)
+			return 1;
+		while (s[0] == '.' && s[1] == '/')
+			s += 2;
+		hit = strlist_has(c, s);
+		free(f);
+	}
+	if (hit || bp->kind != PL_BATCH_ERROR || !(name = display(p, bp->name)))
+		return hit;
+	/* An unreadable directory: reported when a changed file lies below it. */
+	n = strlen(name);
+	for (k = 0; k < c->n && !hit; k++)
+		hit = !strncmp(c->v[k], name, n) && c->v[k][n] == '/';
+	free(name);
+	return hit;
+}
+
+static int on_post(const struct pl_batch_post *bp, void *arg)
+{
+	struct pool *p = arg;
+	struct job j;
+	size_t i;
+	int bad;
+
+	if (!touched(p, bp))
+		return 0;
+	memset(&j, 0, sizeof(j));
+	j.in = p->cur;
+	j.kind = bp->kind == PL_BATCH_PATH ? JOB_PATH : bp->kind == PL_BATCH_FILES ? JOB_FILES
+										   : JOB_ERROR;
+	j.name = display(p, bp->name);
+	bad = !j.name;
+	if (bp->load)
+		bad |= !(j.load = strdup(bp->load));
+	if (bp->caption)
+		bad |= !(j.caption = strdup(bp->caption));
+	if (bp->error)
+		bad |= !(j.error = display(p, bp->error));
+	if (bp->nmedia && !(j.media = calloc(bp->nmedia, sizeof(*j.media))))
+		bad = 1;
+	for (i = 0; j.media && i < bp->nmedia; i++, j.nmedia++)
+		bad |= !(j.media[i] = strdup(bp->media[i]));
+	if (bad) {
+		job_release(&j);
+		p->r->oom = 1;
+		return 1;
+	}
+	queue(p, &j);
+	return 0;
+}
+
+static void on_note(const char *path, const char *why, void *arg)
+{
+	struct pool *p = arg;
+	struct job j;
+
+	memset(&j, 0, sizeof(j));
+	j.kind = JOB_NOTE;
+	j.name = display(p, path);
+	j.error = strdup(why);
+	if (!j.name || !j.error) {
+		job_release(&j);
+		return;
+	}
+	queue(p, &j);
+}
+
+static void queue_simple(struct pool *p, const struct check_input *in, enum job_kind kind,
+			 const char *error)
+{
+	struct job j;
+
+	memset(&j, 0, sizeof(j));
+	j.in = in;
+	j.kind = kind;
+	j.name = strdup(in->arg);
+	j.error = error ? display(p, error) : NULL;
+	if (!j.name || (error && !j.error)) {
+		job_release(&j);
+		p->r->oom = 1;
+		return;
+	}
+	queue(p, &j);
+}
+
+static void *producer(void *arg)
+{
+	struct pool *p = arg;
+	struct pl_batch_callbacks cb = { on_post, on_note, p };
+	struct pl_diag d;
+	size_t i;
+
+	for (i = 0; i < p->r->ninputs && !p->r->oom; i++) {
+		const struct check_input *in = &p->r->inputs[i];
+
+		p->cur = in;
+		if (!strcmp(in->arg, "-")) {
+			queue_simple(p, in, JOB_STDIN, NULL);
+			continue;
+		}
+		/* Staged mode: an input with no staged change has no copy in the staged tree. */
+		if (p->r->strip && access(in->root, F_OK) != 0)
+			continue;
+		if (pl_batch_discover(in->root, &cb, &d) != PL_OK)
+			queue_simple(p, in, JOB_ERROR, d.message);
+	}
+	pthread_mutex_lock(&p->mu);
+	p->producing = 0;
+	pthread_cond_broadcast(&p->work);
+	pthread_cond_broadcast(&p->done);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* ---- the workers ----------------------------------------------------------------------------- */
+
+static enum pl_status read_stdin(struct pl_post *post, struct pl_diag *d)
+{
+	char *buf, *np;
+	size_t len = 0, cap = 65536, got;
+	enum pl_status st;
+
+	if (!(buf = malloc(cap)))
+		return PL_ERR_NOMEM;
+	while ((got = fread(buf + len, 1, cap - len, stdin)) > 0) {
+		len += got;
+		if (len < cap)
+			continue;
+		if (cap >= STDIN_MAX) {
+			free(buf);
+			snprintf(d->file, sizeof(d->file), "-");
+			snprintf(d->message, sizeof(d->message),
+				 "caption on stdin is larger than the %u-byte limit", STDIN_MAX);
+			return PL_ERR_LIMIT;
+		}
+		if (!(np = realloc(buf, cap * 2))) {
+			free(buf);
+			return PL_ERR_NOMEM;
+		}
+		buf = np;
+		cap *= 2;
+	}
+	st = pl_post_from_text(post, "-", buf, len, d);
+	free(buf);
+	return st;
+}
+
+static enum pl_status load(struct job *j)
+{
+	switch (j->kind) {
+	case JOB_STDIN:
+		return read_stdin(&j->post, &j->diag);
+	case JOB_PATH:
+		return pl_post_load(&j->post, j->load, &j->diag);
+	case JOB_FILES:
+		return pl_post_load_files(&j->post, j->name, j->caption,
+					  (const char *const *)j->media, j->nmedia, &j->diag);
+	default:
+		snprintf(j->diag.message, sizeof(j->diag.message), "%s", j->error ? j->error : "");
+		return PL_ERR_IO;
+	}
+}
+
+static void strip_findings(struct pl_findings *f, const char *prefix)
+{
+	size_t i, k;
+
+	for (i = 0; i < f->len; i++) {
+		strip_in(f->items[i].loc.file, prefix);
+		strip_in(f->items[i].message, prefix);
+		for (k = 0; k < f->items[i].nparts; k++)
+			strip_in(f->items[i].parts[k].loc.file, prefix);
+	}
+}
+
+/* Staged mode: every path the post and its findings carry, as the user knows it. */
+static void strip_job(struct job *j, const char *prefix)
+{
+	size_t i;
+
+	strip_in(j->post.path, prefix);
+	strip_in(j->post.text_path, prefix);
+	strip_in(j->post.manifest, prefix);
+	for (i = 0; i < j->post.nmedia; i++)
+		strip_in(j->post.media[i], prefix);
+	strip_findings(&j->findings, prefix);
+	strip_findings(&j->suppressed, prefix);
+	strip_in(j->diag.file, prefix);
+	strip_in(j->diag.message, prefix);
+}
+
+static void free_scanners(struct scanners *scs)
+{
+	size_t k;
+
+	for (k = 0; k < scs->n; k++)
+		pl_scanner_free(&scs->sc[k]);
+}
+
+static struct pl_scanner *scanner_for(struct scanners *s, const struct pl_ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->rs[i] == rs)
+			return s->sc[i];
+	if (s->n == CHECK_MAX_RULESETS || pl_scanner_new(&s->sc[s->n], rs) != PL_OK)
+		return NULL;
+	s->rs[s->n] = rs;
+	return s->sc[s->n++];
+}
+
+static void process(const struct check_run *r, struct scanners *scs, struct job *j)
+{
+	const struct check_input *in = j->in;
+	struct pl_scanner *sc;
+	enum pl_status st;
+
+	pl_diag_init(&j->diag);
+	if (j->kind == JOB_NOTE)
+		return;
+	if ((st = load(j)) != PL_OK) {
+		j->unreadable = 1;
+		goto out;
+	}
+	if (!(sc = scanner_for(scs, in->rs))) {
+		snprintf(j->diag.message, sizeof(j->diag.message), "out of memory");
+		j->unreadable = 1;
+		goto out;
+	}
+	if ((st = pl_scanner_run(sc, &j->post, &in->so, &j->findings, &j->diag)) != PL_OK) {
+		j->unreadable = 1;
+		j->match_error = st == PL_ERR_MATCH;
+		goto out;
+	}
+	st = pl_suppress_apply(in->rs, &j->post, &r->sup, &j->findings,
+			       r->show_suppressed ? &j->suppressed : NULL, &j->nsuppressed, &j->diag);
+	if (st != PL_OK)
+		j->unreadable = 1;
+	j->lang = pl_scan_primary_lang(&j->post, &in->so);
+out:
+	if (r->strip)
+		strip_job(j, r->strip);
+}
+
+/*
+ * Whether the writer, asleep, should wake: it reports in order, so only a run of finished jobs
+ * from the one it waits for counts, and it wakes for a batch of them (a wake-up between
+ * processors costs more than reporting a post) or for all there is.
+ */
+static int writer_has_enough(const struct pool *p)
+{
+	size_t batch = p->w / 4, k, queued = p->next_in - p->next_out;
+
+	for (k = 0; k < batch && k < queued; k++)
+		if (p->slots[(p->next_out + k) % p->w].state != SLOT_DONE)
+			return 0;
+	return 1;
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	struct scanners scs = { .n = 0 };
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct job *j;
+
+		size_t i;
+
+		while (p->next_run == p->next_in && p->producing) {
+			p->idle_workers++;
+			pthread_cond_wait(&p->work, &p->mu);
+			p->idle_workers--;
+		}
+		if (p->next_run == p->next_in)
+			break;
+		i = p->next_run++;
+		j = &p->slots[i % p->w];
+		j->state = SLOT_RUNNING;
+		pthread_mutex_unlock(&p->mu);
+		process(p->r, &scs, j);
+		pthread_mutex_lock(&p->mu);
+		j->state = SLOT_DONE;
+		if (p->writer_waiting && i >= p->next_out && writer_has_enough(p))
+			pthread_cond_signal(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	free_scanners(&scs);
+	return NULL;
+}
+
+/* ---- the reporter (the calling thread) ------------------------------------------------------- */
+
+static void report_note(struct check_run *r, const struct job *j)
+{
+	progress_clear(&r->progress);
+	cli_errorf("skipped '%s': %s", j->name, j->error);
+}
+
+/* Accounts for the findings that will be reported: exit code, baseline, input errors. */
+static void account(struct check_run *r, struct job *j, size_t *nbaselined)
+{
+	size_t i;
+
+	*nbaselined = 0;
+	for (i = 0; r->write_baseline && i < j->findings.len; i++)
+		if (pl_baseline_add(r->write_baseline, &j->findings.items[i]) != PL_OK)
+			r->oom = 1;
+	if (r->baseline && pl_baseline_filter(r->baseline, &j->findings, nbaselined) != PL_OK)
+		r->oom = 1;
+	for (i = 0; i < j->findings.len; i++) {
+		const struct pl_finding *f = &j->findings.items[i];
+
+		if ((int)f->severity + 1 > r->worst)
+			r->worst = (int)f->severity + 1;
+		if (f->category && !strcmp(f->category, "input") && f->severity == PL_SEV_ERROR)
+			r->unreadable = 1;
+	}
+}
+
+static void report(struct check_run *r, struct job *j)
+{
+	struct pl_result res = { .path = j->name };
+
+	if (j->kind == JOB_NOTE) {
+		report_note(r, j);
+		return;
+	}
+	if (j->unreadable) {
+		progress_clear(&r->progress);
+		cli_error(&j->diag);
+		r->unreadable = 1;
+		r->match_error |= j->match_error;
+		res.unreadable = 1;
+		res.error = &j->diag;
+	} else {
+		account(r, j, &res.nbaselined);
+		res.text_path = j->post.text_path;
+		res.text = j->post.text;
+		res.text_len = j->post.text_len;
+		res.lang = j->lang;
+		res.findings = &j->findings;
+		res.verdict = pl_findings_verdict(&j->findings);
+		res.nsuppressed = j->nsuppressed;
+		if (r->show_suppressed)
+			res.suppressed = &j->suppressed;
+	}
+	pl_summary_add(&r->sum, &res);
+	if (r->progress.on && r->progress.shown && outputs_on_tty(r->out))
+		progress_clear(&r->progress);
+	outputs_post(r->out, &res);
+}
+
+/* Waits for the next job in order; NULL when every job has been reported. */
+static struct job *next_done(struct pool *p)
+{
+	struct job *j = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		size_t done = p->posts_out, total = p->posts_in;
+		int producing = p->producing;
+
+		if (p->next_out < p->next_in && p->slots[p->next_out % p->w].state == SLOT_DONE) {
+			j = &p->slots[p->next_out % p->w];
+			break;
+		}
+		if (p->next_out == p->next_in && !p->producing)
+			break;
+		if (p->r->progress.on) {
+			struct timespec ts;
+
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += 100 * 1000 * 1000;
+			if (ts.tv_nsec >= 1000 * 1000 * 1000) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000 * 1000 * 1000;
+			}
+			p->writer_waiting = 1;
+			pthread_cond_timedwait(&p->done, &p->mu, &ts);
+			p->writer_waiting = 0;
+			pthread_mutex_unlock(&p->mu);
+			progress_update(&p->r->progress, done, total, !producing);
+			pthread_mutex_lock(&p->mu);
+		} else {
+			p->writer_waiting = 1;
+			pthread_cond_wait(&p->done, &p->mu);
+			p->writer_waiting = 0;
+		}
+	}
+	pthread_mutex_unlock(&p->mu);
+	return j;
+}
+
+static void finish_job(struct pool *p, struct job *j)
+{
+	int post = j->kind != JOB_NOTE;
+
+	job_release(j);
+	pthread_mutex_lock(&p->mu);
+	p->next_out++;
+	p->posts_out += post;
+	/* Let the producer refill half the window at once rather than one slot at a time. */
+	if (p->producer_waiting && p->next_in - p->next_out <= p->w / 2)
+		pthread_cond_signal(&p->space);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void run_inline(struct pool *p, struct job *j)
+{
+	int post = j->kind != JOB_NOTE;
+
+	process(p->r, p->inline_scs, j);
+	report(p->r, j);
+	job_release(j);
+	p->posts_in += (size_t)post;
+	p->posts_out += (size_t)post;
+	progress_update(&p->r->progress, p->posts_out, p->posts_in, 0);
+}
+
+/* One worker: everything in the calling thread, in order, with nothing in flight. */
+static void pool_run_inline(struct check_run *r)
+{
+	struct scanners scs = { .n = 0 };
+	struct pool p;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.inline_scs = &scs;
+	producer(&p);
+	free_scanners(&scs);
+	progress_clear(&r->progress);
+}
+
+void pool_run(struct check_run *r)
+{
+	struct pool p;
+	pthread_t prod, workers[CHECK_MAX_JOBS];
+	int i, started = 0, prod_ok;
+	struct job *j;
+
+	if (r->jobs == 1) {
+		pool_run_inline(r);
+		return;
+	}
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.producing = 1;
+	p.w = (size_t)r->jobs * WINDOW_PER_WORKER;
+	if (p.w < WINDOW_MIN)
+		p.w = WINDOW_MIN;
+	if (!(p.slots = calloc(p.w, sizeof(*p.slots)))) {
+		r->oom = 1;
+		return;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	pthread_cond_init(&p.space, NULL);
+	for (i = 0; i < r->jobs; i++)
+		if (pthread_create(&workers[started], NULL, worker, &p) == 0)
+			started++;
+	prod_ok = started && pthread_create(&prod, NULL, producer, &p) == 0;
+	if (!prod_ok) {
+		cli_errorf("cannot start threads: %s", strerror(errno));
+		r->oom = 1;
+		pthread_mutex_lock(&p.mu);
+		p.producing = 0;
+		pthread_cond_broadcast(&p.work);
+		pthread_mutex_unlock(&p.mu);
+	}
+	while ((j = next_done(&p)) != NULL) {
+		report(r, j);
+		finish_job(&p, j);
+	}
+	if (prod_ok)
+		pthread_join(prod, NULL);
+	for (i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	progress_update(&r->progress, p.posts_out, p.posts_in, 1);
+	progress_clear(&r->progress);
+	pthread_cond_destroy(&p.space);
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.work);
+	pthread_mutex_destroy(&p.mu);
+	free(p.slots);
+}
