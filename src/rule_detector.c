@@ -34,8 +34,11 @@ struct detector_rule {
 	char model_err[PL_DIAG_MSG_MAX + 96];
 };
 
-static const char *const detector_keys[] = { "detector", "min_confidence", "min_size", "tiles",
-					     NULL };
+static const char *const detector_keys[] = { "detector", "model", "min_confidence", "min_size",
+					     "tiles", NULL };
+
+/* The face models postlint can run; the weights are looked up in the models directory. */
+#define FACE_MODEL_NAME "ssd_mobilenetv1"
 
 static enum pl_status detect_faces(const struct rule *r, const struct detector_rule *dr,
 				   struct media_scan *ms);
@@ -100,6 +103,14 @@ static enum pl_status detector_parse(struct rule *r, const cJSON *obj, struct lo
 				"unknown detector '%s'%s%s%s", name, hint ? " (did you mean '" : "",
 				hint ? hint : "", hint ? "'?)" : "");
 	}
+	if ((st = lc_string(lc, obj, "model", 0, &name)) != PL_OK)
+		return st;
+	if (name && strcmp(name, FACE_MODEL_NAME))
+		return lc_error(lc, cJSON_GetObjectItemCaseSensitive(obj, "model"), 0, PL_ERR_RULES,
+				"unknown model '%s' (this postlint runs '" FACE_MODEL_NAME "')", name);
+	if (name && dr->det->run != detect_faces)
+		return lc_error(lc, cJSON_GetObjectItemCaseSensitive(obj, "model"), 0, PL_ERR_RULES,
+				"'model' is for the face detector");
 	if ((st = number(lc, obj, "min_confidence", 0.01, 0.99, &conf)) != PL_OK ||
 	    (st = number(lc, obj, "min_size", 0, 1, &size)) != PL_OK ||
 	    (st = number(lc, obj, "tiles", 0, FACE_MAX_TILES, &tiles)) != PL_OK)
