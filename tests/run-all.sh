@@ -18,7 +18,7 @@ run() { # name, command...
 	echo "== $name: $p passed, $f failed"
 	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
-run unit sh tests/run-unit.sh $(ls "$build"/tests/test_* 2>/dev/null)
+run unit sh tests/run-unit.sh $(ls "$build"/tests/test_* 2>/dev/null | grep -v '\.d$')
 [ -x "$build/postlint" ] && [ -f tests/cli/run.sh ] && run cli sh tests/cli/run.sh "$build/postlint"
 [ -x "$build/postlint" ] && ls rules/*.json >/dev/null 2>&1 && run rules "$build/postlint" rules test rules/*.json
 ls "$build"/tests/fuzz_* >/dev/null 2>&1 && run fuzz sh tests/fuzz/replay-all.sh "$build/tests"
