@@ -109,7 +109,7 @@ static int git_run(const char *const *args, const struct pl_buf *in, struct pl_b
 	pid_t pid;
 
 	if (pipe2(outp, O_CLOEXEC) != 0 || (in && pipe2(inp, O_CLOEXEC) != 0)) {
-		cli_errorf("cannot run git: %s", strerror(errno));
+		cli_errorf("cannot run git: %s", cli_errno(errno));
 		goto out;
 	}
 	posix_spawn_file_actions_init(&fa);
@@ -127,7 +127,7 @@ static int git_run(const char *const *args, const struct pl_buf *in, struct pl_b
 		inp[0] = -1;
 	}
 	if (err) {
-		cli_errorf("cannot run git: %s", strerror(err));
+		cli_errorf("cannot run git: %s", cli_errno(err));
 		goto out;
 	}
 	if (in) {
@@ -343,7 +343,7 @@ int git_stage_tree(const struct strlist *changed, char **tmp_root, char **stage_
 	snprintf(tmpl, sizeof(tmpl), "%s/postlint-staged-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
 	if (!mkdtemp(tmpl)) {
 		cli_errorf("cannot make a temporary directory in '%s': %s", tmp && tmp[0] ? tmp : "/tmp",
-			   strerror(errno));
+			   cli_errno(errno));
 		goto out;
 	}
 	*tmp_root = strdup(tmpl);

@@ -618,7 +618,7 @@ void pool_run(struct check_run *r)
 			started++;
 	prod_ok = started && pthread_create(&prod, NULL, producer, &p) == 0;
 	if (!prod_ok) {
-		cli_errorf("cannot start threads: %s", strerror(errno));
+		cli_errorf("cannot start threads: %s", cli_errno(errno));
 		r->oom = 1;
 		pthread_mutex_lock(&p.mu);
 		p.producing = 0;

@@ -37,6 +37,9 @@ struct pl_ruleset *cli_load_rules(const char *spec, const struct cli_search *s);
 void cli_error(const struct pl_diag *d);
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* strerror in the house style: "no such file or directory". */
+const char *cli_errno(int err);
+
 /* Writes a buffer fully to f; returns 0 or -1. */
 int cli_write(FILE *f, const struct pl_buf *b);
 

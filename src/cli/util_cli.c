@@ -31,6 +31,16 @@ void cli_errorf(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *cli_errno(int err)
+{
+	static _Thread_local char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s", strerror(err));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] + 32);
+	return buf;
+}
+
 int cli_write(FILE *f, const struct pl_buf *b)
 {
 	if (b->len && fwrite(b->data, 1, b->len, f) != b->len)
