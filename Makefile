@@ -14,7 +14,7 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD    ?= build
 
-PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas
+PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas zlib
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef
@@ -122,7 +122,7 @@ eval: $(BIN)
 	$(Q)python3 tests/corpus/eval.py $(BIN)
 
 example: deps $(BIN)
-	$(Q)./$(BIN) --rules rules/default.json tests/examples/* || true
+	$(Q)./$(BIN) tests/examples/* || test $$? -eq 1
 
 deps:
 	$(Q)sh .ci/deps

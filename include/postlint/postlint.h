@@ -6,7 +6,10 @@
 #define PL_VERSION "0.1.0"
 
 #include "postlint/buf.h"
+#include "postlint/config.h"
 #include "postlint/findings.h"
+#include "postlint/lint.h"
+#include "postlint/media.h"
 #include "postlint/post.h"
 #include "postlint/report.h"
 #include "postlint/rules.h"

@@ -71,6 +71,9 @@ const char *pl_ruleset_fix(const struct pl_ruleset *rs, size_t i, const char *la
 /* Example j of rule i; kind 0 = must match, 1 = must not match. NULL past the end. */
 const char *pl_ruleset_example(const struct pl_ruleset *rs, size_t i, int kind, size_t j);
 
+/* Validator i of the table rules may name with "validate"; NULL past the end. */
+const char *pl_validator_name(size_t i, const char **summary);
+
 /* One failed example, reported by pl_ruleset_test. */
 struct pl_example_failure {
 	const char *rule_id;
@@ -87,6 +90,24 @@ struct pl_example_failure {
 enum pl_status pl_ruleset_test(const struct pl_ruleset *rs,
 			       void (*fail)(const struct pl_example_failure *f, void *arg), void *arg,
 			       size_t *run, size_t *failed, struct pl_diag *d);
+
+/* Cost of one rule over a set of captions, from pl_ruleset_profile. */
+struct pl_rule_cost {
+	const char *rule_id;
+	double seconds;      /* spent in this rule alone (its regex, validator, context, parts) */
+	size_t gate_open;    /* captions on which the prefilter let it run */
+	size_t findings;
+};
+
+/*
+ * Times every text rule alone over texts[0..n) (each a caption of lens[i] bytes) and calls cb
+ * once per rule, slowest last is up to the caller. For 'postlint rules bench': which rule makes a
+ * pack slow. Returns PL_OK, or the scan error with d set.
+ */
+enum pl_status pl_ruleset_profile(const struct pl_ruleset *rs, const char *const *texts,
+				  const size_t *lens, size_t n,
+				  void (*cb)(const struct pl_rule_cost *c, void *arg), void *arg,
+				  struct pl_diag *d);
 
 #ifdef __cplusplus
 }

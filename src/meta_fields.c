@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The canonical field table, the result list and the helpers every reader uses to fill it. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta_int.h"
+
+#include "banned.h"
+
+#define META_FIELD_DEF(id, name, type, summary) { META_F_##id, name, type, summary },
+static const struct meta_field_def field_defs[] = { META_FIELD_LIST(META_FIELD_DEF) };
+#undef META_FIELD_DEF
+
+const struct meta_field_def *meta_field_defs(size_t *n)
+{
+	if (n)
+		*n = sizeof(field_defs) / sizeof(field_defs[0]);
+	return field_defs;
+}
+
+const struct meta_field_def *meta_field_find(const char *name, size_t len)
+{
+	size_t i;
+
+	if (!name)
+		return NULL;
+	for (i = 0; i < sizeof(field_defs) / sizeof(field_defs[0]); i++)
+		if (strlen(field_defs[i].name) == len && memcmp(field_defs[i].name, name, len) == 0)
+			return &field_defs[i];
+	return NULL;
+}
+
+void meta_fields_init(struct meta_fields *f)
+{
+	memset(f, 0, sizeof(*f));
+}
+
+void meta_fields_release(struct meta_fields *f)
+{
+	size_t i;
+
+	if (!f)
+		return;
+	for (i = 0; i < f->len; i++) {
+		free(f->items[i].text);
+		free(f->items[i].source);
+	}
+	for (i = 0; i < f->nproblems; i++)
+		free(f->problems[i].message);
+	free(f->items);
+	free(f->problems);
+	meta_fields_init(f);
+}
+
+const struct meta_field *meta_fields_get(const struct meta_fields *f, enum meta_field_id id)
+{
+	size_t i;
+
+	for (i = 0; f && i < f->len; i++)
+		if (f->items[i].id == id)
+			return &f->items[i];
+	return NULL;
+}
+
+int meta_position_valid(double lat, double lon)
+{
+	return isfinite(lat) && isfinite(lon) && fabs(lat) <= 90.0 && fabs(lon) <= 180.0;
+}
+
+/* ---- adding ----------------------------------------------------------------------------------- */
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int is_repeat(const struct meta_fields *f, const struct meta_field *n)
+{
+	size_t i;
+
+	for (i = 0; i < f->len; i++) {
+		const struct meta_field *o = &f->items[i];
+
+		if (o->id == n->id && o->num == n->num && o->lat == n->lat && o->lon == n->lon &&
+		    o->offset == n->offset && o->length == n->length && same_str(o->text, n->text) &&
+		    same_str(o->source, n->source))
+			return 1;
+	}
+	return 0;
+}
+
+/* Takes ownership of n's strings: they end in the list or are freed. */
+static enum pl_status push_field(struct meta_fields *f, struct meta_field *n)
+{
+	enum pl_status st = PL_OK;
+
+	if (f->oom) {
+		st = PL_ERR_NOMEM;
+		goto out;
+	}
+	if (is_repeat(f, n))
+		goto out;
+	if (f->len >= META_MAX_FIELDS) {
+		f->dropped++;
+		goto out;
+	}
+	if (f->len == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		struct meta_field *items = realloc(f->items, cap * sizeof(*items));
+
+		if (!items) {
+			f->oom = 1;
+			st = PL_ERR_NOMEM;
+			goto out;
+		}
+		f->items = items;
+		f->cap = cap;
+	}
+	f->items[f->len++] = *n;
+	n->text = NULL;
+	n->source = NULL;
+out:
+	free(n->text);
+	free(n->source);
+	return st;
+}
+
+static char *dup_str(struct meta_fields *f, const char *s)
+{
+	char *d = strdup(s ? s : "");
+
+	if (!d)
+		f->oom = 1;
+	return d;
+}
+
+static void field_start(struct meta_fields *f, struct meta_field *n, enum meta_field_id id,
+			const char *source, long long off)
+{
+	memset(n, 0, sizeof(*n));
+	n->id = id;
+	n->name = field_defs[id].name;
+	n->type = field_defs[id].type;
+	n->offset = off;
+	n->source = dup_str(f, source);
+}
+
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, need;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			need = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			need = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			need = 3;
+		else
+			return 0;
+		if (n - i <= need)
+			return 0;
+		for (k = 1; k <= need; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += need + 1;
+	}
+	return 1;
+}
+
+static int is_blank(unsigned char c)
+{
+	return c <= ' ' || c == 0x7f;
+}
+
+/*
+ * Copies p up to its first NUL, trimmed, controls as spaces, at most META_MAX_TEXT bytes (cut at a
+ * character boundary). Bytes that are not UTF-8 are taken as Latin-1, the charset of PNG tEXt,
+ * IPTC without a charset and most non-ASCII EXIF strings.
+ */
+static char *clean_text(const char *p, size_t len, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)p, *nul = memchr(p, '\0', len);
+	size_t a = 0, b, i, o = 0;
+	int latin1;
+	char *s;
+
+	b = nul ? (size_t)(nul - u) : len;
+	while (a < b && is_blank(u[a]))
+		a++;
+	while (b > a && is_blank(u[b - 1]))
+		b--;
+	latin1 = !valid_utf8(u + a, b - a);
+	s = malloc(META_MAX_TEXT + 1);
+	if (!s)
+		return NULL;
+	for (i = a; i < b; i++) {
+		size_t need = latin1 && u[i] >= 0x80 ? 2 : 1;
+
+		if (!latin1 && (u[i] & 0xc0) == 0xc0) /* whole UTF-8 sequence or nothing */
+			need = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2;
+		if (o + need > META_MAX_TEXT)
+			break;
+		if (latin1 && u[i] >= 0x80) {
+			s[o++] = (char)(0xc0 | u[i] >> 6);
+			s[o++] = (char)(0x80 | (u[i] & 0x3f));
+		} else {
+			s[o++] = (char)(u[i] < ' ' || u[i] == 0x7f ? ' ' : u[i]);
+		}
+	}
+	s[o] = '\0';
+	*out_len = o;
+	return s;
+}
+
+enum pl_status meta_add_text(struct meta_fields *f, enum meta_field_id id, const char *p,
+			     size_t len, const char *source, long long off)
+{
+	struct meta_field n;
+	size_t tl = 0;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	if (!p || len == 0)
+		return PL_OK;
+	field_start(f, &n, id, source, off);
+	n.text = clean_text(p, len, &tl);
+	if (!n.text)
+		f->oom = 1;
+	else if (tl == 0) {
+		free(n.text);
+		free(n.source);
+		return PL_OK;
+	}
+	return push_field(f, &n);
+}
+
+enum pl_status meta_add_number(struct meta_fields *f, enum meta_field_id id, double v,
+			       const char *source, long long off)
+{
+	struct meta_field n;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	if (!isfinite(v))
+		return PL_OK;
+	field_start(f, &n, id, source, off);
+	n.num = v;
+	return push_field(f, &n);
+}
+
+enum pl_status meta_add_position(struct meta_fields *f, enum meta_field_id id, double lat,
+				 double lon, const char *source, long long off)
+{
+	struct meta_field n;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	if (!meta_position_valid(lat, lon))
+		return meta_problem(f, off, "%s position %g,%g out of range", source, lat, lon);
+	field_start(f, &n, id, source, off);
+	n.lat = lat;
+	n.lon = lon;
+	return push_field(f, &n);
+}
+
+enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const char *kind,
+			     long long off, long long length, const char *source)
+{
+	struct meta_field n;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	field_start(f, &n, id, source, off);
+	n.length = length;
+	n.text = dup_str(f, kind);
+	return push_field(f, &n);
+}
+
+enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
+{
+	char msg[320];
+	int n;
+	va_list ap;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	if (f->nproblems >= META_MAX_PROBLEMS) {
+		f->dropped++;
+		return PL_OK;
+	}
+	if (f->nproblems == f->problems_cap) {
+		size_t cap = f->problems_cap ? f->problems_cap * 2 : 4;
+		struct meta_problem *pr = realloc(f->problems, cap * sizeof(*pr));
+
+		if (!pr) {
+			f->oom = 1;
+			return PL_ERR_NOMEM;
+		}
+		f->problems = pr;
+		f->problems_cap = cap;
+	}
+	n = snprintf(msg, sizeof(msg), "unreadable image metadata at offset %lld: ", off);
+	if (n < 0 || (size_t)n >= sizeof(msg))
+		n = 0;
+	va_start(ap, fmt);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	f->problems[f->nproblems].offset = off;
+	f->problems[f->nproblems].message = dup_str(f, msg);
+	if (!f->problems[f->nproblems].message)
+		return PL_ERR_NOMEM;
+	f->nproblems++;
+	return PL_OK;
+}
+
+/* ---- text helpers ----------------------------------------------------------------------------- */
+
+static size_t put_utf8(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xc0 | c >> 6);
+		o[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xe0 | c >> 12);
+		o[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		o[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | c >> 18);
+	o[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	o[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	o[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+enum pl_status meta_add_utf16(struct meta_fields *f, enum meta_field_id id, const unsigned char *p,
+			      size_t len, int be, const char *source, long long off)
+{
+	size_t i, n = 0, units;
+	enum pl_status st;
+	char *s;
+
+	if (f->oom)
+		return PL_ERR_NOMEM;
+	units = len / 2;
+	if (units > META_MAX_TEXT)
+		units = META_MAX_TEXT;
+	s = malloc(units * 3 + 1);
+	if (!s) {
+		f->oom = 1;
+		return PL_ERR_NOMEM;
+	}
+	for (i = 0; i < units; i++) {
+		uint32_t c = be ? meta_be16(p + 2 * i) : meta_le16(p + 2 * i), c2;
+
+		if (c == 0)
+			break;
+		if (c >= 0xd800 && c < 0xdc00 && i + 1 < units) {
+			c2 = be ? meta_be16(p + 2 * i + 2) : meta_le16(p + 2 * i + 2);
+			if (c2 >= 0xdc00 && c2 < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
+				i++;
+			} else {
+				c = 0xfffd;
+			}
+		} else if (c >= 0xd800 && c < 0xe000) {
+			c = 0xfffd;
+		}
+		n += put_utf8(s + n, c);
+	}
+	st = meta_add_text(f, id, s, n, source, off);
+	free(s);
+	return st;
+}

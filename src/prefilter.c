@@ -1,0 +1,830 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Literal prefilter. A small recursive-descent reader of PCRE2 syntax computes, for each
+ * sub-pattern, either its exact language (a few strings, while it stays finite and small) or a
+ * list of necessary conditions (sets of literals, one of which must occur). Concatenation
+ * multiplies exact languages and collects conditions; alternation unites them; a quantifier with
+ * minimum 0, '.', \w, \s, back-references and other constructs it does not model give nothing.
+ * Everything is lower-cased: patterns are caseless and the normalised text is case-folded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+#include "banned.h"
+
+#define PF_MAX_DEPTH 200
+
+struct strset {
+	char **v;
+	size_t n;
+};
+
+struct info {
+	int exact;                     /* the language is exactly ex */
+	struct strset ex;
+	struct strset conds[PF_MAX_AND];
+	size_t ncond;
+};
+
+struct reader {
+	const char *p;
+	size_t len, i;
+	int bail;                      /* give up: the whole pattern gets no condition */
+	int depth;
+};
+
+/* ---- string sets ---- */
+
+static void set_free(struct strset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+static int set_has(const struct strset *s, const char *x)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], x))
+			return 1;
+	return 0;
+}
+
+/* Adds a copy of x (len bytes); duplicates are skipped. Returns -1 on no memory. */
+static int set_add(struct strset *s, const char *x, size_t len)
+{
+	char *c = malloc(len + 1), **v;
+
+	if (!c)
+		return -1;
+	memcpy(c, x, len);
+	c[len] = '\0';
+	if (set_has(s, c)) {
+		free(c);
+		return 0;
+	}
+	v = realloc(s->v, (s->n + 1) * sizeof(*v));
+	if (!v) {
+		free(c);
+		return -1;
+	}
+	s->v = v;
+	v[s->n++] = c;
+	return 0;
+}
+
+static void info_free(struct info *in)
+{
+	size_t i;
+
+	set_free(&in->ex);
+	for (i = 0; i < in->ncond; i++)
+		set_free(&in->conds[i]);
+	memset(in, 0, sizeof(*in));
+}
+
+static int exact_single(struct info *in, const char *x, size_t len)
+{
+	memset(in, 0, sizeof(*in));
+	in->exact = 1;
+	return set_add(&in->ex, x, len);
+}
+
+/* A condition's worth: the shortest literal's length; 0 when worthless (matches nearly always). */
+static size_t cond_score(const struct strset *s)
+{
+	size_t i, min = (size_t)-1, letters = 0;
+
+	if (!s->n || s->n > PF_MAX_SET)
+		return 0;
+	for (i = 0; i < s->n; i++) {
+		size_t l = strlen(s->v[i]);
+
+		if (l < min)
+			min = l;
+		if (l == 1 && ((s->v[i][0] >= 'a' && s->v[i][0] <= 'z') || s->v[i][0] == ' '))
+			letters++;
+	}
+	if (!min || letters)
+		return 0;
+	return min;
+}
+
+/* Drops every literal that contains another of the set: in an OR of literals it adds nothing. */
+static void minimise(struct strset *s)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		int redundant = 0;
+
+		for (j = 0; j < s->n && !redundant; j++)
+			redundant = j != i && s->v[j] && strstr(s->v[i], s->v[j]) &&
+				    (strlen(s->v[j]) < strlen(s->v[i]) || j < i);
+		if (redundant) {
+			free(s->v[i]);
+			s->v[i] = NULL;
+		}
+	}
+	for (i = 0; i < s->n; i++)
+		if (s->v[i])
+			s->v[k++] = s->v[i];
+	s->n = k;
+}
+
+/* Keeps cond (taking ownership) among the PF_MAX_AND best of in. */
+static void keep_cond(struct info *in, struct strset *cond)
+{
+	size_t sc, i, worst = 0;
+
+	minimise(cond);
+	sc = cond_score(cond);
+
+	if (!sc) {
+		set_free(cond);
+		return;
+	}
+	if (in->ncond < PF_MAX_AND) {
+		in->conds[in->ncond++] = *cond;
+		memset(cond, 0, sizeof(*cond));
+		return;
+	}
+	for (i = 1; i < in->ncond; i++)
+		if (cond_score(&in->conds[i]) < cond_score(&in->conds[worst]))
+			worst = i;
+	if (cond_score(&in->conds[worst]) < sc) {
+		set_free(&in->conds[worst]);
+		in->conds[worst] = *cond;
+		memset(cond, 0, sizeof(*cond));
+		return;
+	}
+	set_free(cond);
+}
+
+/* The best condition of in (an exact language counts as one), or -1 when none. */
+static long best_cond(const struct info *in)
+{
+	size_t i, best = 0;
+	long at = -1;
+
+	for (i = 0; i < in->ncond; i++)
+		if (cond_score(&in->conds[i]) > best) {
+			best = cond_score(&in->conds[i]);
+			at = (long)i;
+		}
+	return at;
+}
+
+/* Turns an exact language into a condition (it is one: a string of it must occur). */
+static void exact_to_cond(struct info *in)
+{
+	struct strset ex;
+
+	if (!in->exact)
+		return;
+	ex = in->ex;
+	memset(&in->ex, 0, sizeof(in->ex));
+	in->exact = 0;
+	keep_cond(in, &ex);
+}
+
+/* ---- the reader ---- */
+
+static void read_alt(struct reader *r, struct info *out);
+
+static int at_end(const struct reader *r)
+{
+	return r->i >= r->len;
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* A character class "[...]": exact set of one-byte strings when small and ASCII, else nothing. */
+static void read_class(struct reader *r, struct info *out)
+{
+	unsigned char bits[32] = { 0 };
+	int neg = 0, unknown = 0, first = 1;
+	size_t n = 0, c;
+
+	memset(out, 0, sizeof(*out));
+	r->i++; /* '[' */
+	if (!at_end(r) && r->p[r->i] == '^') {
+		neg = 1;
+		r->i++;
+	}
+	while (!at_end(r) && (r->p[r->i] != ']' || first)) {
+		unsigned char lo = (unsigned char)r->p[r->i], hi;
+
+		first = 0;
+		if (lo == '[' && r->i + 1 < r->len && r->p[r->i + 1] == ':') {
+			const char *e = strstr(r->p + r->i, ":]");
+
+			unknown = 1;
+			r->i = e ? (size_t)(e - r->p) + 2 : r->len;
+			continue;
+		}
+		if (lo == '\\') {
+			char e = r->i + 1 < r->len ? r->p[r->i + 1] : 0;
+
+			r->i += 2;
+			if (e == 'd') {
+				for (c = '0'; c <= '9'; c++)
+					bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+				continue;
+			}
+			if (strchr("wsWSDhHvVpPRNX", e) || (e >= '0' && e <= '9') || e == 'x' || !e) {
+				unknown = 1;
+				if (e == 'p' || e == 'P' || e == 'x')
+					while (!at_end(r) && r->p[r->i] != '}' && r->p[r->i] != ']')
+						r->i++;
+				if (!at_end(r) && r->p[r->i] == '}')
+					r->i++;
+				continue;
+			}
+			lo = (unsigned char)(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+		} else {
+			r->i++;
+		}
+		hi = lo;
+		if (r->i + 1 < r->len && r->p[r->i] == '-' && r->p[r->i + 1] != ']') {
+			hi = (unsigned char)r->p[r->i + 1];
+			r->i += 2;
+			if (hi == '\\')
+				unknown = 1, r->i++;
+		}
+		if (lo >= 0x80 || hi >= 0x80 || hi < lo) {
+			unknown = 1;
+			continue;
+		}
+		for (c = lo; c <= hi; c++) {
+			unsigned char l = (unsigned char)lower((char)c);
+
+			bits[l >> 3] |= (unsigned char)(1u << (l & 7));
+		}
+	}
+	r->i++; /* ']' */
+	if (neg || unknown)
+		return;
+	for (c = 0; c < 256; c++)
+		n += (bits[c >> 3] >> (c & 7)) & 1;
+	if (!n || n > PF_MAX_EXACT)
+		return;
+	out->exact = 1;
+	for (c = 1; c < 128; c++)
+		if ((bits[c >> 3] >> (c & 7)) & 1) {
+			char ch = (char)c;
+
+			if (set_add(&out->ex, &ch, 1) != 0)
+				r->bail = 1;
+		}
+}
+
+static size_t utf8_seq(const char *p, size_t avail)
+{
+	unsigned char c = (unsigned char)p[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	return n <= avail ? n : avail;
+}
+
+/* "\Q...\E" */
+static void read_quoted(struct reader *r, struct info *out)
+{
+	const char *e;
+	size_t s = r->i + 2, k;
+	char buf[256];
+
+	e = strstr(r->p + s, "\\E");
+	k = e ? (size_t)(e - r->p) - s : r->len - s;
+	r->i = e ? (size_t)(e - r->p) + 2 : r->len;
+	if (k >= sizeof(buf)) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	for (size_t j = 0; j < k; j++)
+		buf[j] = lower(r->p[s + j]);
+	if (exact_single(out, buf, k) != 0)
+		r->bail = 1;
+}
+
+static void read_escape(struct reader *r, struct info *out)
+{
+	char e = r->i + 1 < r->len ? r->p[r->i + 1] : 0, ch;
+
+	memset(out, 0, sizeof(*out));
+	if (e == 'Q') {
+		read_quoted(r, out);
+		return;
+	}
+	r->i += 2;
+	if (e == 'd') {
+		struct info cls;
+		struct reader sub = { "[0-9]", 5, 0, 0, 0 };
+
+		read_class(&sub, &cls);
+		*out = cls;
+		return;
+	}
+	if (strchr("bBAzZGK", e) && e) {
+		if (exact_single(out, "", 0) != 0)
+			r->bail = 1;
+		return;
+	}
+	if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9') || !e) {
+		/* \w \s \p{..} \x.. \1 \k<..> \g..: not modelled; skip any braces or brackets */
+		if (!at_end(r) && (r->p[r->i] == '{' || r->p[r->i] == '<' || r->p[r->i] == '\'')) {
+			char close = r->p[r->i] == '{' ? '}' : r->p[r->i] == '<' ? '>' : '\'';
+
+			while (!at_end(r) && r->p[r->i] != close)
+				r->i++;
+			r->i++;
+		}
+		return;
+	}
+	ch = e;
+	if (exact_single(out, &ch, 1) != 0)
+		r->bail = 1;
+}
+
+/* "(?" forms. Returns 1 when it was a group whose contents count, 0 for an assertion or option. */
+static int read_group_head(struct reader *r, int *assertion)
+{
+	const char *p = r->p + r->i;
+
+	*assertion = 0;
+	if (p[0] != '?')
+		return 1;
+	if (p[1] == ':' || p[1] == '>' || p[1] == '|') {
+		r->i += 2;
+		return 1;
+	}
+	if (p[1] == '=' || p[1] == '!' || (p[1] == '<' && (p[2] == '=' || p[2] == '!'))) {
+		r->i += p[1] == '<' ? 3 : 2;
+		*assertion = 1;
+		return 1;
+	}
+	if (p[1] == '<' || p[1] == '\'' || (p[1] == 'P' && p[2] == '<')) {
+		char close = p[1] == '\'' ? '\'' : '>';
+
+		while (!at_end(r) && r->p[r->i] != close)
+			r->i++;
+		r->i++;
+		return 1;
+	}
+	/* inline options: (?i) (?-i) (?i:...) ; (?x) changes how the rest reads: give up */
+	r->i++;
+	while (!at_end(r) && r->p[r->i] != ')' && r->p[r->i] != ':') {
+		if (r->p[r->i] == 'x' || r->p[r->i] == '#' || r->p[r->i] == '(' || r->p[r->i] == 'R' ||
+		    (r->p[r->i] >= '0' && r->p[r->i] <= '9') || r->p[r->i] == '&' || r->p[r->i] == '+')
+			r->bail = 1;
+		r->i++;
+	}
+	if (!at_end(r) && r->p[r->i] == ':') {
+		r->i++;
+		return 1;
+	}
+	return 0; /* "(?i)": the caller reads the ')' */
+}
+
+static void read_atom(struct reader *r, struct info *out)
+{
+	char c = r->p[r->i];
+
+	memset(out, 0, sizeof(*out));
+	if (c == '(') {
+		int assertion = 0, group;
+
+		r->i++;
+		if (++r->depth > PF_MAX_DEPTH) {
+			r->bail = 1;
+			return;
+		}
+		group = read_group_head(r, &assertion);
+		if (group)
+			read_alt(r, out);
+		r->depth--;
+		if (!at_end(r) && r->p[r->i] == ')')
+			r->i++;
+		if (assertion || !group) {
+			info_free(out);
+			if (exact_single(out, "", 0) != 0)
+				r->bail = 1;
+		}
+		return;
+	}
+	if (c == '[') {
+		read_class(r, out);
+		return;
+	}
+	if (c == '\\') {
+		read_escape(r, out);
+		return;
+	}
+	if (c == '.') {
+		r->i++;
+		return;
+	}
+	if (c == '^' || c == '$') {
+		r->i++;
+		if (exact_single(out, "", 0) != 0)
+			r->bail = 1;
+		return;
+	}
+	{
+		size_t n = utf8_seq(r->p + r->i, r->len - r->i);
+		char buf[4];
+
+		memcpy(buf, r->p + r->i, n);
+		buf[0] = lower(buf[0]);
+		r->i += n;
+		if (exact_single(out, buf, n) != 0)
+			r->bail = 1;
+	}
+}
+
+/* Parses "{n}", "{n,}", "{n,m}" at r->i; returns 0 and sets min/max (max -1: unbounded). */
+static int read_braces(struct reader *r, long *min, long *max)
+{
+	size_t i = r->i + 1;
+	long a = 0, b;
+
+	if (i >= r->len || r->p[i] < '0' || r->p[i] > '9')
+		return -1;
+	while (i < r->len && r->p[i] >= '0' && r->p[i] <= '9' && a < 100000)
+		a = a * 10 + (r->p[i++] - '0');
+	b = a;
+	if (i < r->len && r->p[i] == ',') {
+		i++;
+		b = -1;
+		if (i < r->len && r->p[i] >= '0' && r->p[i] <= '9') {
+			b = 0;
+			while (i < r->len && r->p[i] >= '0' && r->p[i] <= '9' && b < 100000)
+				b = b * 10 + (r->p[i++] - '0');
+		}
+	}
+	if (i >= r->len || r->p[i] != '}')
+		return -1;
+	r->i = i + 1;
+	*min = a;
+	*max = b;
+	return 0;
+}
+
+/* Cross product of two exact languages into a; -1 when it would exceed PF_MAX_EXACT. */
+static int cross(struct strset *a, const struct strset *b, int *oom)
+{
+	struct strset out = { 0 };
+	size_t i, j;
+
+	if (a->n * b->n > PF_MAX_EXACT)
+		return -1;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			size_t la = strlen(a->v[i]), lb = strlen(b->v[j]);
+			char buf[512];
+
+			if (la + lb >= sizeof(buf)) {
+				set_free(&out);
+				return -1;
+			}
+			memcpy(buf, a->v[i], la);
+			memcpy(buf + la, b->v[j], lb);
+			if (set_add(&out, buf, la + lb) != 0) {
+				*oom = 1;
+				set_free(&out);
+				return -1;
+			}
+		}
+	set_free(a);
+	*a = out;
+	return 0;
+}
+
+static void apply_quantifier(struct reader *r, struct info *atom)
+{
+	long min, max;
+	char q = at_end(r) ? 0 : r->p[r->i];
+
+	if (q == '*' || q == '+' || q == '?') {
+		min = q == '+';
+		max = q == '?' ? 1 : -1;
+		r->i++;
+	} else if (q != '{' || read_braces(r, &min, &max) != 0) {
+		return;
+	}
+	if (!at_end(r) && (r->p[r->i] == '?' || r->p[r->i] == '+'))
+		r->i++; /* lazy or possessive: same language */
+	if (min == 0) {
+		if (max == 1 && atom->exact && !set_has(&atom->ex, "")) {
+			if (set_add(&atom->ex, "", 0) != 0)
+				r->bail = 1;
+			return;
+		}
+		info_free(atom);
+		return;
+	}
+	if (atom->exact && min == max && min > 1) {
+		struct strset base = { 0 }, acc = { 0 };
+		long k;
+		int oom = 0, ok = 1;
+
+		for (size_t i = 0; i < atom->ex.n; i++)
+			if (set_add(&base, atom->ex.v[i], strlen(atom->ex.v[i])) != 0)
+				oom = 1;
+		acc = atom->ex;
+		memset(&atom->ex, 0, sizeof(atom->ex));
+		for (k = 1; k < min && ok && !oom; k++)
+			ok = cross(&acc, &base, &oom) == 0;
+		set_free(&base);
+		atom->ex = acc;
+		r->bail |= oom;
+		if (ok)
+			return;
+	}
+	if (atom->exact && (max != 1 || min != 1))
+		exact_to_cond(atom);
+}
+
+/* Concatenation: a run of exact items multiplies; anything else ends the run. */
+static void read_concat(struct reader *r, struct info *out)
+{
+	struct strset run = { 0 };
+	int have_run = 0, oom = 0, inexact = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (!at_end(r) && r->p[r->i] != '|' && r->p[r->i] != ')' && !r->bail) {
+		struct info item;
+		size_t k;
+
+		read_atom(r, &item);
+		apply_quantifier(r, &item);
+		if (item.exact) {
+			if (!have_run) {
+				run = item.ex;
+				memset(&item.ex, 0, sizeof(item.ex));
+				have_run = 1;
+			} else if (cross(&run, &item.ex, &oom) != 0) {
+				keep_cond(out, &run);
+				run = item.ex;
+				memset(&item.ex, 0, sizeof(item.ex));
+			}
+			info_free(&item);
+			continue;
+		}
+		inexact = 1;
+		if (have_run) {
+			keep_cond(out, &run);
+			have_run = 0;
+		}
+		for (k = 0; k < item.ncond; k++)
+			keep_cond(out, &item.conds[k]);
+		item.ncond = 0;
+		info_free(&item);
+	}
+	r->bail |= oom;
+	if (have_run && !out->ncond && !inexact) {
+		out->exact = 1;
+		out->ex = run;
+	} else if (have_run) {
+		keep_cond(out, &run);
+	} else if (!inexact && !out->ncond) {
+		/* nothing at all, as in "()" or "a|": the empty string */
+		out->exact = 1;
+		if (set_add(&out->ex, "", 0) != 0)
+			r->bail = 1;
+	}
+}
+
+/* Alternation: exact languages unite; otherwise each branch's best condition unites. */
+static void read_alt(struct reader *r, struct info *out)
+{
+	struct info *br = NULL, *nbr;
+	size_t nb = 0, cap = 0, i, j;
+	int all_exact = 1, all_cond = 1;
+
+	memset(out, 0, sizeof(*out));
+	for (;;) {
+		if (nb == cap) {
+			cap = cap ? cap * 2 : 8;
+			nbr = realloc(br, cap * sizeof(*br));
+			if (!nbr) {
+				r->bail = 1;
+				break;
+			}
+			br = nbr;
+		}
+		read_concat(r, &br[nb]);
+		all_exact &= br[nb].exact;
+		all_cond &= br[nb].exact ? !set_has(&br[nb].ex, "") && cond_score(&br[nb].ex) > 0
+					 : best_cond(&br[nb]) >= 0;
+		nb++;
+		if (at_end(r) || r->p[r->i] != '|' || r->bail)
+			break;
+		r->i++;
+	}
+	if (nb == 1) {
+		*out = br[0];
+		free(br);
+		return;
+	}
+	if (all_exact) {
+		out->exact = 1;
+		for (i = 0; i < nb; i++)
+			for (j = 0; j < br[i].ex.n; j++)
+				if (set_add(&out->ex, br[i].ex.v[j], strlen(br[i].ex.v[j])) != 0)
+					r->bail = 1;
+		if (out->ex.n > PF_MAX_EXACT)
+			exact_to_cond(out);
+	} else if (all_cond) {
+		struct strset u = { 0 };
+
+		for (i = 0; i < nb; i++) {
+			const struct strset *s = br[i].exact ? &br[i].ex : &br[i].conds[best_cond(&br[i])];
+
+			for (j = 0; j < s->n; j++)
+				if (set_add(&u, s->v[j], strlen(s->v[j])) != 0)
+					r->bail = 1;
+		}
+		keep_cond(out, &u);
+	}
+	for (i = 0; i < nb; i++)
+		info_free(&br[i]);
+	free(br);
+}
+
+/* ---- the literal table ---- */
+
+void prefilter_init(struct prefilter *pf)
+{
+	memset(pf, 0, sizeof(*pf));
+}
+
+void prefilter_release(struct prefilter *pf)
+{
+	size_t i;
+
+	for (i = 0; i < pf->nlits; i++)
+		free(pf->lits[i].s);
+	free(pf->lits);
+	free(pf->by_bigram);
+	free(pf->by_byte);
+	prefilter_init(pf);
+}
+
+void pf_gate_release(struct pf_gate *gate)
+{
+	size_t i;
+
+	for (i = 0; i < gate->n; i++)
+		free(gate->conds[i].lits);
+	memset(gate, 0, sizeof(*gate));
+}
+
+static long lit_id(struct prefilter *pf, const char *s)
+{
+	size_t len = strlen(s), i;
+	uint32_t *head;
+
+	if (!pf->by_bigram) {
+		pf->by_bigram = malloc(65536 * sizeof(*pf->by_bigram));
+		pf->by_byte = malloc(256 * sizeof(*pf->by_byte));
+		if (!pf->by_bigram || !pf->by_byte)
+			return -1;
+		memset(pf->by_bigram, 0xff, 65536 * sizeof(*pf->by_bigram));
+		memset(pf->by_byte, 0xff, 256 * sizeof(*pf->by_byte));
+	}
+	head = len == 1 ? &pf->by_byte[(unsigned char)s[0]]
+			: &pf->by_bigram[((unsigned char)s[0] << 8) | (unsigned char)s[1]];
+	for (i = *head; i != UINT32_MAX; i = pf->lits[i].next)
+		if (pf->lits[i].len == len && !memcmp(pf->lits[i].s, s, len))
+			return (long)i;
+	if (pf->nlits == pf->cap) {
+		size_t cap = pf->cap ? pf->cap * 2 : 256;
+		struct pf_lit *l = realloc(pf->lits, cap * sizeof(*l));
+
+		if (!l)
+			return -1;
+		pf->lits = l;
+		pf->cap = cap;
+	}
+	pf->lits[pf->nlits].s = strdup(s);
+	if (!pf->lits[pf->nlits].s)
+		return -1;
+	pf->lits[pf->nlits].len = len;
+	pf->lits[pf->nlits].head = 0;
+	pf->lits[pf->nlits].mask = 0;
+	for (i = 0; i < len && i < 4; i++) {
+		pf->lits[pf->nlits].head |= (uint32_t)(unsigned char)s[i] << (8 * i);
+		pf->lits[pf->nlits].mask |= 0xffu << (8 * i);
+	}
+	pf->lits[pf->nlits].next = *head;
+	*head = (uint32_t)pf->nlits;
+	if (len == 1) {
+		unsigned b = (unsigned char)s[0];
+
+		pf->byte_bits[b >> 6] |= 1ull << (b & 63);
+	} else {
+		unsigned b = ((unsigned char)s[0] << 8) | (unsigned char)s[1];
+
+		pf->bigram_bits[b >> 6] |= 1ull << (b & 63);
+	}
+	return (long)pf->nlits++;
+}
+
+int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, struct pf_gate *gate)
+{
+	struct reader r = { pattern, len, 0, 0, 0 };
+	struct info in;
+	size_t i, j;
+	int rc = 0;
+
+	memset(gate, 0, sizeof(*gate));
+	read_alt(&r, &in);
+	if (!at_end(&r))
+		r.bail = 1; /* an unbalanced ')' or a reader slip: trust nothing */
+	exact_to_cond(&in);
+	for (i = 0; !r.bail && i < in.ncond; i++) {
+		struct pf_cond *c = &gate->conds[gate->n];
+
+		c->lits = malloc(in.conds[i].n * sizeof(*c->lits));
+		if (!c->lits) {
+			rc = -1;
+			break;
+		}
+		for (j = 0; j < in.conds[i].n; j++) {
+			long id = lit_id(pf, in.conds[i].v[j]);
+
+			if (id < 0) {
+				rc = -1;
+				break;
+			}
+			c->lits[c->n++] = (uint32_t)id;
+		}
+		gate->n++;
+		if (rc)
+			break;
+	}
+	if (rc || r.bail)
+		pf_gate_release(gate);
+	info_free(&in);
+	return rc;
+}
+
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i;
+	uint32_t k, w;
+
+	if (!pf->by_bigram)
+		return;
+	for (i = 0; i < len; i++) {
+		unsigned b = t[i], bb;
+
+		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
+			for (k = pf->by_byte[b]; k != UINT32_MAX; k = pf->lits[k].next)
+				found[k] = 1;
+		if (i + 1 >= len)
+			break;
+		bb = (b << 8) | t[i + 1];
+		if (!((pf->bigram_bits[bb >> 6] >> (bb & 63)) & 1))
+			continue;
+		w = t[i] | (uint32_t)t[i + 1] << 8;
+		if (i + 2 < len)
+			w |= (uint32_t)t[i + 2] << 16;
+		if (i + 3 < len)
+			w |= (uint32_t)t[i + 3] << 24;
+		for (k = pf->by_bigram[bb]; k != UINT32_MAX; k = pf->lits[k].next) {
+			const struct pf_lit *l = &pf->lits[k];
+
+			if ((w & l->mask) != l->head || l->len > len - i)
+				continue;
+			if (l->len <= 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4))
+				found[k] = 1;
+		}
+	}
+}
+
+int pf_gate_open(const struct pf_gate *gate, const unsigned char *found)
+{
+	size_t i, j;
+
+	for (i = 0; i < gate->n; i++) {
+		for (j = 0; j < gate->conds[i].n; j++)
+			if (found[gate->conds[i].lits[j]])
+				break;
+		if (j == gate->conds[i].n)
+			return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The literal prefilter: from each pattern, the literals of which at least one must occur for the
+ * pattern to match (up to PF_MAX_AND such sets, all required); one pass over a caption finds every
+ * literal of every rule, and a rule whose sets are not all met is skipped without running its
+ * regex. The analysis is conservative: a construct it does not understand gives no condition, and
+ * the rule always runs.
+ */
+#ifndef PL_PREFILTER_H
+#define PL_PREFILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PF_MAX_AND 3        /* conditions kept per pattern */
+#define PF_MAX_SET 2048     /* literals in one condition */
+#define PF_MAX_EXACT 64     /* strings kept while a sub-pattern's language is still finite */
+
+/* One condition: at least one of these literal ids occurs. */
+struct pf_cond {
+	uint32_t *lits;
+	size_t n;
+};
+
+/* What a pattern needs; n == 0: no condition (always run). */
+struct pf_gate {
+	struct pf_cond conds[PF_MAX_AND];
+	size_t n;
+};
+
+struct pf_lit {
+	char *s;
+	size_t len;
+	uint32_t head, mask; /* the first (up to) four bytes, little-endian, and which count */
+	uint32_t next;      /* next literal with the same first two bytes, UINT32_MAX ends */
+};
+
+/* The literal table of a whole rule set. */
+struct prefilter {
+	struct pf_lit *lits;
+	size_t nlits, cap;
+	uint32_t *by_bigram; /* 65536 heads (first two bytes), UINT32_MAX empty */
+	uint32_t *by_byte;   /* 256 heads for one-byte literals */
+	uint64_t bigram_bits[1024]; /* bit set when by_bigram has a chain: 8 KiB, stays in L1 */
+	uint64_t byte_bits[4];
+};
+
+void prefilter_init(struct prefilter *pf);
+void prefilter_release(struct prefilter *pf);
+
+/*
+ * Analyses pattern (len bytes, PCRE2 syntax, matched case-insensitively) and adds its literals to
+ * pf, filling *gate. Returns 0, or -1 on no memory (gate is then empty: always run).
+ */
+int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, struct pf_gate *gate);
+void pf_gate_release(struct pf_gate *gate);
+
+/* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text. */
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found);
+
+/* Whether every condition of gate is met by found. */
+int pf_gate_open(const struct pf_gate *gate, const unsigned char *found);
+
+#endif

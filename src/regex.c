@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The only module that touches PCRE2. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+
+#include "regex.h"
+#include "banned.h"
+
+enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, int caseless,
+			     char *err, size_t errlen, size_t *erroff)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	int errcode = 0;
+	PCRE2_SIZE off = 0;
+	pcre2_code *code;
+	int n;
+
+	memset(re, 0, sizeof(*re));
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &errcode, &off, NULL);
+	if (!code) {
+		if (err && errlen)
+			pcre2_get_error_message(errcode, (PCRE2_UCHAR *)err, errlen);
+		if (erroff)
+			*erroff = off;
+		return PL_ERR_RULES;
+	}
+	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	n = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "v");
+	re->v_group = n > 0 ? n : 0;
+	re->code = code;
+	return PL_OK;
+}
+
+void regex_release(struct regex *re)
+{
+	if (re->code)
+		pcre2_code_free(re->code);
+	memset(re, 0, sizeof(*re));
+}
+
+enum pl_status regex_matcher_init(struct regex_matcher *m)
+{
+	pcre2_match_context *mc;
+
+	memset(m, 0, sizeof(*m));
+	m->md = pcre2_match_data_create(32, NULL);
+	mc = pcre2_match_context_create(NULL);
+	m->mctx = mc;
+	m->jit_stack = pcre2_jit_stack_create(32 * 1024, REGEX_JIT_STACK_MAX, NULL);
+	if (!m->md || !mc || !m->jit_stack) {
+		regex_matcher_release(m);
+		return PL_ERR_NOMEM;
+	}
+	pcre2_set_match_limit(mc, REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, REGEX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, REGEX_HEAP_LIMIT_KIB);
+	pcre2_jit_stack_assign(mc, NULL, m->jit_stack);
+	return PL_OK;
+}
+
+void regex_matcher_release(struct regex_matcher *m)
+{
+	if (m->md)
+		pcre2_match_data_free(m->md);
+	if (m->mctx)
+		pcre2_match_context_free(m->mctx);
+	if (m->jit_stack)
+		pcre2_jit_stack_free(m->jit_stack);
+	memset(m, 0, sizeof(*m));
+}
+
+static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
+	       size_t start)
+{
+	int rc;
+
+	if (re->jit)
+		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
+	else
+		rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		return -1;
+	if (rc < 0)
+		return -2;
+	return 1;
+}
+
+int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
+	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (start > len)
+		return 0;
+	rc = run(re, m, subj, len, start);
+	if (rc <= 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(m->md);
+	*ms = *vs = ov[0];
+	*me = *ve = ov[1];
+	if (re->v_group && ov[2 * re->v_group] != PCRE2_UNSET) {
+		*vs = ov[2 * re->v_group];
+		*ve = ov[2 * re->v_group + 1];
+	}
+	return 1;
+}
+
+int regex_search_range(const struct regex *re, struct regex_matcher *m, const char *subj,
+		       size_t len, size_t from, size_t to, size_t *ms, size_t *me)
+{
+	size_t vs, ve;
+	int rc;
+
+	if (to > len)
+		to = len;
+	/* Matching on the whole subject keeps lookbehinds and \b right at the range's edges. */
+	rc = regex_find(re, m, subj, to, from, ms, me, &vs, &ve);
+	return rc;
+}
+
+size_t regex_escape(char *out, size_t used, size_t cap, const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == ' ' || p[i] == '-') {
+			/* Vocabulary words: "t-shirt", "t shirt" and "tshirt" are one word to a reader. */
+			const char *flex = p[i] == ' ' ? "[\\s-]+" : "[\\s-]?";
+			size_t fl = strlen(flex);
+
+			if (used + fl >= cap)
+				return (size_t)-1;
+			memcpy(out + used, flex, fl);
+			used += fl;
+			continue;
+		}
+		if (strchr("\\^$.|?*+()[]{}#/", p[i]) && p[i]) {
+			if (used + 2 >= cap)
+				return (size_t)-1;
+			out[used++] = '\\';
+		} else if (used + 1 >= cap) {
+			return (size_t)-1;
+		}
+		out[used++] = p[i];
+	}
+	out[used] = '\0';
+	return used;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* PCRE2, owned here: patterns compiled once (UTF, UCP, JIT) and matched under hard limits. */
+#ifndef PL_REGEX_H
+#define PL_REGEX_H
+
+#include <stddef.h>
+
+#include "postlint/status.h"
+
+/* Limits that turn a catastrophic pattern into a clear error instead of a hung CI job. */
+#define REGEX_MATCH_LIMIT 2000000u
+#define REGEX_DEPTH_LIMIT 10000u
+#define REGEX_HEAP_LIMIT_KIB 65536u
+#define REGEX_JIT_STACK_MAX (4u * 1024u * 1024u)
+
+struct regex {
+	void *code;      /* pcre2_code_8 */
+	int v_group;     /* number of the named group 'v', 0 when none */
+	int jit;         /* JIT compiled */
+};
+
+/* Per-thread matching state: match data, match context with limits, JIT stack. */
+struct regex_matcher {
+	void *md;
+	void *mctx;
+	void *jit_stack;
+};
+
+/*
+ * Compiles pattern (len bytes). caseless adds PCRE2_CASELESS. On error returns PL_ERR_RULES
+ * with PCRE2's message in err and the offset in the pattern in *erroff.
+ */
+enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, int caseless,
+			     char *err, size_t errlen, size_t *erroff);
+void regex_release(struct regex *re);
+
+enum pl_status regex_matcher_init(struct regex_matcher *m);
+void regex_matcher_release(struct regex_matcher *m);
+
+/*
+ * Finds the first match at or after start in subj. Returns 1 and sets [*ms, *me) (and the 'v'
+ * group span in [*vs, *ve), equal to the match when there is no such group), 0 when there is none,
+ * -1 when a match, depth or heap limit was hit, -2 on another matching error.
+ */
+int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
+	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve);
+
+/* Whether re matches anywhere in [subj+from, subj+to), with subj as the whole subject. */
+int regex_search_range(const struct regex *re, struct regex_matcher *m, const char *subj,
+		       size_t len, size_t from, size_t to, size_t *ms, size_t *me);
+
+/* Appends pattern-escaped text to a NUL-terminated output of capacity cap; returns the new length
+ * or (size_t)-1 when it would not fit. */
+size_t regex_escape(char *out, size_t used, size_t cap, const char *p, size_t len);
+
+#endif

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rule kind "pattern": a regex, then a validator, context words and exclusions decide. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule_kinds.h"
+#include "text_scan.h"
+#include "validators.h"
+#include "banned.h"
+
+#define CONTEXT_DEFAULT_WINDOW 60
+#define CONTEXT_MAX_WINDOW 2000
+
+struct pattern_rule {
+	struct regex re;
+	const struct validator *validate;
+	size_t window;
+	struct regex *require, *boost, *forbid, *exclude;
+	size_t nrequire, nboost, nforbid, nexclude;
+};
+
+static const char *const pattern_keys[] = { "pattern", "validate", "context", "exclude", NULL };
+
+static void pattern_release(void *data)
+{
+	struct pattern_rule *p = data;
+
+	regex_release(&p->re);
+	regex_list_free(p->require, p->nrequire);
+	regex_list_free(p->boost, p->nboost);
+	regex_list_free(p->forbid, p->nforbid);
+	regex_list_free(p->exclude, p->nexclude);
+	free(p);
+}
+
+static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, struct load_ctx *lc)
+{
+	static const char *const keys[] = { "window", "require", "boost", "forbid", NULL };
+	const cJSON *v;
+	enum pl_status st;
+
+	if (!cJSON_IsObject(c))
+		return lc_error(lc, c, 0, PL_ERR_RULES, "'context' must be an object");
+	if ((st = lc_check_keys(lc, c, keys, "'context'")) != PL_OK)
+		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "window")) != NULL) {
+		if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > CONTEXT_MAX_WINDOW)
+			return lc_error(lc, v, 0, PL_ERR_RULES,
+					"'window' must be a number of characters from 1 to %d",
+					CONTEXT_MAX_WINDOW);
+		p->window = (size_t)v->valuedouble;
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
+	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
+		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "boost")) != NULL &&
+	    (st = lc_compile_list(lc, v, 1, &p->boost, &p->nboost)) != PL_OK)
+		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "forbid")) != NULL &&
+	    (st = lc_compile_list(lc, v, 1, &p->forbid, &p->nforbid)) != PL_OK)
+		return st;
+	return PL_OK;
+}
+
+static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
+{
+	struct pattern_rule *p = calloc(1, sizeof(*p));
+	const cJSON *v;
+	const char *name;
+	enum pl_status st;
+
+	if (!p)
+		return PL_ERR_NOMEM;
+	r->data = p;
+	p->window = CONTEXT_DEFAULT_WINDOW;
+	v = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
+	if (!v)
+		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'pattern'");
+	if ((st = lc_compile_gated(lc, v, r, &p->re)) != PL_OK)
+		return st;
+	if ((st = lc_string(lc, obj, "validate", 0, &name)) != PL_OK)
+		return st;
+	if (name) {
+		p->validate = validators_find(name, strlen(name));
+		if (!p->validate) {
+			size_t n, i;
+			const struct validator *t = validators_table(&n);
+			const char *names[64], *hint;
+
+			for (i = 0; i < n && i < 64; i++)
+				names[i] = t[i].name;
+			hint = suggest(name, names, i);
+			return lc_error(lc, cJSON_GetObjectItemCaseSensitive(obj, "validate"), 0,
+					PL_ERR_RULES, "unknown validator '%s'%s%s%s", name,
+					hint ? " (did you mean '" : "", hint ? hint : "",
+					hint ? "'?)" : "");
+		}
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "context")) != NULL &&
+	    (st = parse_context(p, v, lc)) != PL_OK)
+		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "exclude")) != NULL &&
+	    (st = lc_compile_list(lc, v, 1, &p->exclude, &p->nexclude)) != PL_OK)
+		return st;
+	return PL_OK;
+}
+
+/* Moves off back (or forward) to a UTF-8 character boundary. */
+static size_t boundary(const char *s, size_t len, size_t off)
+{
+	while (off > 0 && off < len && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off--;
+	return off;
+}
+
+/* Whether any of res matches within [from, to); with overlap, only matches overlapping [s, e). */
+static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const char *subj,
+		  size_t len, size_t from, size_t to, int overlap, size_t s, size_t e)
+{
+	size_t i, ms, me, pos;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		pos = from;
+		while (pos <= to) {
+			rc = regex_search_range(&res[i], ts->m, subj, len, pos, to, &ms, &me);
+			if (rc < 0)
+				return rc;
+			if (rc == 0 || ms >= to)
+				break;
+			if (!overlap || (ms < e && me > s) || (ms == me && ms >= s && ms < e))
+				return 1;
+			pos = me > ms ? me : ms + 1;
+		}
+	}
+	return 0;
+}
+
+/* Decides one candidate: 1 keep, 0 drop, <0 match error. Sets *boosted. */
+static int judge(const struct pattern_rule *p, struct text_scan *ts, const char *subj, size_t len,
+		 size_t ms, size_t me, size_t vs, size_t ve, int *boosted)
+{
+	size_t from = ms > p->window ? boundary(subj, len, ms - p->window) : 0;
+	size_t to = me + p->window < len ? boundary(subj, len, me + p->window) : len;
+	int rc;
+
+	*boosted = 0;
+	if (p->validate && !p->validate->fn(subj + vs, ve - vs))
+		return 0;
+	if (p->nexclude && (rc = any_in(p->exclude, p->nexclude, ts, subj, len, from, to, 1, ms, me)))
+		return rc < 0 ? rc : 0;
+	if (p->nforbid && (rc = any_in(p->forbid, p->nforbid, ts, subj, len, from, to, 0, 0, 0)))
+		return rc < 0 ? rc : 0;
+	if (p->nrequire) {
+		rc = any_in(p->require, p->nrequire, ts, subj, len, from, to, 0, 0, 0);
+		if (rc <= 0)
+			return rc;
+	}
+	if (p->nboost) {
+		rc = any_in(p->boost, p->nboost, ts, subj, len, from, to, 0, 0, 0);
+		if (rc < 0)
+			return rc;
+		*boosted = rc;
+	}
+	return 1;
+}
+
+static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts,
+				      struct match_list *out)
+{
+	const struct pattern_rule *p = r->data;
+	size_t len, pos = 0, ms, me, vs, ve;
+	const char *subj = ts_subject(ts, r, &len);
+	int rc, keep, boosted;
+
+	if (!ts_gate_open(ts, r))
+		return PL_OK;
+	while (pos <= len) {
+		rc = regex_find(&p->re, ts->m, subj, len, pos, &ms, &me, &vs, &ve);
+		if (rc < 0)
+			return ts_match_error(ts, r, r->match_original ? pos : textnorm_orig_start(ts->tn, pos), rc);
+		if (rc == 0)
+			break;
+		pos = me > ms ? me : ms + 1;
+		if (me == ms)
+			continue;
+		keep = judge(p, ts, subj, len, ms, me, vs, ve, &boosted);
+		if (keep < 0)
+			return ts_match_error(ts, r, r->match_original ? ms : textnorm_orig_start(ts->tn, ms), keep);
+		if (keep) {
+			struct text_match m = { .boosted = boosted };
+
+			ts_to_orig(ts, r, ms, me, &m.start, &m.end);
+			ts_to_orig(ts, r, vs, ve, &m.vstart, &m.vend);
+			if (match_list_add(out, &m) != PL_OK)
+				return PL_ERR_NOMEM;
+		}
+	}
+	return PL_OK;
+}
+
+static enum pl_status pattern_scan(const struct rule *r, struct text_scan *ts)
+{
+	const struct match_list *ml;
+	enum pl_status st = ts_rule_matches(ts, (size_t)(r - ts->rs->rules), &ml);
+	size_t i;
+
+	for (i = 0; st == PL_OK && i < ml->len; i++)
+		st = ts_report(ts, r, &ml->items[i], NULL, 0);
+	return st;
+}
+
+const struct rule_kind rule_kind_pattern = {
+	.name = "pattern",
+	.keys = pattern_keys,
+	.parse = pattern_parse,
+	.release = pattern_release,
+	.matches = pattern_matches,
+	.scan_text = pattern_scan,
+};

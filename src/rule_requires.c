@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Rule kind "requires": when the trigger occurs and none of the required mentions does, report
+ * (a post that invites messages must say emergencies go to 112). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule_kinds.h"
+#include "text_scan.h"
+#include "banned.h"
+
+struct requires_rule {
+	struct regex when;
+	struct regex *unless;
+	size_t nunless;
+};
+
+static const char *const requires_keys[] = { "when", "unless", NULL };
+
+static void requires_release(void *data)
+{
+	struct requires_rule *q = data;
+
+	regex_release(&q->when);
+	regex_list_free(q->unless, q->nunless);
+	free(q);
+}
+
+static enum pl_status requires_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
+{
+	struct requires_rule *q = calloc(1, sizeof(*q));
+	const cJSON *v;
+	enum pl_status st;
+
+	if (!q)
+		return PL_ERR_NOMEM;
+	r->data = q;
+	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "when")))
+		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'when'");
+	if ((st = lc_compile_gated(lc, v, r, &q->when)) != PL_OK)
+		return st;
+	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "unless")))
+		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'unless'");
+	if ((st = lc_compile_list(lc, v, 1, &q->unless, &q->nunless)) != PL_OK)
+		return st;
+	if (!q->nunless)
+		return lc_error(lc, v, 0, PL_ERR_RULES, "'unless' needs at least one pattern");
+	return PL_OK;
+}
+
+static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
+{
+	const struct requires_rule *q = r->data;
+	size_t len, ms, me, vs, ve, i;
+	const char *subj = ts_subject(ts, r, &len);
+	struct text_match m = { 0 };
+	int rc;
+
+	if (!ts_gate_open(ts, r))
+		return PL_OK;
+	rc = regex_find(&q->when, ts->m, subj, len, 0, &ms, &me, &vs, &ve);
+	if (rc < 0)
+		return ts_match_error(ts, r, 0, rc);
+	if (rc == 0)
+		return PL_OK;
+	for (i = 0; i < q->nunless; i++) {
+		size_t a, b;
+
+		rc = regex_search_range(&q->unless[i], ts->m, subj, len, 0, len, &a, &b);
+		if (rc < 0)
+			return ts_match_error(ts, r, 0, rc);
+		if (rc > 0)
+			return PL_OK;
+	}
+	ts_to_orig(ts, r, ms, me, &m.start, &m.end);
+	ts_to_orig(ts, r, vs, ve, &m.vstart, &m.vend);
+	return ts_report(ts, r, &m, NULL, 0);
+}
+
+const struct rule_kind rule_kind_requires = {
+	.name = "requires",
+	.keys = requires_keys,
+	.parse = requires_parse,
+	.release = requires_release,
+	.scan_text = requires_scan,
+};

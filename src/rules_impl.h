@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Inside a rule set: the rule record, the kind table's interface, and the loader's context. */
+#ifndef PL_RULES_IMPL_H
+#define PL_RULES_IMPL_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "json_pos.h"
+#include "postlint/findings.h"
+#include "postlint/post.h"
+#include "postlint/rules.h"
+#include "prefilter.h"
+#include "regex.h"
+
+#define RULE_MAX_LANGS 8
+
+/* A text in several languages: "en" always present after loading. */
+struct i18n {
+	char lang[RULE_MAX_LANGS][4];
+	char *text[RULE_MAX_LANGS];
+	size_t n;
+};
+
+struct rule_example {
+	char *text;            /* a caption, for text kinds */
+	char *fields;          /* metadata fields as JSON, for media kinds */
+	char *evidence;        /* expected evidence, NULL when any */
+	int must_match;
+	enum pl_account account;
+	char *lang;
+};
+
+struct rule_kind;
+
+struct rule {
+	char *id;
+	const struct rule_kind *kind;
+	char *category;
+	enum pl_severity severity;
+	int enabled;
+	int internal;
+	int match_original;    /* match the original text, not the normalised one */
+	struct i18n message;
+	struct i18n fix;
+	char *protocol;
+	char *description;
+	unsigned scope_accounts; /* bit (1 << enum pl_account); 0: every account */
+	char scope_langs[RULE_MAX_LANGS][4];
+	size_t nscope_langs;
+	struct rule_example *examples;
+	size_t nexamples;
+	const char *file;      /* owned by the ruleset's file list */
+	unsigned line, column;
+	struct pf_gate gate;   /* literals the caption must hold for the rule to run */
+	void *data;            /* the kind's own */
+};
+
+struct vocab {
+	char *name;
+	char **words;          /* normalised */
+	size_t nwords;
+	const char *file;
+};
+
+struct pl_ruleset {
+	struct rule *rules;
+	size_t nrules, cap;
+	char **files;
+	size_t nfiles;
+	struct vocab *vocabs;
+	size_t nvocabs;
+	struct prefilter pf;
+	int media_rules;       /* some rule looks at media files */
+};
+
+/* What a loader has at hand while reading one rules file. */
+struct load_ctx {
+	struct pl_ruleset *rs;
+	const struct pl_rules_search *search;
+	const char *file;      /* owned by rs->files */
+	struct json_doc doc;
+	struct pl_diag *d;
+	const char *stack[PL_RULES_MAX_EXTENDS_DEPTH]; /* realpaths being loaded: cycle check */
+	size_t depth;
+};
+
+/* A match in the (normalised or original) text: [start, end) and the part of a combination. */
+struct text_match {
+	size_t start, end;     /* in the matched buffer's bytes */
+	size_t vstart, vend;   /* the evidence: group 'v' or the whole match */
+	int part;
+	int boosted;
+};
+
+struct match_list {
+	struct text_match *items;
+	size_t len, cap;
+};
+
+struct text_scan;
+struct media_scan;
+
+/*
+ * A rule kind: one row in the table of rule_kinds.c. parse reads the kind's keys (listed in keys,
+ * so that the loader can reject unknown ones), link resolves references once every pack is in,
+ * matches collects a text rule's matches (used both to report and as parts of other rules),
+ * scan_text reports, scan_media looks at one media file.
+ */
+struct rule_kind {
+	const char *name;
+	const char *const *keys;
+	enum pl_status (*parse)(struct rule *r, const cJSON *obj, struct load_ctx *lc);
+	enum pl_status (*link)(struct rule *r, struct load_ctx *lc);
+	void (*release)(void *data);
+	enum pl_status (*matches)(const struct rule *r, struct text_scan *ts, struct match_list *out);
+	enum pl_status (*scan_text)(const struct rule *r, struct text_scan *ts);
+	enum pl_status (*scan_media)(const struct rule *r, struct media_scan *ms);
+	/* For kinds that do not read captions: runs one example; 1 when it behaves. */
+	int (*example)(const struct rule *r, const struct rule_example *x, char *detail, size_t dlen);
+};
+
+const struct rule_kind *rule_kind_find(const char *name);
+/* NULL-terminated names of every kind, for "did you mean". */
+const char *const *rule_kind_names(void);
+
+/* ---- loader helpers (rules_load.c) ---- */
+
+/* Sets d to "file:line:col: message" at node (its key when key_pos) and returns st. */
+enum pl_status lc_error(struct load_ctx *lc, const cJSON *node, int key_pos, enum pl_status st,
+			const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Reads a required or optional string member; absent optional leaves *out NULL. */
+enum pl_status lc_string(struct load_ctx *lc, const cJSON *obj, const char *key, int required,
+			 const char **out);
+/* Expands {{vocabularies}} in pattern node and compiles it. */
+enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re);
+/* As lc_compile, and derives the rule's prefilter gate from the pattern (normalised-text rules). */
+enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				struct regex *re);
+/* Compiles an array of pattern strings (or a single string) into *res / *n. */
+enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
+			       struct regex **res, size_t *n);
+void regex_list_free(struct regex *res, size_t n);
+/* Checks that obj's keys are all in allowed (NULL-terminated), with "did you mean". */
+enum pl_status lc_check_keys(struct load_ctx *lc, const cJSON *obj, const char *const *allowed,
+			     const char *what);
+/* Index of the rule with this id, or -1. */
+long ruleset_index(const struct pl_ruleset *rs, const char *id);
+
+/* ---- match lists ---- */
+enum pl_status match_list_add(struct match_list *l, const struct text_match *m);
+void match_list_release(struct match_list *l);
+
+#endif

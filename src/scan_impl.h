@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The scanner table's interface: one scanner per input kind of a post. */
+#ifndef PL_SCAN_IMPL_H
+#define PL_SCAN_IMPL_H
+
+#include "langdetect.h"
+#include "postlint/scan.h"
+#include "rules_impl.h"
+#include "textnorm.h"
+
+struct scan_job {
+	struct pl_scanner *sc;
+	const struct pl_ruleset *rs;
+	const struct pl_post *post;
+	const struct pl_scan_options *opt;
+	const char *lang;                       /* messages */
+	enum pl_account account;
+	const char *langs[PL_POST_MAX_LANGS + 1]; /* NULL-terminated */
+	struct pl_findings *out;
+	struct pl_diag *d;
+};
+
+/* A scanner: caption text, or one media file (media_index >= 0). */
+struct scanner {
+	const char *name;
+	int per_media;
+	enum pl_status (*run)(struct scan_job *job, size_t media_index);
+};
+
+struct pl_scanner {
+	const struct pl_ruleset *rs;
+	struct regex_matcher m;
+	struct textnorm tn;        /* the current caption, normalised */
+	struct match_list *cache;  /* per rule */
+	unsigned char *cached;
+	unsigned char *found;      /* prefilter literals present, one byte per literal */
+	uint32_t *line_starts;     /* of the current caption, for line and column */
+	size_t nlines, lines_cap;
+};
+
+/* Normalises the caption into sc->tn (and indexes its lines). */
+enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len);
+/* Scans the prepared caption with every applicable text rule (only >= 0: that rule alone). */
+enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char *lang,
+			    enum pl_account account, const char *const *langs, long only,
+			    struct pl_findings *out, struct pl_diag *d);
+
+/* Adds a finding that is not a rule's: an unreadable file, bad encoding. */
+enum pl_status scan_add_input_finding(struct pl_findings *out, const char *file, const char *id,
+				      enum pl_severity sev, size_t offset, const char *message,
+				      const char *fix);
+
+/* The media scanner (media.c). */
+enum pl_status media_scan_file(struct scan_job *job, size_t media_index);
+
+#endif

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The state of scanning one caption: what text kinds see, and how they report. */
+#ifndef PL_TEXT_SCAN_H
+#define PL_TEXT_SCAN_H
+
+#include "rules_impl.h"
+#include "textnorm.h"
+
+struct text_scan {
+	const struct pl_ruleset *rs;
+	const struct textnorm *tn;
+	const char *name;          /* file that locations show */
+	const char *lang;          /* messages' language */
+	enum pl_account account;
+	const char *const *langs;  /* the post's languages; NULL-terminated; empty: any */
+	struct regex_matcher *m;
+	struct pl_findings *out;
+	struct pl_diag *d;
+	struct match_list *cache;  /* per rule: matches() computed once per caption */
+	unsigned char *cached;
+	const unsigned char *found; /* prefilter: literals present in the caption */
+	const uint32_t *line_starts; /* offsets where each line of the original starts */
+	size_t nlines;
+	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
+};
+
+/* The bytes a rule matches: the normalised or the original text. */
+const char *ts_subject(const struct text_scan *ts, const struct rule *r, size_t *len);
+/* Converts a span of r's subject into original byte offsets. */
+void ts_to_orig(const struct text_scan *ts, const struct rule *r, size_t s, size_t e, size_t *os,
+		size_t *oe);
+/* The matches of rule index i (computed once, then cached). */
+enum pl_status ts_rule_matches(struct text_scan *ts, size_t i, const struct match_list **out);
+/* Reports one finding of r spanning m (original offsets); parts may be NULL. */
+enum pl_status ts_report(struct text_scan *ts, const struct rule *r, const struct text_match *m,
+			 const struct text_match *parts, size_t nparts);
+/* Sets d to a clear match-limit error for rule r at original offset off and returns PL_ERR_MATCH. */
+enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t off, int rc);
+/* Whether the caption holds the literals rule r needs (always, for unfiltered rules). */
+int ts_gate_open(const struct text_scan *ts, const struct rule *r);
+/* Whether rule r applies to this post (scope: account and language). */
+int ts_in_scope(const struct text_scan *ts, const struct rule *r);
+
+#endif

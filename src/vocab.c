@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Vocabularies and the pattern compilation that expands them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textnorm.h"
+#include "util.h"
+#include "vocab.h"
+#include "banned.h"
+
+static struct vocab *vocab_find(const struct pl_ruleset *rs, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nvocabs; i++)
+		if (strlen(rs->vocabs[i].name) == len && !memcmp(rs->vocabs[i].name, name, len))
+			return &rs->vocabs[i];
+	return NULL;
+}
+
+static enum pl_status add_word(struct load_ctx *lc, const cJSON *at, struct vocab *v,
+			       const char *w)
+{
+	char **p;
+	char *n = textnorm_string(w, strlen(w));
+	size_t len, i;
+
+	if (!n)
+		return PL_ERR_NOMEM;
+	len = strlen(n);
+	while (len && n[len - 1] == ' ')
+		n[--len] = '\0';
+	if (!len || n[0] == ' ') {
+		free(n);
+		return lc_error(lc, at, 0, PL_ERR_RULES,
+				"empty or space-led word in vocabulary '%s'", v->name);
+	}
+	for (i = 0; i < v->nwords; i++)
+		if (!strcmp(v->words[i], n)) {
+			free(n); /* "Élève" and "eleve" are one word once normalised */
+			return PL_OK;
+		}
+	if (v->nwords >= VOCAB_MAX_WORDS) {
+		free(n);
+		return lc_error(lc, at, 0, PL_ERR_LIMIT, "vocabulary '%s' has more than %d words",
+				v->name, VOCAB_MAX_WORDS);
+	}
+	p = realloc(v->words, (v->nwords + 1) * sizeof(*p));
+	if (!p) {
+		free(n);
+		return PL_ERR_NOMEM;
+	}
+	v->words = p;
+	v->words[v->nwords++] = n;
+	return PL_OK;
+}
+
+static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vocab *v)
+{
+	const cJSON *w;
+	enum pl_status st;
+
+	cJSON_ArrayForEach(w, list) {
+		if (!cJSON_IsString(w))
+			return lc_error(lc, w, 0, PL_ERR_RULES, "vocabulary '%s' must list strings",
+					v->name);
+		if (w->valuestring[0] == '@') {
+			const char *ref = w->valuestring + 1;
+			struct vocab *o = vocab_find(lc->rs, ref, strlen(ref));
+			size_t i;
+
+			if (!o || o == v)
+				return lc_error(lc, w, 0, PL_ERR_RULES,
+						"unknown vocabulary '%s' (define it before use)", ref);
+			for (i = 0; i < o->nwords; i++)
+				if ((st = add_word(lc, w, v, o->words[i])) != PL_OK)
+					return st;
+			continue;
+		}
+		if ((st = add_word(lc, w, v, w->valuestring)) != PL_OK)
+			return st;
+	}
+	return PL_OK;
+}
+
+enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj)
+{
+	const cJSON *e;
+	enum pl_status st;
+
+	if (!cJSON_IsObject(obj))
+		return lc_error(lc, obj, 0, PL_ERR_RULES, "'vocabularies' must be an object");
+	cJSON_ArrayForEach(e, obj) {
+		struct vocab *v, *p;
+		size_t i, n = strlen(e->string);
+
+		for (i = 0; i < n; i++)
+			if (!((e->string[i] >= 'a' && e->string[i] <= 'z') || e->string[i] == '_' ||
+			      (e->string[i] >= '0' && e->string[i] <= '9')))
+				break;
+		if (!n || i < n)
+			return lc_error(lc, e, 1, PL_ERR_RULES,
+					"vocabulary name '%s' must be lowercase letters, digits and _",
+					e->string);
+		if ((v = vocab_find(lc->rs, e->string, n)) != NULL)
+			return lc_error(lc, e, 1, PL_ERR_RULES,
+					"vocabulary '%s' is already defined in '%s'", e->string, v->file);
+		if (!cJSON_IsArray(e) || !cJSON_GetArraySize(e))
+			return lc_error(lc, e, 0, PL_ERR_RULES,
+					"vocabulary '%s' must be a non-empty array of words", e->string);
+		p = realloc(lc->rs->vocabs, (lc->rs->nvocabs + 1) * sizeof(*p));
+		if (!p)
+			return PL_ERR_NOMEM;
+		lc->rs->vocabs = p;
+		v = &p[lc->rs->nvocabs++];
+		memset(v, 0, sizeof(*v));
+		v->file = lc->file;
+		if (!(v->name = strdup(e->string)))
+			return PL_ERR_NOMEM;
+		if ((st = load_one(lc, e, v)) != PL_OK)
+			return st;
+	}
+	return PL_OK;
+}
+
+void vocab_release_all(struct pl_ruleset *rs)
+{
+	size_t i, j;
+
+	for (i = 0; i < rs->nvocabs; i++) {
+		for (j = 0; j < rs->vocabs[i].nwords; j++)
+			free(rs->vocabs[i].words[j]);
+		free(rs->vocabs[i].words);
+		free(rs->vocabs[i].name);
+	}
+	free(rs->vocabs);
+	rs->vocabs = NULL;
+	rs->nvocabs = 0;
+}
+
+static int by_bytes(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Length of the UTF-8 character at p (a whole character is one trie edge). */
+static size_t char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1, i;
+
+	for (i = 1; i < n; i++)
+		if (!p[i])
+			return i;
+	return n;
+}
+
+static size_t put(char *out, size_t used, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (used == (size_t)-1 || used + n >= cap)
+		return (size_t)-1;
+	memcpy(out + used, s, n + 1);
+	return used + n;
+}
+
+/*
+ * Emits words[lo, hi) (sorted, sharing their first off bytes) as a trie-shaped regex:
+ * "straat|station|stoep" becomes "st(?:raat|ation|oep)". A backtracking engine then tries one
+ * branch per character instead of every word at every position; the language is the same, and a
+ * word that ends where a longer one goes on is an optional tail, so the longer one is preferred.
+ */
+static size_t emit_trie(char *out, size_t used, size_t cap, char **w, size_t lo, size_t hi,
+			size_t off, int depth)
+{
+	size_t i = lo, groups = 0, k;
+	int ends = 0;
+
+	if (depth > 256)
+		return (size_t)-1;
+	while (i < hi && !w[i][off]) {
+		ends = 1; /* a word ends here */
+		i++;
+	}
+	for (k = i; k < hi; groups++) {
+		size_t n = char_len(w[k] + off), j = k + 1;
+
+		while (j < hi && !strncmp(w[j] + off, w[k] + off, n))
+			j++;
+		k = j;
+	}
+	if (!groups)
+		return used;
+	if (groups > 1 || ends)
+		used = put(out, used, cap, "(?:");
+	for (k = i; k < hi && used != (size_t)-1;) {
+		size_t n = char_len(w[k] + off), j = k + 1;
+
+		while (j < hi && !strncmp(w[j] + off, w[k] + off, n))
+			j++;
+		if (k != i)
+			used = put(out, used, cap, "|");
+		if (used == (size_t)-1)
+			break;
+		used = regex_escape(out, used, cap, w[k] + off, n);
+		if (used != (size_t)-1)
+			used = emit_trie(out, used, cap, w, k, j, off + n, depth + 1);
+		k = j;
+	}
+	if (groups > 1 || ends)
+		used = put(out, used, cap, ends ? ")?" : ")");
+	return used;
+}
+
+/* Appends the vocabulary as one non-capturing, trie-shaped alternation. */
+static size_t add_alternation(char *out, size_t used, size_t cap, const struct vocab *v)
+{
+	char **sorted = malloc(v->nwords * sizeof(*sorted));
+
+	if (!sorted)
+		return (size_t)-1;
+	memcpy(sorted, v->words, v->nwords * sizeof(*sorted));
+	qsort(sorted, v->nwords, sizeof(*sorted), by_bytes);
+	used = put(out, used, cap, "(?:");
+	if (used != (size_t)-1)
+		used = emit_trie(out, used, cap, sorted, 0, v->nwords, 0, 0);
+	used = put(out, used, cap, ")");
+	free(sorted);
+	return used;
+}
+
+enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, char **out,
+			    char *bad, size_t badlen)
+{
+	size_t cap = PL_RULES_MAX_PATTERN + 1, used = 0;
+	const char *p = pattern, *open, *close;
+	char *buf = malloc(cap);
+
+	*out = NULL;
+	if (!buf)
+		return PL_ERR_NOMEM;
+	while ((open = strstr(p, "{{")) != NULL && (close = strstr(open + 2, "}}")) != NULL) {
+		const struct vocab *v = vocab_find(rs, open + 2, (size_t)(close - open - 2));
+		size_t lit = (size_t)(open - p);
+
+		if (!v) {
+			snprintf(bad, badlen, "%.*s", (int)(close - open - 2), open + 2);
+			free(buf);
+			return PL_ERR_RULES;
+		}
+		if (used + lit >= cap)
+			goto limit;
+		memcpy(buf + used, p, lit);
+		used += lit;
+		used = add_alternation(buf, used, cap, v);
+		if (used == (size_t)-1)
+			goto limit;
+		p = close + 2;
+	}
+	if (used + strlen(p) >= cap)
+		goto limit;
+	memcpy(buf + used, p, strlen(p) + 1);
+	*out = buf;
+	return PL_OK;
+limit:
+	free(buf);
+	snprintf(bad, badlen, "%d", PL_RULES_MAX_PATTERN);
+	return PL_ERR_LIMIT;
+}
+
+static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
+			      struct regex *re, struct rule *gated)
+{
+	char *expanded = NULL, bad[128], err[256];
+	size_t erroff = 0;
+	enum pl_status st;
+
+	memset(re, 0, sizeof(*re));
+	if (!cJSON_IsString(node) || !node->valuestring[0])
+		return lc_error(lc, node, 0, PL_ERR_RULES, "a pattern must be a non-empty string");
+	st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
+	if (st == PL_ERR_RULES)
+		return lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
+	if (st == PL_ERR_LIMIT)
+		return lc_error(lc, node, 0, st, "pattern longer than %s bytes once expanded", bad);
+	if (st != PL_OK)
+		return st;
+	st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err), &erroff);
+	if (st != PL_OK) {
+		int has_vocab = strstr(node->valuestring, "{{") != NULL;
+
+		if (has_vocab)
+			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu of the expanded pattern",
+				 err, erroff);
+		else
+			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
+		/* Point at the offending character inside the JSON string when we can. */
+		if (!has_vocab && lc->d->column)
+			lc->d->column += (unsigned)erroff + 1;
+	}
+	if (st == PL_OK && gated && !gated->match_original &&
+	    prefilter_add(&lc->rs->pf, expanded, strlen(expanded), &gated->gate) != 0)
+		st = PL_ERR_NOMEM;
+	free(expanded);
+	return st;
+}
+
+enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
+{
+	return compile(lc, node, caseless, re, NULL);
+}
+
+enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
+				struct regex *re)
+{
+	return compile(lc, node, 1, re, r);
+}
+
+void regex_list_free(struct regex *res, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		regex_release(&res[i]);
+	free(res);
+}
+
+enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
+			       struct regex **res, size_t *n)
+{
+	const cJSON *e;
+	size_t cnt;
+	enum pl_status st;
+
+	*res = NULL;
+	*n = 0;
+	if (cJSON_IsString(node))
+		cnt = 1;
+	else if (cJSON_IsArray(node))
+		cnt = (size_t)cJSON_GetArraySize(node);
+	else
+		return lc_error(lc, node, 0, PL_ERR_RULES, "expected a pattern or an array of patterns");
+	if (!cnt)
+		return PL_OK;
+	*res = calloc(cnt, sizeof(**res));
+	if (!*res)
+		return PL_ERR_NOMEM;
+	if (cJSON_IsString(node)) {
+		st = lc_compile(lc, node, caseless, &(*res)[0]);
+		*n = st == PL_OK;
+		return st;
+	}
+	cJSON_ArrayForEach(e, node) {
+		if ((st = lc_compile(lc, e, caseless, &(*res)[*n])) != PL_OK)
+			return st;
+		(*n)++;
+	}
+	return PL_OK;
+}

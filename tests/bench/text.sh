@@ -1,0 +1,43 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Text benchmark: whole-process latency of linting one 2 KB post (goal < 15 ms), next to the
+# cost of starting a trivial process, the rule set's compile time, and scanning throughput on a
+# generated 50 MB corpus (goal >= 50 MB/s on one core).
+# Usage: tests/bench/text.sh BUILD_DIR RULES
+set -u
+build=$1
+rules=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$tmp/post.txt" <<'PY'
+import sys
+s = ("Vanmiddag inbraak aan de Kerkstraat 12a. De verdachte droeg rode sneakers en een blauwe broek. "
+     "Merci à tous pour votre accueil lors de la fête du quartier ! Thanks for joining our workshop. ")
+out = (s * 20)[:2048]
+open(sys.argv[1], "w").write(out)
+PY
+# Median of 41 runs, in microseconds, for a command.
+median_us() {
+	python3 - "$@" <<'PY'
+import subprocess, sys, time
+cmd = sys.argv[1:]
+ts = []
+for _ in range(41):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print(int(ts[len(ts) // 2] * 1e6))
+PY
+}
+lint=$(median_us "$build/postlint" --rules "$rules" "$tmp/post.txt")
+base=$(median_us "$build/postlint" --version)
+echo "one 2 KB post, whole process: $((lint / 1000)).$(( (lint % 1000) / 100 )) ms (goal < 15 ms; 'postlint --version' takes $((base / 1000)).$(( (base % 1000) / 100 )) ms; ratio to goal $(python3 -c "print(f'{$lint/15000:.2f}')"))"
+"$build/tools/bench_text" "$rules" 50 | while read -r name value unit; do
+	case $name in
+	rules_compile_ms) echo "compile every pack: $value ms" ;;
+	rules_count) echo "rules loaded: $value" ;;
+	scan_mb_per_s) echo "scan throughput, one core: $value MB/s (goal >= 50 MB/s; ratio to goal $(python3 -c "print(f'{$value/50:.2f}')"))" ;;
+	scan_posts_per_s) echo "posts per second, one core: $value" ;;
+	esac
+done

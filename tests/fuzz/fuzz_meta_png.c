@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Fuzz target: PNG chunks, bounded inflation, text and eXIf. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "meta_int.h"
+
+#include "banned.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct meta_fields f;
+
+	meta_fields_init(&f);
+	meta_png_read(&f, data, size);
+	meta_fields_release(&f);
+	return 0;
+}
