@@ -116,7 +116,7 @@ static void pr_rect(struct pr_canvas *c, float x0, float y0, float x1, float y1,
 			float px = x + 0.5f, py = y + 0.5f;
 			float dx = fmaxf(fmaxf(x0 + r - px, px - (x1 - r)), 0);
 			float dy = fmaxf(fmaxf(y0 + r - py, py - (y1 - r)), 0);
-			float out = r > 0 ? sqrtf(dx * dx + dy * dy) - r : 0;
+			float out = r > 0 ? sqrtf(dx * dx + dy * dy) - r : -1.0f;
 			float edge = fminf(fminf(px - x0, x1 - px), fminf(py - y0, y1 - py)) + 0.5f;
 
 			pr_blend(c, x, y, rgb, fminf(fminf(0.5f - out, edge), 1.0f));
