@@ -102,7 +102,7 @@ static void ground(const struct image *img, const struct tr_line *l, float x0, f
  * one wide. Returns the band's outer edge in *edge and 1 when found.
  */
 static int band_search(const struct image *img, const struct tr_line *l, float x0, int dir,
-		       float *edge)
+		       float *edge, float *inner)
 {
 	float h = l->char_h, step = h / 8, x = x0 + dir * 0.1f * h;
 	int run = 0, miss = 0, rgb[3];
@@ -118,6 +118,8 @@ static int band_search(const struct image *img, const struct tr_line *l, float x
 			blue += is_eu_blue(rgb);
 		}
 		if (blue >= 3) {
+			if (!run)
+				*inner = x - dir * step / 2;
 			run++;
 			miss = 0;
 			*edge = x;
@@ -150,13 +152,37 @@ static float geometry(int nchars, float width_in_h)
 	return g;
 }
 
+/*
+ * The EU band as the end blob c of a line (dir -1: the left end, 1: the right end): its inner
+ * edge, found by walking the blob's columns from its outer side. At small sizes the band and
+ * the first character can touch and make one blob; then the inner edge lies well inside it and
+ * the character is returned to the row (*merged).
+ */
+static float band_blob(const struct image *img, const struct tr_line *l, const struct tr_comp *c,
+		       int dir, int *merged)
+{
+	float h = l->char_h, outer, edge, start;
+	float blob_inner = dir < 0 ? c->x + c->w : c->x;
+
+	/* band_search walks away from its start by dir; here from the outer side inwards. */
+	start = dir < 0 ? c->x - 0.1f * h : c->x + c->w + 0.1f * h;
+	if (!band_search(img, l, start, -dir, &edge, &outer)) {
+		*merged = 0;
+		return blob_inner;
+	}
+	edge += -dir * h / 16;
+	*merged = dir < 0 ? edge < blob_inner - 0.25f * h : edge > blob_inner + 0.25f * h;
+	return *merged ? edge : blob_inner;
+}
+
 /* Scores line l as a one-row plate; 0 when it cannot be one. */
 static int score_line(const struct image *img, const struct text_regions *tr,
 		      const struct tr_line *l, struct plate_candidate *pc)
 {
 	const struct tr_comp *c = tr->comps + l->first;
 	size_t first = 0, last = l->n;
-	float x0, x1, h = l->char_h, yellow, white, g, band, left, right;
+	float x0, x1, h = l->char_h, yellow, white, g, band, left, right, in0, in1;
+	int m0 = 0, m1 = 0;
 
 	memset(pc, 0, sizeof(*pc));
 	if (!l->dark || l->n < 3)
@@ -165,15 +191,21 @@ static int score_line(const struct image *img, const struct text_regions *tr,
 		pc->band_left = 1, first = 1;
 	if (last - first > 3 && blue_fraction(img, comp_box(&c[last - 1])) > 0.35f)
 		pc->band_right = 1, last--;
-	pc->nchars = (int)(last - first);
-	x0 = c[first].x;
-	x1 = c[last - 1].x + c[last - 1].w;
+	in0 = first ? band_blob(img, l, &c[0], -1, &m0) : c[0].x - 0.35f * h;
+	in1 = pc->band_right ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;
+	pc->nchars = (int)(last - first) + m0 + m1;
+	x0 = m0 ? in0 : c[first].x;
+	x1 = m1 ? in1 : c[last - 1].x + c[last - 1].w;
+	if (!pc->band_right)
+		in1 = x1 + 0.35f * h;
 	left = first ? c[0].x : x0 - (PD_BAND_W + 0.2f) * h;
 	right = pc->band_right ? c[l->n - 1].x + c[l->n - 1].w : x1 + 0.25f * h;
 	if (!pc->band_left)
-		pc->band_left = band_search(img, l, x0, -1, &left);
-	if (!pc->band_right && band_search(img, l, x1, 1, &right))
+		pc->band_left = band_search(img, l, x0, -1, &left, &in0);
+	if (!pc->band_right && band_search(img, l, x1, 1, &right, &in1))
 		pc->band_right = 1;
+	pc->inner_x0 = fmaxf(in0, x0 - 0.35f * h);
+	pc->inner_x1 = fminf(in1, x1 + 0.35f * h);
 	ground(img, l, x0, x1, &yellow, &white);
 	g = geometry(pc->nchars, (x1 - x0) / h);
 	band = pc->band_left || pc->band_right ? 1.0f : 0.0f;
@@ -224,7 +256,10 @@ static int score_pair(const struct image *img, const struct tr_line *a, const st
 	pc->slope = (a->slope + b->slope) / 2;
 	pc->ground = yellow > 0.5f ? PLATE_GROUND_YELLOW : white > 0.5f ? PLATE_GROUND_WHITE
 							       : PLATE_GROUND_OTHER;
-	pc->band_left = band_search(img, a, x0, -1, &ov) || band_search(img, b, x0, -1, &ov);
+	pc->inner_x0 = x0 - 0.3f * h;
+	pc->inner_x1 = x1 + 0.3f * h;
+	pc->band_left = band_search(img, a, x0, -1, &ov, &pc->inner_x0) ||
+			band_search(img, b, x0, -1, &ov, &pc->inner_x0);
 	pc->score = 0.9f * (0.15f + 0.3f * clamp01(fmaxf(yellow, white) * 1.4f - 0.3f) +
 			    0.45f * (float)pc->band_left + 0.1f * fminf(a->score, b->score));
 	pc->text = (struct image_box){ x0, a->box.y, x1 - x0, b->box.y + b->box.h - a->box.y };

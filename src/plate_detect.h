@@ -22,6 +22,7 @@ enum plate_ground {
 struct plate_candidate {
 	struct image_box box;  /* the whole plate, estimated, in the image's coordinates */
 	struct image_box text; /* the characters alone */
+	float inner_x0, inner_x1; /* the ground between the bands (or the plate's edges) */
 	float score;           /* 0..1 */
 	float char_h;          /* character height, pixels */
 	float slope;           /* dy/dx of the character row */

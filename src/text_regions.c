@@ -471,31 +471,47 @@ static float clamp01(float v)
  */
 static void line_stats(const struct tr_comp *m, size_t n, float *hs, struct tr_line *l)
 {
-	double sx = 0, sy = 0, sxx = 0, sxy = 0, hsum = 0, hsq = 0, res = 0;
-	float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, b, a, hmean, hcv, rms;
+	double hsum = 0, hsq = 0, res = 0;
+	float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, a = 0, b = 0, hmean, hcv, rms;
+	size_t used = 0;
 
 	for (size_t k = 0; k < n; k++) {
-		double cx = m[k].x + m[k].w / 2, by = m[k].y + m[k].h;
-
-		sx += cx, sy += by, sxx += cx * cx, sxy += cx * by;
 		hsum += m[k].h, hsq += (double)m[k].h * m[k].h;
 		hs[k] = m[k].h;
 		x0 = fminf(x0, m[k].x), y0 = fminf(y0, m[k].y);
 		x1 = fmaxf(x1, m[k].x + m[k].w), y1 = fmaxf(y1, m[k].y + m[k].h);
 	}
-	b = (float)((n * sxx - sx * sx) > 1e-6 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0);
-	a = (float)((sy - b * sx) / n);
+	qsort(hs, n, sizeof(*hs), float_cmp);
+	hmean = (float)(hsum / n);
+	l->char_h = hs[n / 2];
+	/* The baseline: bottoms fitted twice, the second time without the blobs that end well
+	 * below the first fit (descenders of g, j, p, q, y). */
+	for (int pass = 0; pass < 2; pass++) {
+		double sx = 0, sy = 0, sxx = 0, sxy = 0;
+
+		used = 0;
+		for (size_t k = 0; k < n; k++) {
+			double cx = m[k].x + m[k].w / 2, by = m[k].y + m[k].h;
+
+			if (pass && by - (a + b * cx) > 0.15 * l->char_h)
+				continue;
+			sx += cx, sy += by, sxx += cx * cx, sxy += cx * by;
+			used++;
+		}
+		if (!used)
+			break;
+		b = (float)((used * sxx - sx * sx) > 1e-6 ? (used * sxy - sx * sy) / (used * sxx - sx * sx)
+							   : 0);
+		a = (float)((sy - b * sx) / used);
+	}
 	for (size_t k = 0; k < n; k++) {
 		double r = m[k].y + m[k].h - (a + b * (m[k].x + m[k].w / 2));
 
 		res += r * r;
 	}
-	qsort(hs, n, sizeof(*hs), float_cmp);
-	hmean = (float)(hsum / n);
 	hcv = (float)sqrt(fmax(0.0, hsq / n - (double)hmean * hmean)) / hmean;
 	rms = (float)sqrt(res / n) / hmean;
 	l->box = (struct image_box){ x0, y0, x1 - x0, y1 - y0 };
-	l->char_h = hs[n / 2];
 	l->slope = b;
 	l->score = clamp01((float)(n - 1) / 4.0f) *
 		   (0.5f * clamp01(1.0f - 2.5f * hcv) + 0.5f * clamp01(1.0f - 3.0f * rms));

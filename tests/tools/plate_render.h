@@ -308,7 +308,7 @@ static int pr_sign(struct pr_canvas *c, struct pr_font *f, const char *text, flo
 {
 	static const unsigned char blue[3] = { 22, 58, 130 }, green[3] = { 30, 100, 60 };
 	int px = (int)lroundf(capx / PR_CAP_EM);
-	float tw = pr_text_width(f, text, px), W = tw + 2.4f * capx, H = capx * (paris ? 3.4f : 2.3f);
+	float tw = pr_text_width(f, text, px), W = tw + 2.4f * capx, H = capx * (paris ? 3.6f : 2.7f);
 	int rc;
 
 	if (tw <= 0 || pr_canvas_new(c, (int)ceilf(W), (int)ceilf(H), paris ? green : pr_white))
@@ -317,7 +317,7 @@ static int pr_sign(struct pr_canvas *c, struct pr_font *f, const char *text, flo
 	if (!paris)
 		pr_rect(c, capx * 0.3f, capx * 0.3f, W - capx * 0.3f, H - capx * 0.3f, capx * 0.15f, pr_white);
 	pr_rect(c, capx * 0.4f, capx * 0.4f, W - capx * 0.4f, H - capx * 0.4f, capx * 0.1f, blue);
-	rc = pr_text(c, f, text, W / 2, H - capx * (paris ? 0.85f : 0.65f), capx, 0, pr_white);
+	rc = pr_text(c, f, text, W / 2, H - capx * (paris ? 1.0f : 0.95f), capx, 0, pr_white);
 	if (paris)
 		rc |= pr_text(c, f, "2e Arrt", W / 2, capx * 1.35f, capx * 0.5f, 0, pr_white);
 	return rc;
