@@ -107,7 +107,8 @@ struct ocr_region {
 	float slope;
 	int rows;       /* lines of characters in box: 1, or 2 for a two-row plate */
 	int dark;       /* dark characters on a lighter ground */
-	int drop_small; /* remove blobs much smaller than a character (plate seals, dashes) */
+	int plate;      /* a plate's row: blobs much smaller than a character (seals, dashes) are
+			   removed and the crop stays inside the plate's border */
 	float x0, x1;   /* the crop's left and right edges; both 0: box widened by a margin */
 };
 

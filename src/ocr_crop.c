@@ -13,8 +13,10 @@
 
 #define CROP_MARGIN_X 0.35f /* character heights added left and right */
 #define CROP_MARGIN_Y 0.28f /* and above and below */
+#define CROP_PLATE_MARGIN_Y 0.14f /* on plates: the border is 0.2 character heights away */
 #define CROP_PAD 10         /* white pixels around the result */
 #define CROP_SMALL 0.45f    /* blobs lower than this many character heights are dropped */
+#define CROP_RULE 1.3f      /* ink runs longer than this many character heights are rules */
 
 float ocr_luma(const struct image *img, float x, float y)
 {
@@ -67,9 +69,10 @@ static int otsu(const unsigned char *px, size_t n)
 }
 
 /* What clear_blobs keeps: blobs at least min_h tall (when min_h > 0), and of those touching the
- * border only the ones centred in [keep_x0, keep_x1] no larger than max_w x max_h. */
+ * border only the ones centred in [keep_x0, keep_x1] no larger than max_w x max_h, and, along
+ * the left or right edge, at least min_w wide. */
 struct keep {
-	int min_h, keep_x0, keep_x1, max_w, max_h;
+	int min_h, keep_x0, keep_x1, max_w, max_h, min_w;
 };
 
 /*
@@ -114,6 +117,9 @@ static void clear_blobs(struct image *g, const struct keep *k, int32_t *queue)
 		if (edge && (cx < k->keep_x0 || cx > k->keep_x1 || right - left + 1 > k->max_w ||
 			     bottom - top + 1 > k->max_h))
 			drop = 1;
+		/* A sliver along the left or right edge: the rim of a band or a frame. */
+		if ((left == 0 || right == w - 1) && right - left + 1 < k->min_w)
+			drop = 1;
 		paint = drop ? 255 : 2;
 		for (int32_t i = 0; i < tail; i++)
 			g->px[queue[i]] = paint;
@@ -121,6 +127,28 @@ static void clear_blobs(struct image *g, const struct keep *k, int32_t *queue)
 	for (int32_t i = 0; i < w * h; i++)
 		if (g->px[i] == 2)
 			g->px[i] = 0;
+}
+
+/* Whitens horizontal runs of ink longer than max_run: plate borders and sign frames, which
+ * would join the characters they touch into one blob too large to keep. */
+static void clear_rules(struct image *g, int max_run)
+{
+	for (int y = 0; y < g->h; y++) {
+		unsigned char *row = g->px + (size_t)y * g->w;
+
+		for (int x = 0; x < g->w;) {
+			int x0 = x;
+
+			if (row[x]) {
+				x++;
+				continue;
+			}
+			while (x < g->w && !row[x])
+				x++;
+			if (x - x0 > max_run)
+				memset(row + x0, 255, (size_t)(x - x0));
+		}
+	}
 }
 
 /* Samples the straightened, scaled region into g (no padding yet). */
@@ -143,7 +171,7 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 {
 	float x0 = r->box.x - CROP_MARGIN_X * r->char_h;
 	float x1 = r->box.x + r->box.w + CROP_MARGIN_X * r->char_h;
-	float my = CROP_MARGIN_Y * r->char_h, s;
+	float my = (r->plate ? CROP_PLATE_MARGIN_Y : CROP_MARGIN_Y) * r->char_h, s;
 	struct keep k;
 	/* The row's own height once straightened: ascenders and descenders stand out of the median
 	 * character height of mixed-case text, and must not be cut (then cleared as border blobs). */
@@ -152,7 +180,7 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 	int32_t *queue = NULL;
 	enum pl_status st = PL_ERR_NOMEM;
 	double area;
-	int t;
+	int t, band0, band1;
 
 	image_init(out);
 	image_init(&g);
@@ -177,14 +205,23 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 	if (!g.px || !queue || !out->px)
 		goto out;
 	sample(img, r, s, x0, my, tall, &g);
-	t = otsu(g.px, (size_t)g.w * g.h);
+	/* The threshold from the character band alone: above and below it the crop may reach past
+	 * a plate's edge onto a wall far brighter or darker than the plate's ground. */
+	band0 = (int)(my * s);
+	band1 = (int)((my + tall) * s);
+	band1 = band1 > g.h ? g.h : band1;
+	if (band1 - band0 < 2)
+		band0 = 0, band1 = g.h;
+	t = otsu(g.px + (size_t)band0 * g.w, (size_t)(band1 - band0) * g.w);
 	for (size_t i = 0; i < (size_t)g.w * g.h; i++)
 		g.px[i] = (r->dark ? g.px[i] <= t : g.px[i] > t) ? 0 : 255;
-	k.min_h = r->drop_small ? (int)(CROP_SMALL * r->char_h * s) : 0;
+	clear_rules(&g, (int)(CROP_RULE * r->char_h * s));
+	k.min_h = r->plate ? (int)(CROP_SMALL * r->char_h * s) : 0;
 	k.keep_x0 = (int)((r->box.x - x0) * s);
 	k.keep_x1 = (int)((r->box.x + r->box.w - x0) * s);
 	k.max_w = (int)(1.6f * r->char_h * s);
 	k.max_h = (int)(1.5f * tall * s);
+	k.min_w = (int)(0.15f * r->char_h * s);
 	clear_blobs(&g, &k, queue);
 	memset(out->px, 255, (size_t)out->w * out->h);
 	for (int y = 0; y < g.h; y++)

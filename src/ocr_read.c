@@ -14,6 +14,7 @@
 #include "banned.h"
 
 #define OCR_NUMBER_CONF 0.6f /* a house number is a few characters: ask more of them */
+#define OCR_LINE_PLATE_CONF 0.7f /* a plate read outside the plate candidates */
 #define OCR_OVERLAP 0.5f     /* a line this much inside a read region is not read again */
 #define OCR_MAX_PLAQUES 6    /* short lines on a plain ground read per photo */
 #define OCR_PLAQUE_SD 22.0f  /* grey spread of the ground around a plaque's characters, at most */
@@ -169,7 +170,9 @@ static int classify(const char *text, float conf, const struct tr_line *l, const
 		return -1;
 	if (is_street(text))
 		return OCR_SIGN;
-	if (l->n >= 5 && l->n <= 10 && (*country = plate_text_match(text, plate, plen)))
+	/* A plate the plate detector missed: dark characters (every EU plate's), read well. */
+	if (l->dark && l->n >= 5 && l->n <= 10 && conf >= OCR_LINE_PLATE_CONF &&
+	    (*country = plate_text_match(text, plate, plen)))
 		return OCR_PLATE;
 	return OCR_TEXT;
 }

@@ -206,6 +206,10 @@ static int score_line(const struct image *img, const struct text_regions *tr,
 		pc->band_right = 1;
 	pc->inner_x0 = fmaxf(in0, x0 - 0.35f * h);
 	pc->inner_x1 = fminf(in1, x1 + 0.35f * h);
+	/* Room for a character between the band and the row: the first character touched the band
+	 * and left the row with it (the band is ink in grey); read from the band's edge. */
+	if (pc->band_left && !first && x0 - in0 > 0.45f * h)
+		pc->inner_x0 = in0;
 	ground(img, l, x0, x1, &yellow, &white);
 	g = geometry(pc->nchars, (x1 - x0) / h);
 	band = pc->band_left || pc->band_right ? 1.0f : 0.0f;
@@ -217,7 +221,7 @@ static int score_line(const struct image *img, const struct text_regions *tr,
 	pc->char_h = h;
 	pc->slope = l->slope;
 	pc->rows = 1;
-	pc->text = turned_box(l, x0, x1, 0.5f * h);
+	pc->text = turned_box(l, fminf(x0, pc->inner_x0 + 0.2f * h), x1, 0.5f * h);
 	pc->box = turned_box(l, pc->band_left ? left : x0 - 0.3f * h, right, PD_PLATE_HALF_H * h);
 	return pc->score > 0;
 }
@@ -274,13 +278,37 @@ static int by_score(const void *a, const void *b)
 	return (p->score < q->score) - (p->score > q->score);
 }
 
+/* Fraction of box a inside box b. */
+static float inside(struct image_box a, struct image_box b)
+{
+	float x0 = fmaxf(a.x, b.x), y0 = fmaxf(a.y, b.y);
+	float x1 = fminf(a.x + a.w, b.x + b.w), y1 = fminf(a.y + a.h, b.y + b.h);
+
+	return x1 > x0 && y1 > y0 && a.w * a.h > 0 ? (x1 - x0) * (y1 - y0) / (a.w * a.h) : 0;
+}
+
+/*
+ * Whether candidate p should replace q, which it overlaps: the better score, except that a row
+ * holding the other's characters and more wins unless it scores much lower (a row cut short by
+ * a character touching the band often scores higher than the whole row).
+ */
+static int better(const struct plate_candidate *p, const struct plate_candidate *q)
+{
+	if (p->nchars > q->nchars && inside(q->text, p->text) > 0.8f)
+		return p->score >= 0.85f * q->score;
+	if (q->nchars > p->nchars && inside(p->text, q->text) > 0.8f)
+		return p->score > q->score / 0.85f;
+	return p->score > q->score;
+}
+
 /* Adds pc to the list, unless a better overlapping one is there (then keeps the better). */
 static enum pl_status add(struct plate_candidate **list, size_t *n, size_t *cap,
 			  const struct plate_candidate *pc)
 {
 	for (size_t i = 0; i < *n; i++)
-		if (tr_box_iou((*list)[i].box, pc->box) > PD_MERGE_IOU) {
-			if (pc->score > (*list)[i].score)
+		if (tr_box_iou((*list)[i].box, pc->box) > PD_MERGE_IOU ||
+		    inside((*list)[i].text, pc->text) > 0.8f || inside(pc->text, (*list)[i].text) > 0.8f) {
+			if (better(pc, &(*list)[i]))
 				(*list)[i] = *pc;
 			return PL_OK;
 		}

@@ -16,7 +16,6 @@
 #define TR_MAX_CHAR_H 60
 #define TR_MIN_CONTRAST 24  /* grey levels between the local extreme and the mean */
 #define TR_MARGIN 8         /* twice the grey levels a pixel must pass the threshold by */
-#define TR_MAX_SCAN 48      /* right neighbours looked at per blob */
 #define TR_NMS_IOU 0.5f     /* lines overlapping more are one line */
 
 /* A run of set pixels [x0, x1) on one row; parent links make the union-find forest. */
@@ -411,26 +410,85 @@ static uint32_t uf_root(uint32_t *parent, uint32_t i)
 	return i;
 }
 
-/* The nearest blob to the right of c[i] (sorted by x) that continues its line, or -1. */
-static long right_neighbour(const struct tr_comp *c, size_t n, size_t i)
+/*
+ * A bucket grid over the blobs (by left edge and vertical centre) so that finding a blob's
+ * right neighbour looks only at blobs near it, however many share its columns elsewhere.
+ */
+struct grid {
+	float cell;
+	int gw, gh;
+	uint32_t *start; /* gw * gh + 1 offsets into items */
+	uint32_t *items;
+};
+
+static int grid_cell(const struct grid *g, float x, float y, int *cx, int *cy)
+{
+	*cx = (int)(x / g->cell);
+	*cy = (int)(y / g->cell);
+	*cx = *cx < 0 ? 0 : *cx >= g->gw ? g->gw - 1 : *cx;
+	*cy = *cy < 0 ? 0 : *cy >= g->gh ? g->gh - 1 : *cy;
+	return *cy * g->gw + *cx;
+}
+
+static enum pl_status grid_build(struct grid *g, const struct tr_comp *c, size_t n)
+{
+	float maxx = 1, maxy = 1, hsum = 0;
+	size_t cells;
+	int cx, cy;
+
+	for (size_t i = 0; i < n; i++) {
+		maxx = fmaxf(maxx, c[i].x + 1);
+		maxy = fmaxf(maxy, c[i].y + c[i].h);
+		hsum += c[i].h;
+	}
+	g->cell = n ? fmaxf(8.0f, hsum / (float)n) : 8.0f;
+	g->gw = (int)(maxx / g->cell) + 1;
+	g->gh = (int)(maxy / g->cell) + 1;
+	cells = (size_t)g->gw * g->gh;
+	g->start = calloc(cells + 1, sizeof(*g->start));
+	g->items = malloc((n ? n : 1) * sizeof(*g->items));
+	if (!g->start || !g->items)
+		return PL_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		g->start[grid_cell(g, c[i].x, c[i].y + c[i].h / 2, &cx, &cy) + 1]++;
+	for (size_t k = 0; k < cells; k++)
+		g->start[k + 1] += g->start[k];
+	for (size_t i = 0; i < n; i++) /* start[k] runs ahead while filling, then is restored */
+		g->items[g->start[grid_cell(g, c[i].x, c[i].y + c[i].h / 2, &cx, &cy)]++] = (uint32_t)i;
+	for (size_t k = cells; k > 0; k--)
+		g->start[k] = g->start[k - 1];
+	g->start[0] = 0;
+	return PL_OK;
+}
+
+/* The nearest blob to the right of c[i] that continues its line, or -1. A neighbour may be up to
+ * 1 / 0.65 times as tall, so the search box is sized for that. */
+static long right_neighbour(const struct tr_comp *c, const struct grid *g, size_t i)
 {
 	const struct tr_comp *a = &c[i];
-	float best = 1e30f, acy = a->y + a->h / 2;
+	float best = 1e30f, acy = a->y + a->h / 2, reach = a->h / 0.65f;
+	int cx0, cy0, cx1, cy1;
 	long bj = -1;
 
-	for (size_t j = i + 1; j < n && j <= i + TR_MAX_SCAN; j++) {
-		const struct tr_comp *b = &c[j];
-		float hmax = fmaxf(a->h, b->h), hmin = fminf(a->h, b->h);
-		float gap = b->x - (a->x + a->w);
+	grid_cell(g, a->x + a->w - 0.15f * reach, acy - 0.3f * reach, &cx0, &cy0);
+	grid_cell(g, a->x + a->w + 1.2f * reach, acy + 0.3f * reach, &cx1, &cy1);
+	for (int gy = cy0; gy <= cy1; gy++)
+		for (int gx = cx0; gx <= cx1; gx++) {
+			int cell = gy * g->gw + gx;
 
-		if (b->x > a->x + a->w + 1.2f * hmax)
-			break;
-		if (hmin < 0.65f * hmax || fabsf(b->y + b->h / 2 - acy) > 0.3f * hmax ||
-		    gap < -0.15f * hmax || gap >= best)
-			continue;
-		best = gap;
-		bj = (long)j;
-	}
+			for (uint32_t k = g->start[cell]; k < g->start[cell + 1]; k++) {
+				const struct tr_comp *b = &c[g->items[k]];
+				float hmax = fmaxf(a->h, b->h), hmin = fminf(a->h, b->h);
+				float gap = b->x - (a->x + a->w);
+
+				if (g->items[k] == i || b->x <= a->x || hmin < 0.65f * hmax ||
+				    fabsf(b->y + b->h / 2 - acy) > 0.3f * hmax || gap < -0.15f * hmax ||
+				    gap > 1.2f * hmax || gap >= best)
+					continue;
+				best = gap;
+				bj = (long)g->items[k];
+			}
+		}
 	return bj;
 }
 
@@ -545,6 +603,7 @@ static enum pl_status group_lines(struct tr_comp *c, size_t n, int dark, int min
 	size_t *count = calloc(n ? n : 1, sizeof(*count)), *start = malloc((n + 1) * sizeof(*start));
 	struct tr_comp *m = malloc((n ? n : 1) * sizeof(*m));
 	float *hs = malloc((n ? n : 1) * sizeof(*hs));
+	struct grid grid = { 0, 0, 0, NULL, NULL };
 	enum pl_status st = PL_OK;
 
 	if (!parent || !count || !start || !m || !hs) {
@@ -552,10 +611,14 @@ static enum pl_status group_lines(struct tr_comp *c, size_t n, int dark, int min
 		goto out;
 	}
 	qsort(c, n, sizeof(*c), comp_by_x);
+	if (grid_build(&grid, c, n) != PL_OK) {
+		st = PL_ERR_NOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < n; i++)
 		parent[i] = (uint32_t)i;
 	for (size_t i = 0; i < n; i++) {
-		long j = right_neighbour(c, n, i);
+		long j = right_neighbour(c, &grid, i);
 		uint32_t a, b;
 
 		if (j < 0)
@@ -576,6 +639,8 @@ static enum pl_status group_lines(struct tr_comp *c, size_t n, int dark, int min
 		if (count[r] >= (size_t)min_chars)
 			st = add_line(m + at, count[r], dark, hs, out);
 out:
+	free(grid.start);
+	free(grid.items);
 	free(parent);
 	free(count);
 	free(start);

@@ -88,7 +88,7 @@ def main():
         # Not a planted plate's correct reading: a misreading when it lies on a planted plate
         # (the plate is still reported), a false plate when it lies elsewhere.
         extra = [t for i, t in enumerate(readings) if i not in used and
-                 not any(iou(o["box"], t["box"]) >= 0.3 for o in plates)]
+                 not any(iou(o["box"], t["box"]) > 0.05 for o in plates)]
         c["misreads"] += sum(1 for i, t in enumerate(readings) if i not in used) - len(extra)
         if not plates:
             c["free_photos"] += 1

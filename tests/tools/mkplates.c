@@ -121,18 +121,36 @@ static int write_sidecar(const char *path, const char *image, const char *bg,
 	return rc;
 }
 
-/* Pastes canvas c, w pixels wide, at a random free place of img; fills o's box. */
+/* Whether a box of w x h centred on (cx, cy) keeps clear of every object of sc. */
+static int free_at(const struct scene *sc, float cx, float cy, float w, float h)
+{
+	for (int i = 0; sc && i < sc->n; i++) {
+		const struct image_box *b = &sc->obj[i].box;
+
+		if (b->w > 0 && cx + w / 2 + 12 > b->x && cx - w / 2 - 12 < b->x + b->w &&
+		    cy + h / 2 + 12 > b->y && cy - h / 2 - 12 < b->y + b->h)
+			return 0;
+	}
+	return 1;
+}
+
+/* Pastes canvas c, w pixels wide, at a random place of img clear of the objects of sc (when
+ * one is found in a few tries); fills o's box. */
 static int place(struct image *img, struct pr_rng *r, const struct pr_canvas *c, float w,
-		 float angle, float persp, struct object *o)
+		 float angle, float persp, const struct scene *sc, struct object *o)
 {
 	struct pr_place pl;
 	float h = w * (float)c->h / (float)c->w, m = 0.6f * w + 4;
-	float cx, cy;
+	float cx = 0, cy = 0;
 
 	if (w + 8 > img->w || h + 8 > img->h)
 		return -1;
-	cx = pr_uniform(r, fminf(m, img->w / 2.0f), fmaxf(img->w - m, img->w / 2.0f + 1));
-	cy = pr_uniform(r, fminf(h + 4, img->h / 2.0f), fmaxf(img->h - h - 4, img->h / 2.0f + 1));
+	for (int tries = 0; tries < 40; tries++) {
+		cx = pr_uniform(r, fminf(m, img->w / 2.0f), fmaxf(img->w - m, img->w / 2.0f + 1));
+		cy = pr_uniform(r, fminf(h + 4, img->h / 2.0f), fmaxf(img->h - h - 4, img->h / 2.0f + 1));
+		if (free_at(sc, cx, cy, w * 1.1f, h * 1.3f))
+			break;
+	}
 	pr_quad(&pl, cx, cy, w, h, angle, persp);
 	pl.gain = pr_uniform(r, 0.55f, 1.1f);
 	pl.shade = pr_uniform(r, 0.0f, 0.35f);
@@ -141,7 +159,7 @@ static int place(struct image *img, struct pr_rng *r, const struct pr_canvas *c,
 
 /* Plants a plate of country k, about w pixels wide, with the degradations drawn from r. */
 static int plant_plate(struct image *img, struct pr_font *f, struct pr_rng *r, enum pr_country k,
-		       float w, int blur, struct object *o)
+		       float w, int blur, const struct scene *sc, struct object *o)
 {
 	struct pr_canvas c = { 0, 0, NULL };
 	float angle = pr_uniform(r, -8, 8) * (pr_pick(r, 2) ? 0.4f : 1.0f) * 0.01745f;
@@ -156,7 +174,7 @@ static int plant_plate(struct image *img, struct pr_font *f, struct pr_rng *r, e
 	o->clear = o->char_h >= 16 && fabsf(angle) <= 4 * 0.01745f && blur <= 1 && persp >= 0.88f;
 	rc = pr_plate(&c, f, k, o->text, fmaxf(1.0f, 2.0f * w / 520.0f));
 	if (!rc)
-		rc = place(img, r, &c, w, angle, persp, o);
+		rc = place(img, r, &c, w, angle, persp, sc, o);
 	free(c.px);
 	return rc;
 }
@@ -168,7 +186,7 @@ static const char *const numbers[] = { "12a", "7", "148", "23", "5b", "86", "301
 
 /* Plants a street sign (cap height capx) or, when number, a house-number plaque. */
 static int plant_text(struct image *img, struct pr_font *f, struct pr_rng *r, int number,
-		      float capx, struct object *o)
+		      float capx, const struct scene *sc, struct object *o)
 {
 	struct pr_canvas c = { 0, 0, NULL };
 	int paris = !number && pr_pick(r, 3) == 0, rc;
@@ -182,7 +200,7 @@ static int plant_text(struct image *img, struct pr_font *f, struct pr_rng *r, in
 	o->clear = capx >= 16;
 	rc = number ? pr_number(&c, f, o->text, capx) : pr_sign(&c, f, o->text, capx, paris);
 	if (!rc)
-		rc = place(img, r, &c, (float)c.w, angle, pr_uniform(r, 0.9f, 1.0f), o);
+		rc = place(img, r, &c, (float)c.w, angle, pr_uniform(r, 0.9f, 1.0f), sc, o);
 	free(c.px);
 	return rc;
 }
@@ -221,7 +239,7 @@ static int set_plates(const struct opts *op, struct pr_font *f, struct pr_rng *r
 		if (load_bg(bg, op->side, &img))
 			return -1;
 		snprintf(base, sizeof(base), "p-%03d", k);
-		if (plant_plate(&img, f, r, (enum pr_country)(k % 4), w, blur, &sc.obj[0]) ||
+		if (plant_plate(&img, f, r, (enum pr_country)(k % 4), w, blur, NULL, &sc.obj[0]) ||
 		    finish(&img, r, blur, dir, base, bg, &sc)) {
 			image_release(&img);
 			return -1;
@@ -246,12 +264,12 @@ static int set_sign(const struct opts *op, struct pr_font *f, struct pr_rng *r, 
 	image_init(&img);
 	if (load_bg(bg, op->side, &img))
 		return -1;
-	if (what != 1)
-		rc |= plant_text(&img, f, r, 0, pr_uniform(r, 18, 44) * u, &sc.obj[sc.n++]);
-	if (what != 2)
-		rc |= plant_text(&img, f, r, 1, pr_uniform(r, 20, 48) * u, &sc.obj[sc.n++]);
-	if (what == 3)
-		rc |= plant_plate(&img, f, r, PR_NL, 200 * u, 0, &sc.obj[sc.n++]);
+	if (what != 1 && !rc)
+		rc = plant_text(&img, f, r, 0, pr_uniform(r, 18, 44) * u, &sc, &sc.obj[sc.n++]);
+	if (what != 2 && !rc)
+		rc = plant_text(&img, f, r, 1, pr_uniform(r, 20, 48) * u, &sc, &sc.obj[sc.n++]);
+	if (what == 3 && !rc)
+		rc = plant_plate(&img, f, r, PR_NL, 200 * u, 0, &sc, &sc.obj[sc.n++]);
 	snprintf(base, sizeof(base), "s-%03d", k);
 	if (!rc)
 		rc = finish(&img, r, 0, dir, base, bg, &sc);
@@ -293,7 +311,7 @@ static int mode_scene(const struct opts *op, struct pr_font *f, const char *out,
 {
 	struct pr_rng r = { op->seed };
 	struct image img;
-	struct scene sc = { .n = 3 };
+	struct scene sc = { .n = 0 };
 	char dir[4096], base[256];
 	const char *slash = strrchr(out, '/'), *dot = strrchr(out, '.');
 	float u;
@@ -306,9 +324,9 @@ static int mode_scene(const struct opts *op, struct pr_font *f, const char *out,
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
 	snprintf(base, sizeof(base), "%.*s", (int)((dot && dot > slash ? dot : out + strlen(out)) -
 						    (slash ? slash + 1 : out)), slash ? slash + 1 : out);
-	rc = plant_plate(&img, f, &r, PR_NL, 220 * u, 0, &sc.obj[0]) ||
-	     plant_text(&img, f, &r, 0, 36 * u, &sc.obj[1]) ||
-	     plant_text(&img, f, &r, 1, 40 * u, &sc.obj[2]) ||
+	rc = plant_plate(&img, f, &r, PR_NL, 220 * u, 0, &sc, &sc.obj[sc.n++]) ||
+	     plant_text(&img, f, &r, 0, 36 * u, &sc, &sc.obj[sc.n++]) ||
+	     plant_text(&img, f, &r, 1, 40 * u, &sc, &sc.obj[sc.n++]) ||
 	     finish(&img, &r, 0, dir, base, bg, &sc);
 	image_release(&img);
 	return rc ? -1 : 0;
