@@ -171,8 +171,8 @@ static int classify(const char *text, float conf, const struct tr_line *l, const
 	if (is_street(text))
 		return OCR_SIGN;
 	/* A plate the plate detector missed: dark characters (every EU plate's), read well. */
-	if (l->dark && l->n >= 5 && l->n <= 10 && conf >= OCR_LINE_PLATE_CONF &&
-	    (*country = plate_text_match(text, plate, plen)))
+	if (l->dark && l->n >= 6 && l->n <= 10 && conf >= OCR_LINE_PLATE_CONF &&
+	    alnum_count(text) >= 6 && (*country = plate_text_match(text, plate, plen)))
 		return OCR_PLATE;
 	return OCR_TEXT;
 }

@@ -12,6 +12,7 @@
 #include "banned.h"
 
 #define OCR_PLATE_ALPHABET "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- " /* the space keeps word gaps */
+#define OCR_SYMBOL_MIN 5.0f /* symbols at either end of a plate reading below this are dropped */
 #define OCR_SOURCE_PPI 150 /* crops are scaled to OCR_CHAR_PX: about 18 pt at 150 ppi */
 
 struct ocr_engine {
@@ -123,6 +124,52 @@ static char *trimmed(const char *s)
 	return p;
 }
 
+/*
+ * The reading rebuilt symbol by symbol, words split by one space, without the symbols at either
+ * end whose confidence is below OCR_SYMBOL_MIN: on plates the LSTM now and then adds a stroke
+ * (a band's rim, a screw) as an 'I' with almost no confidence. NULL when out of memory;
+ * *conf gets the mean confidence of the symbols kept.
+ */
+static char *symbols(TessBaseAPI *h, float *conf)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(h);
+	char buf[OCR_MAX_TEXT + 1], keep[OCR_MAX_TEXT + 1];
+	size_t n = 0, first = 0, last = 0;
+	float sum = 0, cs[OCR_MAX_TEXT + 1];
+	int count = 0;
+
+	*conf = 0;
+	buf[0] = '\0';
+	for (int more = it != NULL; more; more = TessResultIteratorNext(it, RIL_SYMBOL)) {
+		const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
+		char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+		float c = TessResultIteratorConfidence(it, RIL_SYMBOL);
+		size_t len = sym ? strlen(sym) : 0;
+
+		if (len && n && TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) && n < OCR_MAX_TEXT)
+			cs[n] = -1, buf[n++] = ' ';
+		for (size_t k = 0; k < len && n < OCR_MAX_TEXT; k++)
+			cs[n] = c, buf[n++] = sym[k];
+		if (sym)
+			TessDeleteText(sym);
+	}
+	if (it)
+		TessResultIteratorDelete(it);
+	buf[n] = '\0';
+	while (first < n && (cs[first] < OCR_SYMBOL_MIN))
+		first++;
+	last = n;
+	while (last > first && cs[last - 1] < OCR_SYMBOL_MIN)
+		last--;
+	for (size_t k = first; k < last; k++)
+		if (cs[k] >= 0)
+			sum += cs[k], count++;
+	memcpy(keep, buf + first, last - first);
+	keep[last - first] = '\0';
+	*conf = count ? sum / (float)count / 100.0f : 0.0f;
+	return trimmed(keep);
+}
+
 enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int block,
 			       const struct image *crop, char **text, float *conf,
 			       struct pl_diag *d)
@@ -141,9 +188,13 @@ enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int blo
 	TessBaseAPISetImage(e->h[mode], crop->px, crop->w, crop->h, 1, crop->w);
 	TessBaseAPISetSourceResolution(e->h[mode], OCR_SOURCE_PPI);
 	raw = TessBaseAPIGetUTF8Text(e->h[mode]);
-	c = TessBaseAPIMeanTextConf(e->h[mode]);
-	*text = trimmed(raw);
-	*conf = c > 0 ? (float)c / 100.0f : 0.0f;
+	if (mode == OCR_MODE_PLATE) {
+		*text = symbols(e->h[mode], conf);
+	} else {
+		c = TessBaseAPIMeanTextConf(e->h[mode]);
+		*text = trimmed(raw);
+		*conf = c > 0 ? (float)c / 100.0f : 0.0f;
+	}
 	if (raw)
 		TessDeleteText(raw);
 	TessBaseAPIClear(e->h[mode]);

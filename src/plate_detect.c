@@ -16,6 +16,7 @@
 #define PD_MERGE_IOU 0.3f      /* candidates overlapping more are one plate */
 #define PD_PLATE_HALF_H 0.72f  /* half the plate height, in character heights */
 #define PD_BAND_W 0.62f        /* EU band width, in character heights */
+#define PD_BAND_BLUE 0.25f     /* fraction of a blob's samples in EU blue making it the band */
 #define PD_BAND_GAP 1.8f       /* the band is looked for this far from the characters */
 
 static float clamp01(float v)
@@ -187,9 +188,10 @@ static int score_line(const struct image *img, const struct text_regions *tr,
 	memset(pc, 0, sizeof(*pc));
 	if (!l->dark || l->n < 3)
 		return 0;
-	if (blue_fraction(img, comp_box(&c[0])) > 0.35f)
+	/* The band's letters and stars leave less blue in its box than its colour suggests. */
+	if (blue_fraction(img, comp_box(&c[0])) > PD_BAND_BLUE)
 		pc->band_left = 1, first = 1;
-	if (last - first > 3 && blue_fraction(img, comp_box(&c[last - 1])) > 0.35f)
+	if (last - first > 3 && blue_fraction(img, comp_box(&c[last - 1])) > PD_BAND_BLUE)
 		pc->band_right = 1, last--;
 	in0 = first ? band_blob(img, l, &c[0], -1, &m0) : c[0].x - 0.35f * h;
 	in1 = pc->band_right ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;
