@@ -87,6 +87,15 @@ static enum pl_status read_region(struct ocr_engine *e, const struct image *img,
 	return st;
 }
 
+static size_t alnum_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
+	return n;
+}
+
 /* Reads plate candidate i; a reading the validators accept becomes an OCR_PLATE text. */
 static enum pl_status read_plate(struct ocr_engine *e, const struct image *img, size_t i,
 				 struct ocr_result *r, struct pl_diag *d)
@@ -107,7 +116,8 @@ static enum pl_status read_plate(struct ocr_engine *e, const struct image *img, 
 		return st;
 	country = plate_text_match(text, plate, sizeof(plate));
 	free(text);
-	if (!country)
+	/* Five characters (a short German plate) validate by chance too often without the band. */
+	if (!country || (alnum_count(plate) < 6 && pc->score < PLATE_LIKELY))
 		return PL_OK;
 	keep = malloc(strlen(plate) + 1);
 	if (!keep)
@@ -146,15 +156,6 @@ static int is_street(const char *s)
 		if (strstr(low, street_words[i]))
 			return 1;
 	return 0;
-}
-
-static size_t alnum_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
-	return n;
 }
 
 /* Sorts one line's reading into a kind, or returns -1 to drop it. */
