@@ -69,6 +69,18 @@ static float row_y(const struct tr_line *l, float x)
 	return l->box.y + l->box.h / 2 + l->slope * (x - (l->box.x + l->box.w / 2));
 }
 
+/* What a ground sample is: 1 yellow, 2 white (bright and grey), 0 anything else. */
+static int ground_kind(const struct image *img, const int *c)
+{
+	int mx = c[0] > c[1] ? (c[0] > c[2] ? c[0] : c[2]) : (c[1] > c[2] ? c[1] : c[2]);
+	int mn = c[0] < c[1] ? (c[0] < c[2] ? c[0] : c[2]) : (c[1] < c[2] ? c[1] : c[2]);
+
+	if (img->channels == 3 && c[0] > 60 && c[0] > c[2] * 5 / 4 + 25 && c[1] > c[2] * 9 / 8 + 15 &&
+	    abs(c[0] - c[1]) < c[0] / 3)
+		return 1;
+	return mx > 70 && mx - mn < mx / 5 + 8 ? 2 : 0;
+}
+
 /*
  * Samples the ground just above and below the characters [x0, x1) of line l: the fraction of
  * samples that are yellow and that are white (bright and grey, clearly lighter than the ink).
@@ -77,24 +89,32 @@ static void ground(const struct image *img, const struct tr_line *l, float x0, f
 		   float *yellow, float *white)
 {
 	int ny = 0, nw = 0, rgb[3];
-	float h = l->char_h;
 
 	for (int s = 0; s < 2 * PD_SAMPLES; s++) {
 		float x = x0 + (x1 - x0) * ((float)(s % PD_SAMPLES) + 0.5f) / PD_SAMPLES;
-		float y = row_y(l, x) + (s < PD_SAMPLES ? -0.6f : 0.6f) * h;
-		int mx, mn;
+		int k;
 
-		pixel(img, x, y, rgb);
-		mx = rgb[0] > rgb[1] ? (rgb[0] > rgb[2] ? rgb[0] : rgb[2]) : (rgb[1] > rgb[2] ? rgb[1] : rgb[2]);
-		mn = rgb[0] < rgb[1] ? (rgb[0] < rgb[2] ? rgb[0] : rgb[2]) : (rgb[1] < rgb[2] ? rgb[1] : rgb[2]);
-		if (img->channels == 3 && rgb[0] > 60 && rgb[0] > rgb[2] * 5 / 4 + 25 &&
-		    rgb[1] > rgb[2] * 9 / 8 + 15 && abs(rgb[0] - rgb[1]) < rgb[0] / 3)
-			ny++;
-		else if (mx > 70 && mx - mn < mx / 5 + 8)
-			nw++;
+		pixel(img, x, row_y(l, x) + (s < PD_SAMPLES ? -0.6f : 0.6f) * l->char_h, rgb);
+		k = ground_kind(img, rgb);
+		ny += k == 1;
+		nw += k == 2;
 	}
 	*yellow = (float)ny / (2 * PD_SAMPLES);
 	*white = (float)nw / (2 * PD_SAMPLES);
+}
+
+/* Whether blob c stands on a plate's ground: most samples above and below it are. */
+static int on_ground(const struct image *img, const struct tr_line *l, const struct tr_comp *c)
+{
+	int n = 0, rgb[3];
+
+	for (int s = 0; s < 6; s++) {
+		float x = c->x + c->w * ((float)(s % 3) + 0.5f) / 3;
+
+		pixel(img, x, row_y(l, x) + (s < 3 ? -0.58f : 0.58f) * l->char_h, rgb);
+		n += ground_kind(img, rgb) != 0;
+	}
+	return n >= 2;
 }
 
 /*
@@ -176,44 +196,72 @@ static float band_blob(const struct image *img, const struct tr_line *l, const s
 	return *merged ? edge : blob_inner;
 }
 
+/* The character row of a line once its ends are settled. */
+struct row {
+	size_t first, last;  /* the characters: blobs [first, last) */
+	float x0, x1;        /* their extent */
+	float left, right;   /* the plate's outer edges (bands included) */
+	float in0, in1;      /* the ground between the bands */
+	int band0, band1;    /* the first / last blob is a band */
+	int merged;          /* characters found inside band blobs */
+};
+
+/*
+ * Settles the ends of line l: band blobs at either end (their characters returned when merged
+ * with them), blobs off the plate's ground trimmed, the bands searched beside the row when they
+ * are no blob of it.
+ */
+static void row_ends(const struct image *img, const struct tr_line *l, const struct tr_comp *c,
+		     struct row *w, int *band_left, int *band_right)
+{
+	float h = l->char_h;
+	int m0 = 0, m1 = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->last = l->n;
+	/* The band's letters and stars leave less blue in its box than its colour suggests. */
+	w->band0 = blue_fraction(img, comp_box(&c[0])) > PD_BAND_BLUE;
+	w->first = (size_t)w->band0;
+	w->band1 = w->last - w->first > 3 && blue_fraction(img, comp_box(&c[l->n - 1])) > PD_BAND_BLUE;
+	w->last -= (size_t)w->band1;
+	/* Blobs at the ends that do not stand on the plate's ground are the scene behind it. */
+	while (w->last - w->first > 4 && !w->band1 && !on_ground(img, l, &c[w->last - 1]))
+		w->last--;
+	while (w->last - w->first > 4 && !w->band0 && !on_ground(img, l, &c[w->first]))
+		w->first++;
+	w->in0 = w->band0 ? band_blob(img, l, &c[0], -1, &m0) : c[w->first].x - 0.35f * h;
+	w->in1 = w->band1 ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;
+	w->merged = m0 + m1;
+	w->x0 = m0 ? w->in0 : c[w->first].x;
+	w->x1 = m1 ? w->in1 : c[w->last - 1].x + c[w->last - 1].w;
+	if (!w->band1)
+		w->in1 = w->x1 + 0.35f * h;
+	w->left = w->band0 ? c[0].x : w->x0 - (PD_BAND_W + 0.2f) * h;
+	w->right = w->band1 ? c[l->n - 1].x + c[l->n - 1].w : w->x1 + 0.25f * h;
+	*band_left = w->band0 || band_search(img, l, w->x0, -1, &w->left, &w->in0);
+	*band_right = w->band1 || band_search(img, l, w->x1, 1, &w->right, &w->in1);
+}
+
 /* Scores line l as a one-row plate; 0 when it cannot be one. */
 static int score_line(const struct image *img, const struct text_regions *tr,
 		      const struct tr_line *l, struct plate_candidate *pc)
 {
-	const struct tr_comp *c = tr->comps + l->first;
-	size_t first = 0, last = l->n;
-	float x0, x1, h = l->char_h, yellow, white, g, band, left, right, in0, in1;
-	int m0 = 0, m1 = 0;
+	float h = l->char_h, yellow, white, g, band;
+	struct row w;
 
 	memset(pc, 0, sizeof(*pc));
 	if (!l->dark || l->n < 3)
 		return 0;
-	/* The band's letters and stars leave less blue in its box than its colour suggests. */
-	if (blue_fraction(img, comp_box(&c[0])) > PD_BAND_BLUE)
-		pc->band_left = 1, first = 1;
-	if (last - first > 3 && blue_fraction(img, comp_box(&c[last - 1])) > PD_BAND_BLUE)
-		pc->band_right = 1, last--;
-	in0 = first ? band_blob(img, l, &c[0], -1, &m0) : c[0].x - 0.35f * h;
-	in1 = pc->band_right ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;
-	pc->nchars = (int)(last - first) + m0 + m1;
-	x0 = m0 ? in0 : c[first].x;
-	x1 = m1 ? in1 : c[last - 1].x + c[last - 1].w;
-	if (!pc->band_right)
-		in1 = x1 + 0.35f * h;
-	left = first ? c[0].x : x0 - (PD_BAND_W + 0.2f) * h;
-	right = pc->band_right ? c[l->n - 1].x + c[l->n - 1].w : x1 + 0.25f * h;
-	if (!pc->band_left)
-		pc->band_left = band_search(img, l, x0, -1, &left, &in0);
-	if (!pc->band_right && band_search(img, l, x1, 1, &right, &in1))
-		pc->band_right = 1;
-	pc->inner_x0 = fmaxf(in0, x0 - 0.35f * h);
-	pc->inner_x1 = fminf(in1, x1 + 0.35f * h);
+	row_ends(img, l, tr->comps + l->first, &w, &pc->band_left, &pc->band_right);
+	pc->nchars = (int)(w.last - w.first) + w.merged;
+	pc->inner_x0 = fmaxf(w.in0, w.x0 - 0.35f * h);
+	pc->inner_x1 = fminf(w.in1, w.x1 + 0.35f * h);
 	/* Room for a character between the band and the row: the first character touched the band
 	 * and left the row with it (the band is ink in grey); read from the band's edge. */
-	if (pc->band_left && !first && x0 - in0 > 0.45f * h)
-		pc->inner_x0 = in0;
-	ground(img, l, x0, x1, &yellow, &white);
-	g = geometry(pc->nchars, (x1 - x0) / h);
+	if (pc->band_left && !w.band0 && w.x0 - w.in0 > 0.45f * h)
+		pc->inner_x0 = w.in0;
+	ground(img, l, w.x0, w.x1, &yellow, &white);
+	g = geometry(pc->nchars, (w.x1 - w.x0) / h);
 	band = pc->band_left || pc->band_right ? 1.0f : 0.0f;
 	pc->ground = yellow > 0.5f ? PLATE_GROUND_YELLOW : white > 0.5f ? PLATE_GROUND_WHITE
 							       : PLATE_GROUND_OTHER;
@@ -223,8 +271,9 @@ static int score_line(const struct image *img, const struct text_regions *tr,
 	pc->char_h = h;
 	pc->slope = l->slope;
 	pc->rows = 1;
-	pc->text = turned_box(l, fminf(x0, pc->inner_x0 + 0.2f * h), x1, 0.5f * h);
-	pc->box = turned_box(l, pc->band_left ? left : x0 - 0.3f * h, right, PD_PLATE_HALF_H * h);
+	pc->text = turned_box(l, fminf(w.x0, pc->inner_x0 + 0.2f * h), w.x1, 0.5f * h);
+	pc->box = turned_box(l, pc->band_left ? w.left : w.x0 - 0.3f * h, w.right,
+			     PD_PLATE_HALF_H * h);
 	return pc->score > 0;
 }
 

@@ -529,12 +529,12 @@ static float clamp01(float v)
  */
 static void line_stats(const struct tr_comp *m, size_t n, float *hs, struct tr_line *l)
 {
-	double hsum = 0, hsq = 0, res = 0;
-	float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, a = 0, b = 0, hmean, hcv, rms;
-	size_t used = 0;
+	double hsum = 0, res = 0;
+	float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, a = 0, b = 0, hmean, uneven, rms;
+	size_t used = 0, even = 0, nres = 0;
 
 	for (size_t k = 0; k < n; k++) {
-		hsum += m[k].h, hsq += (double)m[k].h * m[k].h;
+		hsum += m[k].h;
 		hs[k] = m[k].h;
 		x0 = fminf(x0, m[k].x), y0 = fminf(y0, m[k].y);
 		x1 = fmaxf(x1, m[k].x + m[k].w), y1 = fmaxf(y1, m[k].y + m[k].h);
@@ -562,17 +562,21 @@ static void line_stats(const struct tr_comp *m, size_t n, float *hs, struct tr_l
 							   : 0);
 		a = (float)((sy - b * sx) / used);
 	}
+	/* Mixed-case text has capitals, ascenders and descenders up to about 1.45 times the
+	 * x-height: heights count as even when they stay within that of the median. */
 	for (size_t k = 0; k < n; k++) {
 		double r = m[k].y + m[k].h - (a + b * (m[k].x + m[k].w / 2));
 
-		res += r * r;
+		even += m[k].h >= 0.7f * l->char_h && m[k].h <= 1.45f * l->char_h;
+		if (r <= 0.15 * l->char_h)
+			res += r * r, nres++;
 	}
-	hcv = (float)sqrt(fmax(0.0, hsq / n - (double)hmean * hmean)) / hmean;
-	rms = (float)sqrt(res / n) / hmean;
+	uneven = 1.0f - (float)even / (float)n;
+	rms = nres ? (float)sqrt(res / nres) / hmean : 1.0f;
 	l->box = (struct image_box){ x0, y0, x1 - x0, y1 - y0 };
 	l->slope = b;
 	l->score = clamp01((float)(n - 1) / 4.0f) *
-		   (0.5f * clamp01(1.0f - 2.5f * hcv) + 0.5f * clamp01(1.0f - 3.0f * rms));
+		   (0.5f * clamp01(1.0f - 1.5f * uneven) + 0.5f * clamp01(1.0f - 3.0f * rms));
 	if (fabsf(b) > 0.3f)
 		l->score *= 0.5f;
 }
@@ -664,16 +668,23 @@ static enum pl_status finish_lines(struct level_out *all, struct text_regions *o
 
 	qsort(all->lines, all->nlines, sizeof(*all->lines), line_by_score);
 	for (size_t i = 0; i < all->nlines && keep < TR_MAX_LINES; i++) {
+		struct tr_line *l = &all->lines[i];
 		size_t k;
 
 		for (k = 0; k < keep; k++)
-			if (tr_box_iou(all->lines[k].box, all->lines[i].box) > TR_NMS_IOU)
+			if (tr_box_iou(all->lines[k].box, l->box) > TR_NMS_IOU)
 				break;
 		if (k == keep) {
-			all->lines[keep++] = all->lines[i];
-			nc += all->lines[i].n;
+			all->lines[keep++] = *l;
+			nc += l->n;
+		} else if (l->n * 10 >= all->lines[k].n * 13 && l->score >= 0.8f * all->lines[k].score) {
+			/* The same line seen whole at another level (its capitals were too tall for
+			 * the finer one): many more of its characters beat a slightly better score. */
+			nc += l->n - all->lines[k].n;
+			all->lines[k] = *l;
 		}
 	}
+	qsort(all->lines, keep, sizeof(*all->lines), line_by_score);
 	out->lines = malloc((keep ? keep : 1) * sizeof(*out->lines));
 	out->comps = malloc((nc ? nc : 1) * sizeof(*out->comps));
 	if (!out->lines || !out->comps)

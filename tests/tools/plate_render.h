@@ -30,19 +30,19 @@ struct pr_rng {
 	uint64_t s;
 };
 
-static uint32_t pr_next(struct pr_rng *r)
+static inline uint32_t pr_next(struct pr_rng *r)
 {
 	r->s = r->s * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (uint32_t)(r->s >> 33);
 }
 
 /* Uniform in [lo, hi). */
-static float pr_uniform(struct pr_rng *r, float lo, float hi)
+static inline float pr_uniform(struct pr_rng *r, float lo, float hi)
 {
 	return lo + (hi - lo) * (float)(pr_next(r) & 0xffffff) / (float)0x1000000;
 }
 
-static int pr_pick(struct pr_rng *r, int n)
+static inline int pr_pick(struct pr_rng *r, int n)
 {
 	return (int)(pr_next(r) % (uint32_t)n);
 }
@@ -53,7 +53,7 @@ struct pr_font {
 };
 
 /* Opens path, or the fallbacks when NULL. Returns 0 on success. */
-static int pr_font_open(struct pr_font *f, const char *path)
+static inline int pr_font_open(struct pr_font *f, const char *path)
 {
 	memset(f, 0, sizeof(*f));
 	if (FT_Init_FreeType(&f->lib))
@@ -68,7 +68,7 @@ static int pr_font_open(struct pr_font *f, const char *path)
 	return 0;
 }
 
-static void pr_font_close(struct pr_font *f)
+static inline void pr_font_close(struct pr_font *f)
 {
 	if (f->face)
 		FT_Done_Face(f->face);
@@ -83,7 +83,7 @@ struct pr_canvas {
 	unsigned char *px;
 };
 
-static int pr_canvas_new(struct pr_canvas *c, int w, int h, const unsigned char *rgb)
+static inline int pr_canvas_new(struct pr_canvas *c, int w, int h, const unsigned char *rgb)
 {
 	c->w = w;
 	c->h = h;
@@ -95,7 +95,7 @@ static int pr_canvas_new(struct pr_canvas *c, int w, int h, const unsigned char 
 	return 0;
 }
 
-static void pr_blend(struct pr_canvas *c, int x, int y, const unsigned char *rgb, float a)
+static inline void pr_blend(struct pr_canvas *c, int x, int y, const unsigned char *rgb, float a)
 {
 	unsigned char *p;
 
@@ -108,7 +108,7 @@ static void pr_blend(struct pr_canvas *c, int x, int y, const unsigned char *rgb
 }
 
 /* Filled rectangle with corners rounded by radius r (anti-aliased edges). */
-static void pr_rect(struct pr_canvas *c, float x0, float y0, float x1, float y1, float r,
+static inline void pr_rect(struct pr_canvas *c, float x0, float y0, float x1, float y1, float r,
 		    const unsigned char *rgb)
 {
 	for (int y = (int)floorf(y0); y < (int)ceilf(y1); y++)
@@ -123,7 +123,7 @@ static void pr_rect(struct pr_canvas *c, float x0, float y0, float x1, float y1,
 		}
 }
 
-static void pr_disc(struct pr_canvas *c, float cx, float cy, float r, const unsigned char *rgb)
+static inline void pr_disc(struct pr_canvas *c, float cx, float cy, float r, const unsigned char *rgb)
 {
 	for (int y = (int)floorf(cy - r - 1); y <= (int)ceilf(cy + r + 1); y++)
 		for (int x = (int)floorf(cx - r - 1); x <= (int)ceilf(cx + r + 1); x++) {
@@ -134,7 +134,7 @@ static void pr_disc(struct pr_canvas *c, float cx, float cy, float r, const unsi
 }
 
 /* Natural width of s at pixel size px (26.6 advances), or -1. */
-static float pr_text_width(struct pr_font *f, const char *s, int px)
+static inline float pr_text_width(struct pr_font *f, const char *s, int px)
 {
 	long adv = 0;
 
@@ -153,7 +153,7 @@ static float pr_text_width(struct pr_font *f, const char *s, int px)
  * Draws s (ASCII) with its capitals cap_h pixels tall, the baseline at y, centred on cx, squeezed
  * horizontally (never stretched) to fit max_w. Returns 0 on success.
  */
-static int pr_text(struct pr_canvas *c, struct pr_font *f, const char *s, float cx, float y,
+static inline int pr_text(struct pr_canvas *c, struct pr_font *f, const char *s, float cx, float y,
 		   float cap_h, float max_w, const unsigned char *rgb)
 {
 	int px = (int)lroundf(cap_h / PR_CAP_EM);
@@ -197,7 +197,7 @@ static const unsigned char pr_white[3] = { 246, 246, 242 };
 static const unsigned char pr_black[3] = { 18, 18, 20 };
 
 /* A random plate number of country k that the country's validator accepts, into buf. */
-static void pr_plate_number(struct pr_rng *r, enum pr_country k, char *buf, size_t len)
+static inline void pr_plate_number(struct pr_rng *r, enum pr_country k, char *buf, size_t len)
 {
 	static const char *const nl_shapes[] = { "99-XXX-9", "9-XXX-99", "XX-999-X", "X-999-XX",
 						 "XXX-99-X", "XX-99-XX", "99-XX-XX" };
@@ -240,7 +240,7 @@ static void pr_plate_number(struct pr_rng *r, enum pr_country k, char *buf, size
 }
 
 /* The 12 yellow stars and the country letters of the EU band at [x0, x0 + bw) x [0, h). */
-static int pr_band(struct pr_canvas *c, struct pr_font *f, float x0, float bw, float h,
+static inline int pr_band(struct pr_canvas *c, struct pr_font *f, float x0, float bw, float h,
 		   const char *code)
 {
 	static const unsigned char yellow[3] = { 255, 204, 0 };
@@ -257,7 +257,7 @@ static int pr_band(struct pr_canvas *c, struct pr_font *f, float x0, float bw, f
  * Draws the plate of country k with number text on a fresh canvas, s pixels per millimetre
  * (520 x 110 mm). Returns 0 on success; the caller frees c->px.
  */
-static int pr_plate(struct pr_canvas *c, struct pr_font *f, enum pr_country k, const char *text,
+static inline int pr_plate(struct pr_canvas *c, struct pr_font *f, enum pr_country k, const char *text,
 		    float s)
 {
 	static const unsigned char nl_yellow[3] = { 247, 196, 0 }, be_red[3] = { 170, 18, 40 };
@@ -304,7 +304,7 @@ static int pr_plate(struct pr_canvas *c, struct pr_font *f, enum pr_country k, c
  * (the Dutch and Belgian enamel sign), or, when paris, capitals with the district above and a
  * green frame. Size follows the text: cap height capx pixels.
  */
-static int pr_sign(struct pr_canvas *c, struct pr_font *f, const char *text, float capx, int paris)
+static inline int pr_sign(struct pr_canvas *c, struct pr_font *f, const char *text, float capx, int paris)
 {
 	static const unsigned char blue[3] = { 22, 58, 130 }, green[3] = { 30, 100, 60 };
 	int px = (int)lroundf(capx / PR_CAP_EM);
@@ -324,7 +324,7 @@ static int pr_sign(struct pr_canvas *c, struct pr_font *f, const char *text, flo
 }
 
 /* A house-number plaque: dark blue digits on white, blue frame. */
-static int pr_number(struct pr_canvas *c, struct pr_font *f, const char *text, float capx)
+static inline int pr_number(struct pr_canvas *c, struct pr_font *f, const char *text, float capx)
 {
 	static const unsigned char blue[3] = { 20, 50, 120 };
 	int px = (int)lroundf(capx / PR_CAP_EM);
@@ -339,7 +339,7 @@ static int pr_number(struct pr_canvas *c, struct pr_font *f, const char *text, f
 /* ---- compositing ----------------------------------------------------------------------------- */
 
 /* Solves the 8x8 system a x = b in place (partial pivoting). Returns 0 on success. */
-static int pr_solve8(double a[8][9])
+static inline int pr_solve8(double a[8][9])
 {
 	for (int i = 0; i < 8; i++) {
 		int p = i;
@@ -371,7 +371,7 @@ static int pr_solve8(double a[8][9])
 }
 
 /* The homography h (h[8] = 1) taking points from[i] to to[i]. Returns 0 on success. */
-static int pr_homography(const float from[4][2], const float to[4][2], double h[9])
+static inline int pr_homography(const float from[4][2], const float to[4][2], double h[9])
 {
 	double a[8][9];
 
@@ -402,7 +402,7 @@ struct pr_place {
  * Pastes canvas c into img (RGB) onto the quadrilateral of pl, 2x2 supersampled, bilinear.
  * *box receives the bounding box of the pasted quadrilateral (clipped to the image).
  */
-static int pr_paste(struct image *img, const struct pr_canvas *c, const struct pr_place *pl,
+static inline int pr_paste(struct image *img, const struct pr_canvas *c, const struct pr_place *pl,
 		    struct image_box *box)
 {
 	const float src[4][2] = { { 0, 0 }, { (float)c->w, 0 }, { (float)c->w, (float)c->h },
@@ -462,7 +462,7 @@ static int pr_paste(struct image *img, const struct pr_canvas *c, const struct p
 
 /* A quadrilateral for an object w x h pixels centred on (cx, cy), turned by angle (radians) and
  * seen at a yaw: the right edge is persp times as tall as the left. */
-static void pr_quad(struct pr_place *pl, float cx, float cy, float w, float h, float angle,
+static inline void pr_quad(struct pr_place *pl, float cx, float cy, float w, float h, float angle,
 		    float persp)
 {
 	const float pts[4][2] = { { -w / 2, -h / 2 }, { w / 2, -h / 2 * persp },
@@ -476,7 +476,7 @@ static void pr_quad(struct pr_place *pl, float cx, float cy, float w, float h, f
 }
 
 /* Separable box blur of radius r (0: none) over the whole image, passes times. */
-static int pr_blur(struct image *img, int r, int passes)
+static inline int pr_blur(struct image *img, int r, int passes)
 {
 	int n = img->w > img->h ? img->w : img->h, ch = img->channels;
 	unsigned char *line = malloc((size_t)n * ch);
@@ -509,13 +509,48 @@ static int pr_blur(struct image *img, int r, int passes)
 }
 
 /* Adds uniform noise of amplitude amp to every sample. */
-static void pr_noise(struct image *img, struct pr_rng *r, int amp)
+static inline void pr_noise(struct image *img, struct pr_rng *r, int amp)
 {
 	for (size_t i = 0; amp > 0 && i < (size_t)img->w * img->h * img->channels; i++) {
 		int v = img->px[i] + (int)(pr_next(r) % (uint32_t)(2 * amp + 1)) - amp;
 
 		img->px[i] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
 	}
+}
+
+/*
+ * A synthetic street-like background for the unit tests (the evaluation uses real photos): a
+ * vertical gradient, a few dozen random rectangles (windows, doors, car bodies) and noise.
+ * img gets fresh RGB pixels. Returns 0 on success.
+ */
+static inline int pr_background(struct image *img, int w, int h, struct pr_rng *r)
+{
+	image_init(img);
+	img->px = malloc((size_t)w * h * 3);
+	if (!img->px)
+		return -1;
+	img->w = w;
+	img->h = h;
+	img->channels = 3;
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			unsigned char *p = img->px + ((size_t)y * w + x) * 3;
+
+			p[0] = (unsigned char)(90 + 80 * y / h);
+			p[1] = (unsigned char)(100 + 60 * y / h);
+			p[2] = (unsigned char)(110 + 30 * y / h);
+		}
+	for (int k = 0; k < 40; k++) {
+		int x0 = pr_pick(r, w), y0 = pr_pick(r, h), rw = 10 + pr_pick(r, w / 4);
+		int rh = 10 + pr_pick(r, h / 4);
+		unsigned char c[3] = { (unsigned char)pr_pick(r, 256), (unsigned char)pr_pick(r, 256),
+				       (unsigned char)pr_pick(r, 256) };
+		struct pr_canvas cv = { w, h, img->px };
+
+		pr_rect(&cv, (float)x0, (float)y0, (float)(x0 + rw), (float)(y0 + rh), 0, c);
+	}
+	pr_noise(img, r, 6);
+	return 0;
 }
 
 #endif
