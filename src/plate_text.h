@@ -14,7 +14,8 @@
  * or digit counts as a separator), trying the reading as written, with '-' or no separators,
  * without a stray first or last character standing apart, and with one confusable character
  * swapped. Readings of fewer than PLATE_TEXT_MIN letters and digits are refused. On a
- * match, out (size len) gets the plate in capitals as it validated and the country's code
+ * match, out (size len) gets the plate in capitals, its groups split by one space (joined when
+ * read without separators), and the country's code
  * ("nl", "be", "fr", "de", "lu"; static) is returned; otherwise NULL and out is empty.
  * Luxembourg's all-digit plates are not accepted: any number would pass.
  */
