@@ -147,43 +147,56 @@ static unsigned char pick(unsigned char a, unsigned char b, int want_max)
 	return want_max ? (a > b ? a : b) : (a < b ? a : b);
 }
 
-/* One axis: n samples of length-`len` vectors (a vector is one sample when width 1). */
-static void extreme_axis(struct extreme *e, const unsigned char *in, unsigned char *out, int n,
-			 size_t stride, size_t width, size_t count)
+/* Along each row: out[x] = extreme of in over [x - r, x + r] of that row. */
+static void extreme_rows(struct extreme *e, const unsigned char *in, unsigned char *out)
 {
-	int k = 2 * e->r + 1;
+	int w = e->g->w, k = 2 * e->r + 1;
 
-	for (size_t c = 0; c < count; c++) {
-		const unsigned char *src = in + c * (width == 1 ? (size_t)n : 1);
-		size_t step = width == 1 ? 1 : stride;
-		unsigned char *pre = e->pre + c * (width == 1 ? (size_t)n : 1);
-		unsigned char *suf = e->suf + c * (width == 1 ? (size_t)n : 1);
-		unsigned char *dst = out + c * (width == 1 ? (size_t)n : 1);
+	for (int y = 0; y < e->g->h; y++) {
+		const unsigned char *src = in + (size_t)y * w;
+		unsigned char *pre = e->pre, *suf = e->suf, *dst = out + (size_t)y * w;
 
-		for (int i = 0; i < n; i++)
-			pre[i * step] = i % k ? pick(pre[(i - 1) * step], src[i * step], e->want_max)
-					      : src[i * step];
-		for (int i = n - 1; i >= 0; i--)
-			suf[i * step] = i % k == k - 1 || i == n - 1
-					? src[i * step] : pick(suf[(i + 1) * step], src[i * step], e->want_max);
-		for (int i = 0; i < n; i++) {
-			int a = i - e->r < 0 ? 0 : i - e->r, b = i + e->r >= n ? n - 1 : i + e->r;
+		for (int i = 0; i < w; i++)
+			pre[i] = i % k ? pick(pre[i - 1], src[i], e->want_max) : src[i];
+		for (int i = w - 1; i >= 0; i--)
+			suf[i] = i % k == k - 1 || i == w - 1 ? src[i] : pick(suf[i + 1], src[i], e->want_max);
+		for (int i = 0; i < w; i++) {
+			int a = i - e->r < 0 ? 0 : i - e->r, b = i + e->r >= w ? w - 1 : i + e->r;
 
-			dst[i * step] = a % k == 0 ? pre[b * step]
-					: a / k == b / k ? suf[a * step]
-					: pick(suf[a * step], pre[b * step], e->want_max);
+			dst[i] = a % k == 0 ? pre[b] : a / k == b / k ? suf[a] : pick(suf[a], pre[b], e->want_max);
 		}
+	}
+}
+
+/* Down each column, a whole row at a time so memory is read in order. */
+static void extreme_cols(struct extreme *e, const unsigned char *in, unsigned char *out)
+{
+	int w = e->g->w, h = e->g->h, k = 2 * e->r + 1;
+	size_t W = (size_t)w;
+
+	for (int i = 0; i < h; i++)
+		for (int x = 0; x < w; x++)
+			e->pre[i * W + x] = i % k ? pick(e->pre[(i - 1) * W + x], in[i * W + x], e->want_max)
+						  : in[i * W + x];
+	for (int i = h - 1; i >= 0; i--)
+		for (int x = 0; x < w; x++)
+			e->suf[i * W + x] = i % k == k - 1 || i == h - 1
+					? in[i * W + x] : pick(e->suf[(i + 1) * W + x], in[i * W + x], e->want_max);
+	for (int i = 0; i < h; i++) {
+		int a = i - e->r < 0 ? 0 : i - e->r, b = i + e->r >= h ? h - 1 : i + e->r;
+		const unsigned char *sa = e->suf + a * W, *pb = e->pre + b * W;
+		unsigned char *dst = out + i * W;
+
+		for (int x = 0; x < w; x++)
+			dst[x] = a % k == 0 ? pb[x] : a / k == b / k ? sa[x] : pick(sa[x], pb[x], e->want_max);
 	}
 }
 
 /* out = the local min (or max) of g over its (2r+1)^2 window. */
 static void extreme_filter(struct extreme *e, unsigned char *out)
 {
-	const struct image *g = e->g;
-
-	/* rows: each row a vector of w samples; then columns walked as h rows of width w */
-	extreme_axis(e, g->px, e->tmp, g->w, 1, 1, (size_t)g->h);
-	extreme_axis(e, e->tmp, out, g->h, (size_t)g->w, (size_t)g->w, (size_t)g->w);
+	extreme_rows(e, e->g->px, e->tmp);
+	extreme_cols(e, e->tmp, out);
 }
 
 /* Sliding sums of the window for the local mean: per column, the sum over the window's rows. */

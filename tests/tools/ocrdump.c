@@ -37,7 +37,13 @@ static int load(const char *path, int side, struct image *img, struct pl_diag *d
 	    (p = malloc((size_t)n)) && fread(p, 1, (size_t)n, f) == (size_t)n &&
 	    image_decode_jpeg(p, (size_t)n, side, &raw, d) == PL_OK) {
 		image_jpeg_info(p, (size_t)n, &info);
-		rc = image_orient(&raw, info.orientation, img, d) == PL_OK ? 0 : -1;
+		if (info.orientation == 1) {
+			*img = raw;
+			image_init(&raw);
+			rc = 0;
+		} else {
+			rc = image_orient(&raw, info.orientation, img, d) == PL_OK ? 0 : -1;
+		}
 	}
 	fclose(f);
 	free(p);
