@@ -13,7 +13,7 @@
 
 #define CROP_MARGIN_X 0.35f /* character heights added left and right */
 #define CROP_MARGIN_Y 0.28f /* and above and below */
-#define CROP_PLATE_MARGIN_Y 0.14f /* on plates: the border is 0.2 character heights away */
+#define CROP_PLATE_MARGIN_Y 0.2f /* on plates: the border is 0.2 character heights away */
 #define CROP_PAD 10         /* white pixels around the result */
 #define CROP_SMALL 0.45f    /* blobs lower than this many character heights are dropped */
 #define CROP_RULE 1.3f      /* ink runs longer than this many character heights are rules */
@@ -73,6 +73,7 @@ static int otsu(const unsigned char *px, size_t n)
  * the left or right edge, at least min_w wide. */
 struct keep {
 	int min_h, keep_x0, keep_x1, max_w, max_h, min_w;
+	int row_only, slack; /* drop every blob centred farther than slack outside the keep range */
 };
 
 /*
@@ -116,6 +117,9 @@ static void clear_blobs(struct image *g, const struct keep *k, int32_t *queue)
 		drop = k->min_h > 0 && bottom - top + 1 < k->min_h;
 		if (edge && (cx < k->keep_x0 || cx > k->keep_x1 || right - left + 1 > k->max_w ||
 			     bottom - top + 1 > k->max_h))
+			drop = 1;
+		/* On a plate, nothing outside the row is a character: a border's upright, a screw. */
+		if (k->row_only && (cx < k->keep_x0 - k->slack || cx > k->keep_x1 + k->slack))
 			drop = 1;
 		/* A sliver along the left or right edge: the rim of a band or a frame. */
 		if ((left == 0 || right == w - 1) && right - left + 1 < k->min_w)
@@ -222,6 +226,8 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 	k.max_w = (int)(1.6f * r->char_h * s);
 	k.max_h = (int)(1.5f * tall * s);
 	k.min_w = (int)(0.15f * r->char_h * s);
+	k.row_only = r->plate;
+	k.slack = (int)(0.1f * r->char_h * s);
 	clear_blobs(&g, &k, queue);
 	memset(out->px, 255, (size_t)out->w * out->h);
 	for (int y = 0; y < g.h; y++)

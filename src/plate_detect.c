@@ -58,9 +58,11 @@ static float blue_fraction(const struct image *img, struct image_box b)
 	return hits / 36.0f;
 }
 
+/* The upper part of blob c: where a band is blue but for a few stars (its country letters, and
+ * the French department number, stand in its lower half). */
 static struct image_box comp_box(const struct tr_comp *c)
 {
-	return (struct image_box){ c->x, c->y, c->w, c->h };
+	return (struct image_box){ c->x, c->y, c->w, 0.45f * c->h };
 }
 
 /* The row's centre line: y at x. */
@@ -345,6 +347,8 @@ static float inside(struct image_box a, struct image_box b)
  */
 static int better(const struct plate_candidate *p, const struct plate_candidate *q)
 {
+	if (p->rows != q->rows)
+		return p->score > q->score;
 	if (p->nchars > q->nchars && inside(q->text, p->text) > 0.8f)
 		return p->score >= 0.85f * q->score;
 	if (q->nchars > p->nchars && inside(p->text, q->text) > 0.8f)
