@@ -17,7 +17,8 @@
 #define PD_PLATE_HALF_H 0.72f  /* half the plate height, in character heights */
 #define PD_BAND_W 0.62f        /* EU band width, in character heights */
 #define PD_BAND_BLUE 0.25f     /* fraction of a blob's samples in EU blue making it the band */
-#define PD_BAND_GAP 1.8f       /* the band is looked for this far from the characters */
+#define PD_BAND_GAP 1.8f
+#define PD_BORDER_H 1.3f       /* a row's end blob this many character heights tall: the border */       /* the band is looked for this far from the characters */
 
 static float clamp01(float v)
 {
@@ -194,7 +195,7 @@ static float band_blob(const struct image *img, const struct tr_line *l, const s
 		return blob_inner;
 	}
 	edge += -dir * h / 16;
-	*merged = dir < 0 ? edge < blob_inner - 0.25f * h : edge > blob_inner + 0.25f * h;
+	*merged = dir < 0 ? edge < blob_inner - 0.38f * h : edge > blob_inner + 0.38f * h;
 	return *merged ? edge : blob_inner;
 }
 
@@ -226,10 +227,13 @@ static void row_ends(const struct image *img, const struct tr_line *l, const str
 	w->first = (size_t)w->band0;
 	w->band1 = w->last - w->first > 3 && blue_fraction(img, comp_box(&c[l->n - 1])) > PD_BAND_BLUE;
 	w->last -= (size_t)w->band1;
-	/* Blobs at the ends that do not stand on the plate's ground are the scene behind it. */
-	while (w->last - w->first > 4 && !w->band1 && !on_ground(img, l, &c[w->last - 1]))
+	/* Blobs at the ends that do not stand on the plate's ground are the scene behind it;
+	 * blobs as tall as the plate are its border. */
+	while (w->last - w->first > 4 && !w->band1 && (!on_ground(img, l, &c[w->last - 1]) ||
+						       c[w->last - 1].h > PD_BORDER_H * h))
 		w->last--;
-	while (w->last - w->first > 4 && !w->band0 && !on_ground(img, l, &c[w->first]))
+	while (w->last - w->first > 4 && !w->band0 && (!on_ground(img, l, &c[w->first]) ||
+						       c[w->first].h > PD_BORDER_H * h))
 		w->first++;
 	w->in0 = w->band0 ? band_blob(img, l, &c[0], -1, &m0) : c[w->first].x - 0.35f * h;
 	w->in1 = w->band1 ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;

@@ -69,6 +69,8 @@ static void best_match(const struct image *img, struct image_box box, float *iou
 			*iou = v, *score = pc[i].score;
 		*top = pc[i].score > *top ? pc[i].score : *top;
 		CHECK(i == 0 || pc[i].score <= pc[i - 1].score, "%s: candidates sorted by score", name);
+		if (getenv("PDDBG"))
+			fprintf(stderr, "%s: cand %.2f band %d%d ground %d n %d box %.0f %.0f %.0f %.0f iou %.2f\n", name, pc[i].score, pc[i].band_left, pc[i].band_right, pc[i].ground, pc[i].nchars, pc[i].box.x, pc[i].box.y, pc[i].box.w, pc[i].box.h, v);
 	}
 	free(pc);
 	text_regions_release(&tr);
