@@ -14,7 +14,7 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD    ?= build
 
-PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas zlib
+PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas zlib tesseract lept freetype2
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef

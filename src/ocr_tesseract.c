@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The OCR engine: Tesseract through its C API, one handle per purpose (plates, other text),
+ * each loaded on first use with the LSTM recogniser alone and no dictionaries, and silenced. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tesseract/capi.h>
+
+#include "ocr.h"
+
+#include "banned.h"
+
+#define OCR_PLATE_ALPHABET "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- " /* the space keeps word gaps */
+#define OCR_SYMBOL_MIN 5.0f /* symbols at either end of a plate reading below this are dropped */
+#define OCR_SOURCE_PPI 150 /* crops are scaled to OCR_CHAR_PX: about 18 pt at 150 ppi */
+
+struct ocr_engine {
+	char *datapath;
+	char *langs;
+	TessBaseAPI *h[2];   /* by enum ocr_mode */
+	int failed[2];       /* loading failed once: do not retry on every region */
+};
+
+static char *dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+enum pl_status ocr_engine_new(struct ocr_engine **out, const char *datapath, const char *langs,
+			      struct pl_diag *d)
+{
+	struct ocr_engine *e = calloc(1, sizeof(*e));
+
+	*out = NULL;
+	if (!e)
+		return image_diagf(d, PL_ERR_NOMEM, "out of memory for the OCR engine");
+	e->datapath = dup(datapath ? datapath : OCR_DEFAULT_DATAPATH);
+	e->langs = dup(langs ? langs : OCR_DEFAULT_LANGS);
+	if (!e->datapath || !e->langs) {
+		ocr_engine_free(&e);
+		return image_diagf(d, PL_ERR_NOMEM, "out of memory for the OCR engine");
+	}
+	*out = e;
+	return PL_OK;
+}
+
+void ocr_engine_free(struct ocr_engine **pe)
+{
+	struct ocr_engine *e;
+
+	if (!pe || !*pe)
+		return;
+	e = *pe;
+	for (int i = 0; i < 2; i++)
+		if (e->h[i]) {
+			TessBaseAPIEnd(e->h[i]);
+			TessBaseAPIDelete(e->h[i]);
+		}
+	free(e->datapath);
+	free(e->langs);
+	free(e);
+	*pe = NULL;
+}
+
+/*
+ * Loads the handle for mode. Dictionaries are not loaded: plates and street names are not
+ * dictionary words, and each one costs load time. Tesseract's own messages go to /dev/null
+ * (the library never prints).
+ */
+static enum pl_status load(struct ocr_engine *e, enum ocr_mode mode, struct pl_diag *d)
+{
+	static const char *const names[] = { "load_system_dawg", "load_freq_dawg", "load_punc_dawg",
+					     "load_number_dawg", "load_unambig_dawg",
+					     "load_bigram_dawg", "debug_file" };
+	static const char *const values[] = { "0", "0", "0", "0", "0", "0", "/dev/null" };
+	const char *langs = mode == OCR_MODE_PLATE ? OCR_PLATE_LANGS : e->langs;
+	TessBaseAPI *h;
+
+	if (e->failed[mode])
+		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
+				   e->datapath);
+	h = TessBaseAPICreate();
+	if (!h)
+		return image_diagf(d, PL_ERR_NOMEM, "out of memory starting Tesseract");
+	if (TessBaseAPIInit4(h, e->datapath, langs, OEM_LSTM_ONLY, NULL, 0, (char **)(uintptr_t)names,
+			     (char **)(uintptr_t)values, sizeof(names) / sizeof(names[0]), 0) != 0) {
+		TessBaseAPIDelete(h);
+		e->failed[mode] = 1;
+		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
+				   e->datapath);
+	}
+	if (mode == OCR_MODE_PLATE)
+		TessBaseAPISetVariable(h, "tessedit_char_whitelist", OCR_PLATE_ALPHABET);
+	e->h[mode] = h;
+	return PL_OK;
+}
+
+/* Copies s trimmed of white space (line breaks included) into a fresh string. */
+static char *trimmed(const char *s)
+{
+	size_t a = 0, b = s ? strlen(s) : 0;
+	char *p;
+
+	while (a < b && strchr(" \t\r\n\f\v", s[a]))
+		a++;
+	while (b > a && strchr(" \t\r\n\f\v", s[b - 1]))
+		b--;
+	if (b - a > OCR_MAX_TEXT)
+		b = a + OCR_MAX_TEXT;
+	p = malloc(b - a + 1);
+	if (p) {
+		memcpy(p, s + a, b - a);
+		p[b - a] = '\0';
+		for (size_t i = 0; i < b - a; i++)
+			if (p[i] == '\n' || p[i] == '\r')
+				p[i] = ' ';
+	}
+	return p;
+}
+
+/*
+ * The reading rebuilt symbol by symbol, words split by one space, without the symbols at either
+ * end whose confidence is below OCR_SYMBOL_MIN: on plates the LSTM now and then adds a stroke
+ * (a band's rim, a screw) as an 'I' with almost no confidence. NULL when out of memory;
+ * *conf gets the mean confidence of the symbols kept.
+ */
+static char *symbols(TessBaseAPI *h, float *conf)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(h);
+	char buf[OCR_MAX_TEXT + 1], keep[OCR_MAX_TEXT + 1];
+	size_t n = 0, first = 0, last = 0;
+	float sum = 0, cs[OCR_MAX_TEXT + 1];
+	int count = 0;
+
+	*conf = 0;
+	buf[0] = '\0';
+	for (int more = it != NULL; more; more = TessResultIteratorNext(it, RIL_SYMBOL)) {
+		const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
+		char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+		float c = TessResultIteratorConfidence(it, RIL_SYMBOL);
+		size_t len = sym ? strlen(sym) : 0;
+
+		if (len && n && TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) && n < OCR_MAX_TEXT)
+			cs[n] = -1, buf[n++] = ' ';
+		for (size_t k = 0; k < len && n < OCR_MAX_TEXT; k++)
+			cs[n] = c, buf[n++] = sym[k];
+		if (sym)
+			TessDeleteText(sym);
+	}
+	if (it)
+		TessResultIteratorDelete(it);
+	buf[n] = '\0';
+	while (first < n && (cs[first] < OCR_SYMBOL_MIN))
+		first++;
+	last = n;
+	while (last > first && cs[last - 1] < OCR_SYMBOL_MIN)
+		last--;
+	for (size_t k = first; k < last; k++)
+		if (cs[k] >= 0)
+			sum += cs[k], count++;
+	memcpy(keep, buf + first, last - first);
+	keep[last - first] = '\0';
+	*conf = count ? sum / (float)count / 100.0f : 0.0f;
+	return trimmed(keep);
+}
+
+enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int block,
+			       const struct image *crop, char **text, float *conf,
+			       struct pl_diag *d)
+{
+	enum pl_status st = PL_OK;
+	char *raw;
+	int c;
+
+	*text = NULL;
+	*conf = 0;
+	if (!e || !crop || !crop->px || crop->channels != 1 || crop->w <= 0 || crop->h <= 0)
+		return image_diagf(d, PL_ERR_USAGE, "ocr: bad crop");
+	if (!e->h[mode] && (st = load(e, mode, d)) != PL_OK)
+		return st;
+	TessBaseAPISetPageSegMode(e->h[mode], block ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+	TessBaseAPISetImage(e->h[mode], crop->px, crop->w, crop->h, 1, crop->w);
+	TessBaseAPISetSourceResolution(e->h[mode], OCR_SOURCE_PPI);
+	raw = TessBaseAPIGetUTF8Text(e->h[mode]);
+	if (mode == OCR_MODE_PLATE) {
+		*text = symbols(e->h[mode], conf);
+	} else {
+		c = TessBaseAPIMeanTextConf(e->h[mode]);
+		*text = trimmed(raw);
+		*conf = c > 0 ? (float)c / 100.0f : 0.0f;
+	}
+	if (raw)
+		TessDeleteText(raw);
+	TessBaseAPIClear(e->h[mode]);
+	if (!*text)
+		st = image_diagf(d, PL_ERR_NOMEM, "out of memory reading text");
+	return st;
+}
