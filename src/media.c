@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "media_scan.h"
+#include "ocr.h"
 #include "rule_parse.h"
 #include "scan_impl.h"
 #include "util.h"
@@ -104,14 +105,17 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 	struct meta_fields mf;
 	struct pl_diag d;
 	struct pixels px;
+	struct ocr_result ocr;
 	struct media_scan ms = { .path = path, .meta = &mf, .lang = job->lang, .m = &job->sc->m,
 				 .out = job->out, .d = job->d, .opt = job->opt, .rs = job->rs,
-				 .px = &px };
+				 .px = &px, .sc = job->sc, .langs = job->langs, .account = job->account,
+				 .ocr = &ocr };
 	enum pl_status st;
 	size_t i;
 
 	meta_fields_init(&mf);
 	pixels_init(&px, path);
+	ocr_result_init(&ocr);
 	pl_diag_init(&d);
 	for (i = 0; i < job->rs->nrules; i++) {
 		const struct rule *r = &job->rs->rules[i];
@@ -137,6 +141,7 @@ enum pl_status media_scan_file(struct scan_job *job, size_t media_index)
 			st = r->kind->scan_media(r, &ms);
 	}
 out:
+	ocr_result_release(&ocr);
 	pixels_release(&px);
 	meta_fields_release(&mf);
 	return st;

@@ -8,6 +8,8 @@
 #include "postlint/scan.h"
 #include "rules_impl.h"
 
+struct ocr_result;
+
 struct media_scan {
 	const char *path;            /* as the user named it */
 	const struct meta_fields *meta;
@@ -18,6 +20,12 @@ struct media_scan {
 	const struct pl_scan_options *opt;
 	const struct pl_ruleset *rs;
 	struct pixels *px;           /* decoded on first need by a pixel rule */
+	struct pl_scanner *sc;       /* the thread's scanner: its OCR engine, its text rules */
+	const char *const *langs;    /* the post's languages */
+	enum pl_account account;
+	struct ocr_result *ocr;      /* what was read in the photo, once for every rule */
+	int ocr_tried;
+	int ocr_read;                /* the result includes readings (not only plate candidates) */
 };
 
 /* Reports rule r on a box of the displayed photo (or of an embedded picture when field). */

@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "face.h"
+#include "ocr.h"
+#include "ocr_findings.h"
+#include "rule_parse.h"
+#include "scan_impl.h"
 #include "media_scan.h"
 #include "rule_kinds.h"
 #include "util.h"
@@ -45,11 +49,23 @@ static enum pl_status detect_faces(const struct rule *r, const struct detector_r
 static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
 						const struct detector_rule *dr,
 						struct media_scan *ms);
+static enum pl_status detect_plates(const struct rule *r, const struct detector_rule *dr,
+				    struct media_scan *ms);
+static enum pl_status detect_possible_plates(const struct rule *r, const struct detector_rule *dr,
+					     struct media_scan *ms);
+static enum pl_status detect_house_numbers(const struct rule *r, const struct detector_rule *dr,
+					   struct media_scan *ms);
+static enum pl_status detect_text(const struct rule *r, const struct detector_rule *dr,
+				  struct media_scan *ms);
 
 /* Adding a detector: one function, one row. */
 static const struct detector detectors[] = {
 	{ "face", detect_faces },
 	{ "thumbnail_mismatch", detect_thumbnail_mismatch },
+	{ "plate", detect_plates },
+	{ "plate_possible", detect_possible_plates },
+	{ "house_number", detect_house_numbers },
+	{ "text", detect_text },
 };
 
 #define NDETECTORS (sizeof(detectors) / sizeof(detectors[0]))
@@ -268,11 +284,17 @@ static int detector_example(const struct pl_ruleset *rs, const struct rule *r,
 	struct pixels px;
 	struct pl_diag d;
 	char *path = x->image ? example_path(rs, r, x->image) : NULL;
+	struct ocr_result ocr;
+	struct pl_scanner *sc = NULL;
 	struct media_scan ms = { .path = path, .meta = &mf, .lang = "en", .out = &out, .d = &d,
-				 .rs = rs, .px = &px };
+				 .rs = rs, .px = &px, .ocr = &ocr,
+				 .account = PL_ACCOUNT_PROFESSIONAL };
 	int ok = 0;
 	size_t i, mine = 0;
 
+	ocr_result_init(&ocr);
+	if (pl_scanner_new(&sc, rs) == PL_OK)
+		ms.sc = sc;
 	meta_fields_init(&mf);
 	pl_findings_init(&out);
 	pixels_init(&px, path);
@@ -291,18 +313,122 @@ static int detector_example(const struct pl_ruleset *rs, const struct rule *r,
 				snprintf(detail, dlen, "%s", ev);
 				goto done;
 			}
-			mine += !strcmp(out.items[i].rule_id, r->id);
+			/* the text detector reports through the text rules, in the photo's boxes */
+			mine += !strcmp(out.items[i].rule_id, r->id) ||
+				(((const struct detector_rule *)r->data)->det->run == detect_text &&
+				 out.items[i].loc.has_box);
 		}
 		ok = (mine > 0) == x->must_match;
 		if (!ok)
 			snprintf(detail, dlen, "%s on '%s'", mine ? "reported" : "not reported", path);
 	}
 done:
+	ocr_result_release(&ocr);
+	pl_scanner_free(&sc);
 	pixels_release(&px);
 	pl_findings_release(&out);
 	meta_fields_release(&mf);
 	free(path);
 	return ok;
+}
+
+/* What was read in the photo: found once per photo for every text detector, on the thread's
+ * engine; NULL when the photo has no pixels to read or no engine could be made. */
+static const struct ocr_result *photo_text(struct media_scan *ms)
+{
+	const struct image *img = pixels_photo(ms->px);
+	struct ocr_opts o;
+	struct pl_diag d;
+
+	if (ms->ocr_tried)
+		return ms->ocr_read >= 0 ? ms->ocr : NULL;
+	ms->ocr_tried = 1;
+	ms->ocr_read = -1;
+	if (!img || !ms->sc)
+		return NULL;
+	pl_diag_init(&d);
+	if (!ms->sc->ocr && ocr_engine_new(&ms->sc->ocr, NULL, NULL, &d) != PL_OK)
+		return NULL;
+	ocr_opts_init(&o);
+	o.read = !(ms->opt && ms->opt->no_ocr);
+	if (ocr_read_photo(ms->sc->ocr, img, &o, ms->ocr, &d) != PL_OK)
+		return NULL;
+	ms->ocr_read = o.read;
+	return ms->ocr;
+}
+
+/* Scales the boxes of findings [from, out->len) from the working image to the photo's pixels. */
+static void scale_boxes(struct media_scan *ms, size_t from)
+{
+	double sx = (double)ms->px->disp_w / ms->px->img.w, sy = (double)ms->px->disp_h / ms->px->img.h;
+	size_t i;
+
+	for (i = from; i < ms->out->len; i++) {
+		struct pl_location *l = &ms->out->items[i].loc;
+
+		if (!l->has_box)
+			continue;
+		l->box_x = (int)(l->box_x * sx);
+		l->box_y = (int)(l->box_y * sy);
+		l->box_w = (int)(l->box_w * sx);
+		l->box_h = (int)(l->box_h * sy);
+	}
+}
+
+static enum pl_status pixels_report(const struct rule *r, const struct detector_rule *dr,
+				    struct media_scan *ms, enum pixels_what what)
+{
+	const struct ocr_result *res = photo_text(ms);
+	struct pixels_rule pr = { .id = r->id, .category = r->category,
+				  .message = i18n_get(&r->message, ms->lang),
+				  .fix = i18n_get(&r->fix, ms->lang), .protocol = r->protocol,
+				  .severity = r->severity, .min_confidence = dr->min_confidence };
+	size_t from = ms->out->len;
+	enum pl_status st;
+
+	if (!res || (what != PIXELS_PLATE_POSSIBLE && !ms->ocr_read))
+		return PL_OK;
+	st = pixels_detector_findings(res, what, ms->path, &pr, ms->out);
+	scale_boxes(ms, from);
+	return st;
+}
+
+static enum pl_status detect_plates(const struct rule *r, const struct detector_rule *dr,
+				    struct media_scan *ms)
+{
+	return pixels_report(r, dr, ms, PIXELS_PLATE);
+}
+
+/* A plate-shaped region whose characters could not be read or validated: worth a look. */
+static enum pl_status detect_possible_plates(const struct rule *r, const struct detector_rule *dr,
+					     struct media_scan *ms)
+{
+	return pixels_report(r, dr, ms, PIXELS_PLATE_POSSIBLE);
+}
+
+static enum pl_status detect_house_numbers(const struct rule *r, const struct detector_rule *dr,
+					   struct media_scan *ms)
+{
+	return pixels_report(r, dr, ms, PIXELS_HOUSE_NUMBER);
+}
+
+/* Everything read in the photo goes through the caption's text rules: a street name and a
+ * number read together become an address finding, a phone number on a van an identity one. */
+static enum pl_status detect_text(const struct rule *r, const struct detector_rule *dr,
+				  struct media_scan *ms)
+{
+	const struct ocr_result *res = photo_text(ms);
+	size_t from = ms->out->len;
+	enum pl_status st;
+
+	(void)r;
+	(void)dr;
+	if (!res || !ms->ocr_read)
+		return PL_OK;
+	st = pixels_text_findings(ms->sc, ms->path, ms->lang, ms->account, ms->langs, res, 1, ms->out,
+				  ms->d);
+	scale_boxes(ms, from);
+	return st;
 }
 
 static enum pl_status detector_scan(const struct rule *r, struct media_scan *ms)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "ocr.h"
 #include "scan_impl.h"
 #include "text_scan.h"
 #include "textnorm.h"
@@ -121,6 +122,7 @@ void pl_scanner_free(struct pl_scanner **psc)
 	free(sc->cache);
 	free(sc->cached);
 	free(sc->found);
+	ocr_engine_free(&sc->ocr);
 	textnorm_release(&sc->tn);
 	regex_matcher_release(&sc->m);
 	free(sc);

@@ -8,6 +8,8 @@
 #include "rules_impl.h"
 #include "textnorm.h"
 
+struct ocr_engine;
+
 struct scan_job {
 	struct pl_scanner *sc;
 	const struct pl_ruleset *rs;
@@ -34,6 +36,7 @@ struct pl_scanner {
 	struct match_list *cache;  /* per rule */
 	unsigned char *cached;
 	unsigned char *found;      /* prefilter literals present, one byte per literal */
+	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };
 
 /* Normalises the caption into sc->tn and finds the prefilter's literals in it. */

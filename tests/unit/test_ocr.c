@@ -116,7 +116,7 @@ static void test_no_read(const struct image *img)
 	struct ocr_result r;
 	struct ocr_opts o;
 	struct pl_diag d;
-	struct image flat = { 64, 64, 3, NULL, 0 };
+	struct image flat = { .w = 64, .h = 64, .channels = 3 };
 
 	pl_diag_init(&d);
 	ocr_opts_init(&o);

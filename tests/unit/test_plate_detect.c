@@ -144,7 +144,7 @@ static void test_arguments(void)
 {
 	struct text_regions tr = { NULL, 0, NULL, 0 };
 	struct plate_candidate *pc = (struct plate_candidate *)&tr;
-	struct image bad = { 0, 0, 3, NULL, 0 };
+	struct image bad = { .channels = 3 };
 	struct pl_diag d;
 	size_t n = 5;
 

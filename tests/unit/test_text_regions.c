@@ -127,7 +127,7 @@ static void test_no_text(void)
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
-		struct image img = { rows[i].w, rows[i].h, rows[i].channels, NULL, 0 };
+		struct image img = { .w = rows[i].w, .h = rows[i].h, .channels = rows[i].channels };
 		struct text_regions tr;
 		struct pl_diag d;
 		struct pr_rng r = { 7 };
@@ -148,7 +148,7 @@ static void test_no_text(void)
 
 static void test_arguments(void)
 {
-	struct image bad = { 10, 10, 4, NULL, 0 };
+	struct image bad = { .w = 10, .h = 10, .channels = 4 };
 	unsigned char px[300] = { 0 };
 	struct text_regions tr;
 	struct pl_diag d;
@@ -172,7 +172,7 @@ static void test_grey(void)
 {
 	unsigned char px[4 * 2 * 3] = { 255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255,
 					255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255 };
-	struct image img = { 4, 2, 3, px, 0 }, g;
+	struct image img = { .w = 4, .h = 2, .channels = 3, .px = px }, g;
 	struct pl_diag d;
 	float scale;
 
