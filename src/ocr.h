@@ -50,12 +50,12 @@ struct ocr_result {
 struct ocr_opts {
 	int read;             /* 0: find plate candidates only, never start Tesseract */
 	int max_reads;        /* regions read per photo, 1..OCR_MAX_READS */
-	float min_plate;      /* plate candidates below this score are not read (default 0.3) */
+	float min_plate;      /* plate candidates below this score are not read (default 0.4) */
 	float min_line;       /* text lines below this score are not read (default 0.5) */
 	float min_confidence; /* readings below are dropped (default 0.4) */
 };
 
-/* Defaults: read on, OCR_DEFAULT_READS, 0.3, 0.5, 0.4. */
+/* Defaults: read on, OCR_DEFAULT_READS, 0.4, 0.5, 0.4. */
 void ocr_opts_init(struct ocr_opts *o);
 
 struct ocr_engine;
