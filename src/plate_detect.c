@@ -408,7 +408,8 @@ enum pl_status plate_candidates(const struct image *img, const struct text_regio
 		free(list);
 		return image_diagf(d, st, "out of memory scoring plate candidates");
 	}
-	qsort(list, len, sizeof(*list), by_score);
+	if (len)
+		qsort(list, len, sizeof(*list), by_score);
 	*out = list;
 	*n = len > PLATE_MAX_CANDIDATES ? PLATE_MAX_CANDIDATES : len;
 	if (!len) {
