@@ -65,6 +65,9 @@ struct ocr_engine;
  * per language to load, once per engine). datapath NULL means OCR_DEFAULT_DATAPATH; langs NULL
  * means OCR_DEFAULT_LANGS (for signs; plates always use OCR_PLATE_LANGS). One engine per thread:
  * an engine is not shared. The strings are copied. Free with ocr_engine_free.
+ * Debian's Tesseract runs its recogniser with OpenMP threads that spin: a front end running
+ * one engine per worker should set OMP_THREAD_LIMIT=1 before the first engine loads (twice the
+ * CPU otherwise). The library does not touch the environment.
  */
 enum pl_status ocr_engine_new(struct ocr_engine **out, const char *datapath, const char *langs,
 			      struct pl_diag *d);
