@@ -50,12 +50,12 @@ struct ocr_result {
 struct ocr_opts {
 	int read;             /* 0: find plate candidates only, never start Tesseract */
 	int max_reads;        /* regions read per photo, 1..OCR_MAX_READS */
-	float min_plate;      /* plate candidates below this score are not read (default 0.3) */
+	float min_plate;      /* plate candidates below this score are not read (default 0.4) */
 	float min_line;       /* text lines below this score are not read (default 0.5) */
 	float min_confidence; /* readings below are dropped (default 0.4) */
 };
 
-/* Defaults: read on, OCR_DEFAULT_READS, 0.3, 0.5, 0.4. */
+/* Defaults: read on, OCR_DEFAULT_READS, 0.4, 0.5, 0.4. */
 void ocr_opts_init(struct ocr_opts *o);
 
 struct ocr_engine;
@@ -65,6 +65,9 @@ struct ocr_engine;
  * per language to load, once per engine). datapath NULL means OCR_DEFAULT_DATAPATH; langs NULL
  * means OCR_DEFAULT_LANGS (for signs; plates always use OCR_PLATE_LANGS). One engine per thread:
  * an engine is not shared. The strings are copied. Free with ocr_engine_free.
+ * Debian's Tesseract runs its recogniser with OpenMP threads that spin: a front end running
+ * one engine per worker should set OMP_THREAD_LIMIT=1 before the first engine loads (twice the
+ * CPU otherwise). The library does not touch the environment.
  */
 enum pl_status ocr_engine_new(struct ocr_engine **out, const char *datapath, const char *langs,
 			      struct pl_diag *d);

@@ -171,6 +171,23 @@ static void sample(const struct image *img, const struct ocr_region *r, float s,
 		}
 }
 
+/*
+ * Black text on white: Otsu's threshold of the character band (rows [band0, band1)) alone;
+ * above and below it the crop may reach past a plate's edge onto a wall far brighter or darker
+ * than the plate's ground. dark: the text is darker than its ground.
+ */
+static void binarise(struct image *g, int dark, int band0, int band1)
+{
+	int t;
+
+	band1 = band1 > g->h ? g->h : band1;
+	if (band1 - band0 < 2)
+		band0 = 0, band1 = g->h;
+	t = otsu(g->px + (size_t)band0 * g->w, (size_t)(band1 - band0) * g->w);
+	for (size_t i = 0; i < (size_t)g->w * g->h; i++)
+		g->px[i] = (dark ? g->px[i] <= t : g->px[i] > t) ? 0 : 255;
+}
+
 enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, struct image *out)
 {
 	float x0 = r->box.x - CROP_MARGIN_X * r->char_h;
@@ -184,7 +201,6 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 	int32_t *queue = NULL;
 	enum pl_status st = PL_ERR_NOMEM;
 	double area;
-	int t, band0, band1;
 
 	image_init(out);
 	image_init(&g);
@@ -209,16 +225,7 @@ enum pl_status ocr_crop(const struct image *img, const struct ocr_region *r, str
 	if (!g.px || !queue || !out->px)
 		goto out;
 	sample(img, r, s, x0, my, tall, &g);
-	/* The threshold from the character band alone: above and below it the crop may reach past
-	 * a plate's edge onto a wall far brighter or darker than the plate's ground. */
-	band0 = (int)(my * s);
-	band1 = (int)((my + tall) * s);
-	band1 = band1 > g.h ? g.h : band1;
-	if (band1 - band0 < 2)
-		band0 = 0, band1 = g.h;
-	t = otsu(g.px + (size_t)band0 * g.w, (size_t)(band1 - band0) * g.w);
-	for (size_t i = 0; i < (size_t)g.w * g.h; i++)
-		g.px[i] = (r->dark ? g.px[i] <= t : g.px[i] > t) ? 0 : 255;
+	binarise(&g, r->dark, (int)(my * s), (int)((my + tall) * s));
 	clear_rules(&g, (int)(CROP_RULE * r->char_h * s));
 	k.min_h = r->plate ? (int)(CROP_SMALL * r->char_h * s) : 0;
 	k.keep_x0 = (int)((r->box.x - x0) * s);

@@ -31,7 +31,7 @@ void ocr_opts_init(struct ocr_opts *o)
 {
 	o->read = 1;
 	o->max_reads = OCR_DEFAULT_READS;
-	o->min_plate = 0.3f;
+	o->min_plate = 0.4f;
 	o->min_line = 0.5f;
 	o->min_confidence = 0.4f;
 }
@@ -159,8 +159,8 @@ static int is_street(const char *s)
 }
 
 /* Sorts one line's reading into a kind, or returns -1 to drop it. */
-static int classify(const char *text, float conf, const struct tr_line *l, const char **country,
-		    char *plate, size_t plen, float min_conf)
+static int classify(const char *text, float conf, const struct tr_line *l, int plate_ground,
+		    const char **country, char *plate, size_t plen, float min_conf)
 {
 	*country = NULL;
 	if (conf < min_conf || alnum_count(text) < 1)
@@ -171,11 +171,22 @@ static int classify(const char *text, float conf, const struct tr_line *l, const
 		return -1;
 	if (is_street(text))
 		return OCR_SIGN;
-	/* A plate the plate detector missed: dark characters (every EU plate's), read well. */
-	if (l->dark && l->n >= 6 && l->n <= 10 && conf >= OCR_LINE_PLATE_CONF &&
+	/* A plate the plate detector missed: dark characters (every EU plate's) on a plate's
+	 * ground, read well. */
+	if (l->dark && l->n >= 6 && l->n <= 10 && conf >= OCR_LINE_PLATE_CONF && plate_ground &&
 	    alnum_count(text) >= 6 && (*country = plate_text_match(text, plate, plen)))
 		return OCR_PLATE;
 	return OCR_TEXT;
+}
+
+/* Whether line l is a plate candidate's row whose ground is a plate's (yellow or white). */
+static int line_on_plate_ground(const struct ocr_result *r, const struct tr_line *l)
+{
+	for (size_t i = 0; i < r->nplates; i++)
+		if (r->plates[i].rows == 1 && r->plates[i].ground != PLATE_GROUND_OTHER &&
+		    tr_box_iou(r->plates[i].text, l->box) > 0.5f)
+			return 1;
+	return 0;
 }
 
 /* Whether box b lies mostly inside region a. */
@@ -215,7 +226,8 @@ static enum pl_status read_line(struct ocr_engine *e, const struct image *img,
 	r->reads++;
 	if (st != PL_OK || !text)
 		return st;
-	kind = classify(text, conf, l, &country, plate, sizeof(plate), o->min_confidence);
+	kind = classify(text, conf, l, line_on_plate_ground(r, l), &country, plate, sizeof(plate),
+			o->min_confidence);
 	if (kind < 0) {
 		free(text);
 		return PL_OK;

@@ -199,6 +199,15 @@ static float band_blob(const struct image *img, const struct tr_line *l, const s
 	return *merged ? edge : blob_inner;
 }
 
+/* Whether end blob e, next to blob n of the row, differs from a character of it: another height
+ * or a wide gap. */
+static int odd_end(const struct tr_line *l, const struct tr_comp *n, const struct tr_comp *e)
+{
+	float gap = e->x > n->x ? e->x - (n->x + n->w) : n->x - (e->x + e->w);
+
+	return fabsf(e->h - l->char_h) > 0.15f * l->char_h || gap > 0.6f * l->char_h;
+}
+
 /* The character row of a line once its ends are settled. */
 struct row {
 	size_t first, last;  /* the characters: blobs [first, last) */
@@ -227,13 +236,15 @@ static void row_ends(const struct image *img, const struct tr_line *l, const str
 	w->first = (size_t)w->band0;
 	w->band1 = w->last - w->first > 3 && blue_fraction(img, comp_box(&c[l->n - 1])) > PD_BAND_BLUE;
 	w->last -= (size_t)w->band1;
-	/* Blobs at the ends that do not stand on the plate's ground are the scene behind it;
-	 * blobs as tall as the plate are its border. */
-	while (w->last - w->first > 4 && !w->band1 && (!on_ground(img, l, &c[w->last - 1]) ||
-						       c[w->last - 1].h > PD_BORDER_H * h))
+	/* Blobs at the ends unlike the characters and off the plate's ground are the scene behind
+	 * it; blobs as tall as the plate are its border. */
+	while (w->last - w->first > 4 && !w->band1 &&
+	       (c[w->last - 1].h > PD_BORDER_H * h ||
+		(odd_end(l, &c[w->last - 2], &c[w->last - 1]) && !on_ground(img, l, &c[w->last - 1]))))
 		w->last--;
-	while (w->last - w->first > 4 && !w->band0 && (!on_ground(img, l, &c[w->first]) ||
-						       c[w->first].h > PD_BORDER_H * h))
+	while (w->last - w->first > 4 && !w->band0 &&
+	       (c[w->first].h > PD_BORDER_H * h ||
+		(odd_end(l, &c[w->first + 1], &c[w->first]) && !on_ground(img, l, &c[w->first]))))
 		w->first++;
 	w->in0 = w->band0 ? band_blob(img, l, &c[0], -1, &m0) : c[w->first].x - 0.35f * h;
 	w->in1 = w->band1 ? band_blob(img, l, &c[l->n - 1], 1, &m1) : 0;
@@ -408,7 +419,8 @@ enum pl_status plate_candidates(const struct image *img, const struct text_regio
 		free(list);
 		return image_diagf(d, st, "out of memory scoring plate candidates");
 	}
-	qsort(list, len, sizeof(*list), by_score);
+	if (len)
+		qsort(list, len, sizeof(*list), by_score);
 	*out = list;
 	*n = len > PLATE_MAX_CANDIDATES ? PLATE_MAX_CANDIDATES : len;
 	if (!len) {

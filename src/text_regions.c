@@ -627,7 +627,8 @@ static enum pl_status group_lines(struct tr_comp *c, size_t n, int dark, int min
 		st = PL_ERR_NOMEM;
 		goto out;
 	}
-	qsort(c, n, sizeof(*c), comp_by_x);
+	if (n)
+		qsort(c, n, sizeof(*c), comp_by_x);
 	if (grid_build(&grid, c, n) != PL_OK) {
 		st = PL_ERR_NOMEM;
 		goto out;
@@ -679,7 +680,8 @@ static enum pl_status finish_lines(struct level_out *all, struct text_regions *o
 {
 	size_t keep = 0, nc = 0;
 
-	qsort(all->lines, all->nlines, sizeof(*all->lines), line_by_score);
+	if (all->nlines)
+		qsort(all->lines, all->nlines, sizeof(*all->lines), line_by_score);
 	for (size_t i = 0; i < all->nlines && keep < TR_MAX_LINES; i++) {
 		struct tr_line *l = &all->lines[i];
 		size_t k;
@@ -697,7 +699,8 @@ static enum pl_status finish_lines(struct level_out *all, struct text_regions *o
 			all->lines[k] = *l;
 		}
 	}
-	qsort(all->lines, keep, sizeof(*all->lines), line_by_score);
+	if (keep)
+		qsort(all->lines, keep, sizeof(*all->lines), line_by_score);
 	out->lines = malloc((keep ? keep : 1) * sizeof(*out->lines));
 	out->comps = malloc((nc ? nc : 1) * sizeof(*out->comps));
 	if (!out->lines || !out->comps)

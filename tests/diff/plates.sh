@@ -8,8 +8,8 @@
 # Recall: a planted plate read exactly (letters and digits) and accepted by a plate validator,
 # box IoU >= 0.5. False alarms: validated plate readings away from every planted plate, and
 # unread candidates scored >= PLATE_LIKELY on the photos without plates.
-# Measured (seed 1, 34 backgrounds, 170 photos; see the table printed): the floors in
-# plates_eval.py sit a few points under the measurement, so a real regression fails, not noise.
+# The floors in plates_eval.py sit under the lowest of three seeds' measurements (its header);
+# PLATES_SEED=N runs another seed.
 # Usage: sh tests/diff/plates.sh BUILD
 set -u
 build=${1:?usage: plates.sh BUILD}
@@ -38,7 +38,7 @@ set -- $(cd "$corpus" && ls gps/*.jpg hdr/*.jpg mobile/*.jpg tests/*.jpg exif-or
 	exif-org/fujifilm-dx10.jpg exif-org/sony-powershota5.jpg Reconyx_HC500_Hyperfire.jpg \
 	orientation/landscape_1.jpg orientation/portrait_1.jpg xmp/no_exif.jpg \
 	Canon_PowerShot_S40.jpg 2>/dev/null | sed "s|^|$corpus/|")
-if ! "$mkplates" --seed 1 set "$out" "$@" >"$out/mkplates.log" 2>&1; then
+if ! "$mkplates" --seed "${PLATES_SEED:-1}" set "$out" "$@" >"$out/mkplates.log" 2>&1; then
 	cat "$out/mkplates.log"
 	echo "0 passed, 1 failed"
 	exit 1

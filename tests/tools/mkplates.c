@@ -199,6 +199,14 @@ static int plant_text(struct image *img, struct pr_font *f, struct pr_rng *r, in
 	o->char_h = capx;
 	o->clear = capx >= 16;
 	rc = number ? pr_number(&c, f, o->text, capx) : pr_sign(&c, f, o->text, capx, paris);
+	if (!rc && (float)c.w > 0.85f * (float)img->w) { /* too wide for a small photo: smaller */
+		capx *= 0.85f * (float)img->w / (float)c.w;
+		o->char_h = capx;
+		o->clear = capx >= 16;
+		free(c.px);
+		c.px = NULL;
+		rc = number ? pr_number(&c, f, o->text, capx) : pr_sign(&c, f, o->text, capx, paris);
+	}
 	if (!rc)
 		rc = place(img, r, &c, (float)c.w, angle, pr_uniform(r, 0.9f, 1.0f), sc, o);
 	free(c.px);
@@ -301,8 +309,10 @@ static int mode_set(const struct opts *op, struct pr_font *f, const char *dir, c
 
 	for (int i = 0; i < n; i++)
 		if (set_plates(op, f, &r, dir, bgs[i], &serial) ||
-		    set_sign(op, f, &r, dir, bgs[i], i) || set_negative(op, &r, dir, bgs[i], i))
+		    set_sign(op, f, &r, dir, bgs[i], i) || set_negative(op, &r, dir, bgs[i], i)) {
+			fprintf(stderr, "mkplates: cannot make the fixtures of '%s'\n", bgs[i]);
 			return -1;
+		}
 	printf("mkplates: %d plate, %d sign and %d plate-free fixtures in %s\n", serial, n, n, dir);
 	return 0;
 }
