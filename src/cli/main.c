@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* postlint's entry point: the command table. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -32,6 +33,10 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	size_t i;
+
+	/* Tesseract's OpenMP threads spin while they wait; postlint runs one reader per worker
+	 * instead. Set before any photo is read (the OpenMP runtime reads it when it starts work). */
+	setenv("OMP_THREAD_LIMIT", "1", 0);
 
 	if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version"))) {
 		printf("postlint %s\n", PL_VERSION);
