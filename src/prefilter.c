@@ -750,85 +750,6 @@ static void read_alt(struct reader *r, struct info *out)
 	free(br);
 }
 
-/* ---- the literal table ---- */
-
-void prefilter_init(struct prefilter *pf)
-{
-	memset(pf, 0, sizeof(*pf));
-}
-
-void prefilter_release(struct prefilter *pf)
-{
-	size_t i;
-
-	for (i = 0; i < pf->nlits; i++)
-		free(pf->lits[i].s);
-	free(pf->lits);
-	free(pf->by_bigram);
-	free(pf->by_byte);
-	prefilter_init(pf);
-}
-
-void pf_gate_release(struct pf_gate *gate)
-{
-	size_t i;
-
-	for (i = 0; i < gate->n; i++)
-		free(gate->conds[i].lits);
-	memset(gate, 0, sizeof(*gate));
-}
-
-static long lit_id(struct prefilter *pf, const char *s)
-{
-	size_t len = strlen(s), i;
-	uint32_t *head;
-
-	if (!pf->by_bigram) {
-		pf->by_bigram = malloc(65536 * sizeof(*pf->by_bigram));
-		pf->by_byte = malloc(256 * sizeof(*pf->by_byte));
-		if (!pf->by_bigram || !pf->by_byte)
-			return -1;
-		memset(pf->by_bigram, 0xff, 65536 * sizeof(*pf->by_bigram));
-		memset(pf->by_byte, 0xff, 256 * sizeof(*pf->by_byte));
-	}
-	head = len == 1 ? &pf->by_byte[(unsigned char)s[0]]
-			: &pf->by_bigram[((unsigned char)s[0] << 8) | (unsigned char)s[1]];
-	for (i = *head; i != UINT32_MAX; i = pf->lits[i].next)
-		if (pf->lits[i].len == len && !memcmp(pf->lits[i].s, s, len))
-			return (long)i;
-	if (pf->nlits == pf->cap) {
-		size_t cap = pf->cap ? pf->cap * 2 : 256;
-		struct pf_lit *l = realloc(pf->lits, cap * sizeof(*l));
-
-		if (!l)
-			return -1;
-		pf->lits = l;
-		pf->cap = cap;
-	}
-	pf->lits[pf->nlits].s = strdup(s);
-	if (!pf->lits[pf->nlits].s)
-		return -1;
-	pf->lits[pf->nlits].len = len;
-	pf->lits[pf->nlits].head = 0;
-	pf->lits[pf->nlits].mask = 0;
-	for (i = 0; i < len && i < 4; i++) {
-		pf->lits[pf->nlits].head |= (uint32_t)(unsigned char)s[i] << (8 * i);
-		pf->lits[pf->nlits].mask |= 0xffu << (8 * i);
-	}
-	pf->lits[pf->nlits].next = *head;
-	*head = (uint32_t)pf->nlits;
-	if (len == 1) {
-		unsigned b = (unsigned char)s[0];
-
-		pf->byte_bits[b >> 6] |= 1ull << (b & 63);
-	} else {
-		unsigned b = ((unsigned char)s[0] << 8) | (unsigned char)s[1];
-
-		pf->bigram_bits[b >> 6] |= 1ull << (b & 63);
-	}
-	return (long)pf->nlits++;
-}
-
 int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
 		  void *ctx, struct pf_gate *gate)
 {
@@ -851,7 +772,7 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 			break;
 		}
 		for (j = 0; j < in.conds[i].n; j++) {
-			long id = lit_id(pf, in.conds[i].v[j]);
+			long id = prefilter_lit_id(pf, in.conds[i].v[j]);
 
 			if (id < 0) {
 				rc = -1;
@@ -867,53 +788,4 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 		pf_gate_release(gate);
 	info_free(&in);
 	return rc;
-}
-
-void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found)
-{
-	const unsigned char *t = (const unsigned char *)text;
-	size_t i;
-	uint32_t k, w;
-
-	if (!pf->by_bigram)
-		return;
-	for (i = 0; i < len; i++) {
-		unsigned b = t[i], bb;
-
-		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
-			for (k = pf->by_byte[b]; k != UINT32_MAX; k = pf->lits[k].next)
-				found[k] = 1;
-		if (i + 1 >= len)
-			break;
-		bb = (b << 8) | t[i + 1];
-		if (!((pf->bigram_bits[bb >> 6] >> (bb & 63)) & 1))
-			continue;
-		w = t[i] | (uint32_t)t[i + 1] << 8;
-		if (i + 2 < len)
-			w |= (uint32_t)t[i + 2] << 16;
-		if (i + 3 < len)
-			w |= (uint32_t)t[i + 3] << 24;
-		for (k = pf->by_bigram[bb]; k != UINT32_MAX; k = pf->lits[k].next) {
-			const struct pf_lit *l = &pf->lits[k];
-
-			if ((w & l->mask) != l->head || l->len > len - i)
-				continue;
-			if (l->len <= 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4))
-				found[k] = 1;
-		}
-	}
-}
-
-int pf_gate_open(const struct pf_gate *gate, const unsigned char *found)
-{
-	size_t i, j;
-
-	for (i = 0; i < gate->n; i++) {
-		for (j = 0; j < gate->conds[i].n; j++)
-			if (found[gate->conds[i].lits[j]])
-				break;
-		if (j == gate->conds[i].n)
-			return 0;
-	}
-	return 1;
 }

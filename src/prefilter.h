@@ -62,6 +62,9 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 		  void *ctx, struct pf_gate *gate);
 void pf_gate_release(struct pf_gate *gate);
 
+/* Id of literal s in pf's table, added when new; -1 on no memory (prefilter_table.c). */
+long prefilter_lit_id(struct prefilter *pf, const char *s);
+
 /* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text. */
 void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found);
 
