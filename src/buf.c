@@ -100,67 +100,71 @@ enum pl_status pl_buf_addf(struct pl_buf *b, const char *fmt, ...)
 	return st;
 }
 
-enum pl_status pl_buf_add_json_str(struct pl_buf *b, const char *s, size_t len)
+/*
+ * Appends s, passing valid UTF-8 sequences through, writing bad for each invalid byte, and
+ * handing every ASCII byte to ascii (which escapes it for the target format).
+ */
+static enum pl_status add_escaped(struct pl_buf *b, const char *s, size_t len, const char *bad,
+				  void (*ascii)(struct pl_buf *b, unsigned char c))
 {
-	size_t i = 0;
+	size_t i = 0, n;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		size_t n;
 
-		if (c >= 0x80) {
-			n = utf8_valid_len(s + i, len - i);
-			if (n)
-				pl_buf_add(b, s + i, n);
-			else
-				pl_buf_adds(b, "\\ufffd");
-			i += n ? n : 1;
+		if (c < 0x80) {
+			ascii(b, c);
+			i++;
 			continue;
 		}
-		switch (c) {
-		case '"': pl_buf_adds(b, "\\\""); break;
-		case '\\': pl_buf_adds(b, "\\\\"); break;
-		case '\n': pl_buf_adds(b, "\\n"); break;
-		case '\r': pl_buf_adds(b, "\\r"); break;
-		case '\t': pl_buf_adds(b, "\\t"); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				pl_buf_addf(b, "\\u%04x", c);
-			else
-				pl_buf_addc(b, (char)c);
-		}
-		i++;
+		n = utf8_valid_len(s + i, len - i);
+		if (n)
+			pl_buf_add(b, s + i, n);
+		else
+			pl_buf_adds(b, bad);
+		i += n ? n : 1;
 	}
 	return b->oom ? PL_ERR_NOMEM : PL_OK;
 }
 
+static void json_ascii(struct pl_buf *b, unsigned char c)
+{
+	switch (c) {
+	case '"': pl_buf_adds(b, "\\\""); break;
+	case '\\': pl_buf_adds(b, "\\\\"); break;
+	case '\n': pl_buf_adds(b, "\\n"); break;
+	case '\r': pl_buf_adds(b, "\\r"); break;
+	case '\t': pl_buf_adds(b, "\\t"); break;
+	default:
+		if (c < 0x20 || c == 0x7f)
+			pl_buf_addf(b, "\\u%04x", c);
+		else
+			pl_buf_addc(b, (char)c);
+	}
+}
+
+static void xml_ascii(struct pl_buf *b, unsigned char c)
+{
+	switch (c) {
+	case '<': pl_buf_adds(b, "&lt;"); break;
+	case '>': pl_buf_adds(b, "&gt;"); break;
+	case '&': pl_buf_adds(b, "&amp;"); break;
+	case '"': pl_buf_adds(b, "&quot;"); break;
+	case '\'': pl_buf_adds(b, "&apos;"); break;
+	default:
+		if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
+			pl_buf_adds(b, "&#xfffd;");
+		else
+			pl_buf_addc(b, (char)c);
+	}
+}
+
+enum pl_status pl_buf_add_json_str(struct pl_buf *b, const char *s, size_t len)
+{
+	return add_escaped(b, s, len, "\\ufffd", json_ascii);
+}
+
 enum pl_status pl_buf_add_xml_str(struct pl_buf *b, const char *s, size_t len)
 {
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t n;
-
-		if (c >= 0x80) {
-			n = utf8_valid_len(s + i, len - i);
-			pl_buf_add(b, n ? s + i : "\xef\xbf\xbd", n ? n : 3);
-			i += n ? n : 1;
-			continue;
-		}
-		switch (c) {
-		case '<': pl_buf_adds(b, "&lt;"); break;
-		case '>': pl_buf_adds(b, "&gt;"); break;
-		case '&': pl_buf_adds(b, "&amp;"); break;
-		case '"': pl_buf_adds(b, "&quot;"); break;
-		case '\'': pl_buf_adds(b, "&apos;"); break;
-		default:
-			if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
-				pl_buf_addf(b, "&#xfffd;");
-			else
-				pl_buf_addc(b, (char)c);
-		}
-		i++;
-	}
-	return b->oom ? PL_ERR_NOMEM : PL_OK;
+	return add_escaped(b, s, len, "\xef\xbf\xbd", xml_ascii);
 }
