@@ -14,7 +14,9 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD    ?= build
 
-PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat openblas zlib tesseract lept freetype2
+PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat zlib freetype2
+# Loaded on first use with dlopen (src/dynlib.h): their headers only, never linked.
+DLOPEN_PKGS := openblas tesseract lept
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef
@@ -22,11 +24,11 @@ CFLAGS   ?= -O2 -g
 ifdef WERROR
 WARN += -Werror
 endif
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) \
               -DPL_DATADIR='"$(DATADIR)"' $(CFLAGS)
-ALL_LDLIBS := $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+ALL_LDLIBS := $(PKG_LIBS) -lm -lpthread -ldl $(LDLIBS)
 
 ifeq ($(V),1)
 Q :=

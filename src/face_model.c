@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Loads SSD MobileNet v1 from a tfjs weights manifest and its .bin shards: dequantises the
  * uint8/uint16 tensors, checks every shape and folds batch normalisation into the convolutions. */
-#include <cblas.h>
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 
 #include "face_net.h"
+#include "util.h"
 
 #include "banned.h"
 
@@ -46,9 +46,9 @@ static enum pl_status read_file(const char *path, size_t max, unsigned char **bu
 	*buf = NULL;
 	*len = 0;
 	if (!f)
-		return image_diagf(d, PL_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+		return image_diagf(d, PL_ERR_IO, "cannot open '%s': %s", path, errno_str(errno));
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		st = image_diagf(d, PL_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+		st = image_diagf(d, PL_ERR_IO, "cannot read '%s': %s", path, errno_str(errno));
 		goto out;
 	}
 	if ((size_t)size > max) {
@@ -450,6 +450,8 @@ enum pl_status face_model_load(const char *model_dir, struct face_model **out,
 	if (!out || !model_dir)
 		return image_diagf(d, PL_ERR_USAGE, "face_model_load: missing argument");
 	*out = NULL;
+	if ((st = face_blas_load(d)) != PL_OK)
+		return st;
 	st = weights_read(&w, model_dir, d);
 	if (st == PL_OK) {
 		m = calloc(1, sizeof(*m));
@@ -466,7 +468,6 @@ enum pl_status face_model_load(const char *model_dir, struct face_model **out,
 		return st;
 	}
 	plan_buffers(m);
-	openblas_set_num_threads(1);
 	*out = m;
 	return PL_OK;
 }

@@ -48,6 +48,11 @@ struct face_scratch {
 	float *enc, *logits; /* head outputs: FACE_NET_ANCHORS x 4 and x 3 */
 };
 
+/* Loads OpenBLAS (once per process) and keeps its products to one thread. */
+enum pl_status face_blas_load(struct pl_diag *d);
+/* c[m][n] += a[m][k] x b[k][n], row-major; only after face_blas_load succeeded. */
+void face_blas_gemm(int m, int n, int k, const float *a, const float *b, float *c);
+
 enum pl_status face_scratch_alloc(const struct face_model *m, struct face_scratch *s,
 				  struct pl_diag *d);
 void face_scratch_release(struct face_scratch *s);

@@ -3,7 +3,6 @@
  * OpenBLAS matrix products, depthwise convolutions directly), its input preparation and the
  * decoding of its outputs: anchors, box encodings, sigmoid scores and non-maximum suppression,
  * all as the JavaScript reference computes them. */
-#include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,8 +149,7 @@ static void conv1x1(const struct face_conv *cv, const struct act *in, float *out
 	int n = in->h * in->w;
 
 	bias_fill(out, (size_t)n, cv);
-	cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, cv->cout, cv->cin, 1.0f, in->p,
-		    cv->cin, cv->w, cv->cout, 1.0f, out, cv->cout);
+	face_blas_gemm(n, cv->cout, cv->cin, in->p, cv->w, out);
 	act(out, (size_t)n, cv);
 }
 
@@ -192,9 +190,7 @@ static void conv3x3(const struct face_conv *cv, const struct act *in, float *out
 
 		im2col(cv, in, ow, oh, r0, r1, col);
 		bias_fill(o, (size_t)(r1 - r0) * ow, cv);
-		cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (r1 - r0) * ow, cv->cout,
-			    9 * cv->cin, 1.0f, col, 9 * cv->cin, cv->w, cv->cout, 1.0f, o,
-			    cv->cout);
+		face_blas_gemm((r1 - r0) * ow, cv->cout, 9 * cv->cin, col, cv->w, o);
 		act(o, (size_t)(r1 - r0) * ow, cv);
 	}
 }

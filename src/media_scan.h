@@ -26,6 +26,8 @@ struct media_scan {
 	struct ocr_result *ocr;      /* what was read in the photo, once for every rule */
 	int ocr_tried;
 	int ocr_read;                /* the result includes readings (not only plate candidates) */
+	char ocr_err[PL_DIAG_MSG_MAX]; /* why the photo could not be read, when it could not */
+	int ocr_err_reported;        /* once per photo, by the first text detector */
 };
 
 /* Reports rule r on a box of the displayed photo (or of an embedded picture when field). */

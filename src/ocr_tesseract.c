@@ -7,6 +7,7 @@
 
 #include <tesseract/capi.h>
 
+#include "dynlib.h"
 #include "ocr.h"
 
 #include "banned.h"
@@ -14,6 +15,42 @@
 #define OCR_PLATE_ALPHABET "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- " /* the space keeps word gaps */
 #define OCR_SYMBOL_MIN 5.0f /* symbols at either end of a plate reading below this are dropped */
 #define OCR_SOURCE_PPI 150 /* crops are scaled to OCR_CHAR_PX: about 18 pt at 150 ppi */
+
+/* Tesseract's C API, loaded on first use (dynlib.h); the types come from its header. */
+#define OCR_TESS_API(X) \
+	X(BaseAPICreate) \
+	X(BaseAPIDelete) \
+	X(BaseAPIEnd) \
+	X(BaseAPIInit4) \
+	X(BaseAPISetVariable) \
+	X(BaseAPISetPageSegMode) \
+	X(BaseAPISetImage) \
+	X(BaseAPISetSourceResolution) \
+	X(BaseAPIGetUTF8Text) \
+	X(BaseAPIMeanTextConf) \
+	X(BaseAPIClear) \
+	X(BaseAPIGetIterator) \
+	X(DeleteText) \
+	X(ResultIteratorNext) \
+	X(ResultIteratorGetPageIteratorConst) \
+	X(ResultIteratorGetUTF8Text) \
+	X(ResultIteratorConfidence) \
+	X(PageIteratorIsAtBeginningOf) \
+	X(ResultIteratorDelete)
+
+#define TESS_FN(f) __typeof__(Tess##f) *f;
+static struct {
+	OCR_TESS_API(TESS_FN)
+} tess;
+#undef TESS_FN
+
+#define TESS_SYM(f) { "Tess" #f, &tess.f },
+static const struct dynlib_sym tess_syms[] = { OCR_TESS_API(TESS_SYM) };
+#undef TESS_SYM
+
+static const char *const tess_sonames[] = { "libtesseract.so.5", "libtesseract.so", NULL };
+static struct dynlib tess_lib = { "Tesseract", tess_sonames, tess_syms,
+				  sizeof(tess_syms) / sizeof(tess_syms[0]), "libtesseract5", 0, 0, "" };
 
 struct ocr_engine {
 	char *datapath;
@@ -59,8 +96,8 @@ void ocr_engine_free(struct ocr_engine **pe)
 	e = *pe;
 	for (int i = 0; i < 2; i++)
 		if (e->h[i]) {
-			TessBaseAPIEnd(e->h[i]);
-			TessBaseAPIDelete(e->h[i]);
+			tess.BaseAPIEnd(e->h[i]);
+			tess.BaseAPIDelete(e->h[i]);
 		}
 	free(e->datapath);
 	free(e->langs);
@@ -82,21 +119,23 @@ static enum pl_status load(struct ocr_engine *e, enum ocr_mode mode, struct pl_d
 	const char *langs = mode == OCR_MODE_PLATE ? OCR_PLATE_LANGS : e->langs;
 	TessBaseAPI *h;
 
+	if (dynlib_load(&tess_lib, d) != PL_OK)
+		return PL_ERR_IO;
 	if (e->failed[mode])
 		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
 				   e->datapath);
-	h = TessBaseAPICreate();
+	h = tess.BaseAPICreate();
 	if (!h)
 		return image_diagf(d, PL_ERR_NOMEM, "out of memory starting Tesseract");
-	if (TessBaseAPIInit4(h, e->datapath, langs, OEM_LSTM_ONLY, NULL, 0, (char **)(uintptr_t)names,
+	if (tess.BaseAPIInit4(h, e->datapath, langs, OEM_LSTM_ONLY, NULL, 0, (char **)(uintptr_t)names,
 			     (char **)(uintptr_t)values, sizeof(names) / sizeof(names[0]), 0) != 0) {
-		TessBaseAPIDelete(h);
+		tess.BaseAPIDelete(h);
 		e->failed[mode] = 1;
 		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
 				   e->datapath);
 	}
 	if (mode == OCR_MODE_PLATE)
-		TessBaseAPISetVariable(h, "tessedit_char_whitelist", OCR_PLATE_ALPHABET);
+		tess.BaseAPISetVariable(h, "tessedit_char_whitelist", OCR_PLATE_ALPHABET);
 	e->h[mode] = h;
 	return PL_OK;
 }
@@ -132,7 +171,7 @@ static char *trimmed(const char *s)
  */
 static char *symbols(TessBaseAPI *h, float *conf)
 {
-	TessResultIterator *it = TessBaseAPIGetIterator(h);
+	TessResultIterator *it = tess.BaseAPIGetIterator(h);
 	char buf[OCR_MAX_TEXT + 1], keep[OCR_MAX_TEXT + 1];
 	size_t n = 0, first = 0, last = 0;
 	float sum = 0, cs[OCR_MAX_TEXT + 1];
@@ -140,21 +179,21 @@ static char *symbols(TessBaseAPI *h, float *conf)
 
 	*conf = 0;
 	buf[0] = '\0';
-	for (int more = it != NULL; more; more = TessResultIteratorNext(it, RIL_SYMBOL)) {
-		const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
-		char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
-		float c = TessResultIteratorConfidence(it, RIL_SYMBOL);
+	for (int more = it != NULL; more; more = tess.ResultIteratorNext(it, RIL_SYMBOL)) {
+		const TessPageIterator *pit = tess.ResultIteratorGetPageIteratorConst(it);
+		char *sym = tess.ResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+		float c = tess.ResultIteratorConfidence(it, RIL_SYMBOL);
 		size_t len = sym ? strlen(sym) : 0;
 
-		if (len && n && TessPageIteratorIsAtBeginningOf(pit, RIL_WORD) && n < OCR_MAX_TEXT)
+		if (len && n && tess.PageIteratorIsAtBeginningOf(pit, RIL_WORD) && n < OCR_MAX_TEXT)
 			cs[n] = -1, buf[n++] = ' ';
 		for (size_t k = 0; k < len && n < OCR_MAX_TEXT; k++)
 			cs[n] = c, buf[n++] = sym[k];
 		if (sym)
-			TessDeleteText(sym);
+			tess.DeleteText(sym);
 	}
 	if (it)
-		TessResultIteratorDelete(it);
+		tess.ResultIteratorDelete(it);
 	buf[n] = '\0';
 	while (first < n && (cs[first] < OCR_SYMBOL_MIN))
 		first++;
@@ -184,20 +223,20 @@ enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int blo
 		return image_diagf(d, PL_ERR_USAGE, "ocr: bad crop");
 	if (!e->h[mode] && (st = load(e, mode, d)) != PL_OK)
 		return st;
-	TessBaseAPISetPageSegMode(e->h[mode], block ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
-	TessBaseAPISetImage(e->h[mode], crop->px, crop->w, crop->h, 1, crop->w);
-	TessBaseAPISetSourceResolution(e->h[mode], OCR_SOURCE_PPI);
-	raw = TessBaseAPIGetUTF8Text(e->h[mode]);
+	tess.BaseAPISetPageSegMode(e->h[mode], block ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+	tess.BaseAPISetImage(e->h[mode], crop->px, crop->w, crop->h, 1, crop->w);
+	tess.BaseAPISetSourceResolution(e->h[mode], OCR_SOURCE_PPI);
+	raw = tess.BaseAPIGetUTF8Text(e->h[mode]);
 	if (mode == OCR_MODE_PLATE) {
 		*text = symbols(e->h[mode], conf);
 	} else {
-		c = TessBaseAPIMeanTextConf(e->h[mode]);
+		c = tess.BaseAPIMeanTextConf(e->h[mode]);
 		*text = trimmed(raw);
 		*conf = c > 0 ? (float)c / 100.0f : 0.0f;
 	}
 	if (raw)
-		TessDeleteText(raw);
-	TessBaseAPIClear(e->h[mode]);
+		tess.DeleteText(raw);
+	tess.BaseAPIClear(e->h[mode]);
 	if (!*text)
 		st = image_diagf(d, PL_ERR_NOMEM, "out of memory reading text");
 	return st;

@@ -159,6 +159,20 @@ static const struct face_model *model(const struct detector_rule *cdr, const cha
 	return dr->model;
 }
 
+/* A detector that cannot run (its model or library missing): the photo is reported as not
+ * checked, a warning for a person to look at it, rather than passed as clean in silence. */
+static enum pl_status detector_unavailable(const struct rule *r, struct media_scan *ms,
+					   const char *why)
+{
+	char msg[PL_DIAG_MSG_MAX + 64];
+
+	snprintf(msg, sizeof(msg), "'%.120s' could not check the photo: %.*s", r->id,
+		 (int)sizeof(msg) - 160, why);
+	return scan_add_input_finding(ms->out, ms->path, "input.detector", PL_SEV_WARNING, 0, msg,
+				      "install what is missing (make deps), or check the photo by eye "
+				      "before posting");
+}
+
 static enum pl_status faces_in(const struct rule *r, const struct detector_rule *dr,
 			       struct media_scan *ms, const struct face_model *m,
 			       const struct image *img, const char *field, double sx, double sy,
@@ -199,7 +213,7 @@ static enum pl_status detect_faces(const struct rule *r, const struct detector_r
 		return PL_OK;
 	m = model(dr, ms->rs ? ms->rs->models_dir : NULL, &err);
 	if (!m)
-		return media_report_box(ms, r, NULL, 0, 0, 0, 0, err);
+		return detector_unavailable(r, ms, err);
 	if (img)
 		st = faces_in(r, dr, ms, m, img, NULL, (double)ms->px->disp_w / img->w,
 			      (double)ms->px->disp_h / img->h, dr->tiles);
@@ -307,10 +321,8 @@ static int detector_example(const struct pl_ruleset *rs, const struct rule *r,
 		snprintf(detail, dlen, "detector failed on '%s'", path);
 	} else {
 		for (i = 0; i < out.len; i++) {
-			const char *ev = out.items[i].evidence ? out.items[i].evidence : "";
-
-			if (strstr(ev, "could not be loaded")) {
-				snprintf(detail, dlen, "%s", ev);
+			if (!strcmp(out.items[i].rule_id, "input.detector")) {
+				snprintf(detail, dlen, "%s", out.items[i].message);
 				goto done;
 			}
 			/* the text detector reports through the text rules, in the photo's boxes */
@@ -351,10 +363,23 @@ static const struct ocr_result *photo_text(struct media_scan *ms)
 		return NULL;
 	ocr_opts_init(&o);
 	o.read = !(ms->opt && ms->opt->no_ocr);
-	if (ocr_read_photo(ms->sc->ocr, img, &o, ms->ocr, &d) != PL_OK)
+	if (ocr_read_photo(ms->sc->ocr, img, &o, ms->ocr, &d) != PL_OK) {
+		snprintf(ms->ocr_err, sizeof(ms->ocr_err), "no text could be read: %.*s",
+			 (int)sizeof(ms->ocr_err) - 64, d.message);
 		return NULL;
+	}
 	ms->ocr_read = o.read;
 	return ms->ocr;
+}
+
+/* A photo whose text could not be read (Tesseract missing, say): said once, by the first text
+ * detector, rather than passed over in silence. */
+static enum pl_status ocr_failure(const struct rule *r, struct media_scan *ms)
+{
+	if (!ms->ocr_err[0] || ms->ocr_err_reported)
+		return PL_OK;
+	ms->ocr_err_reported = 1;
+	return detector_unavailable(r, ms, ms->ocr_err);
 }
 
 /* Scales the boxes of findings [from, out->len) from the working image to the photo's pixels. */
@@ -386,7 +411,9 @@ static enum pl_status pixels_report(const struct rule *r, const struct detector_
 	size_t from = ms->out->len;
 	enum pl_status st;
 
-	if (!res || (what != PIXELS_PLATE_POSSIBLE && !ms->ocr_read))
+	if (!res)
+		return ocr_failure(r, ms);
+	if (what != PIXELS_PLATE_POSSIBLE && !ms->ocr_read)
 		return PL_OK;
 	st = pixels_detector_findings(res, what, ms->path, &pr, ms->out);
 	scale_boxes(ms, from);
@@ -421,9 +448,10 @@ static enum pl_status detect_text(const struct rule *r, const struct detector_ru
 	size_t from = ms->out->len;
 	enum pl_status st;
 
-	(void)r;
 	(void)dr;
-	if (!res || !ms->ocr_read)
+	if (!res)
+		return ocr_failure(r, ms);
+	if (!ms->ocr_read)
 		return PL_OK;
 	st = pixels_text_findings(ms->sc, ms->path, ms->lang, ms->account, ms->langs, res, 1, ms->out,
 				  ms->d);

@@ -65,6 +65,17 @@ static int rule_covers(const char *pat, const char *id)
 	return !strcmp(pat, id);
 }
 
+/* The scanners' own findings, and whether only pixel detectors raise them. */
+static const struct {
+	const char *id;
+	int pixels;
+} input_ids[] = {
+	{ "input.unreadable", 0 },
+	{ "input.encoding", 0 },
+	{ "input.metadata", 0 },
+	{ "input.detector", 1 },
+};
+
 /* 1 when some rule of rs (or a scanner's own "input.*" finding) is covered; 2 when every covered
  * rule is a pixel detector, whose findings a --no-pixels run cannot see. */
 static int rule_exists(const struct pl_ruleset *rs, const char *pat, int *only_pixels)
@@ -82,10 +93,11 @@ static int rule_exists(const struct pl_ruleset *rs, const char *pat, int *only_p
 		if (strcmp(ri.kind, "detector"))
 			*only_pixels = 0;
 	}
-	if (!any && (rule_covers(pat, "input.unreadable") || rule_covers(pat, "input.encoding"))) {
-		any = 1;
-		*only_pixels = 0;
-	}
+	for (i = 0; !any && i < sizeof(input_ids) / sizeof(input_ids[0]); i++)
+		if (rule_covers(pat, input_ids[i].id)) {
+			any = 1;
+			*only_pixels = input_ids[i].pixels;
+		}
 	return any;
 }
 

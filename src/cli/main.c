@@ -37,6 +37,9 @@ int main(int argc, char **argv)
 	/* Tesseract's OpenMP threads spin while they wait; postlint runs one reader per worker
 	 * instead. Set before any photo is read (the OpenMP runtime reads it when it starts work). */
 	setenv("OMP_THREAD_LIMIT", "1", 0);
+	/* Likewise OpenBLAS (face detection): loaded on first use, it would start a thread per
+	 * processor in every worker when it loads; one product at a time per worker is enough. */
+	setenv("OPENBLAS_NUM_THREADS", "1", 0);
 
 	if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version"))) {
 		printf("postlint %s\n", PL_VERSION);
