@@ -35,6 +35,12 @@ struct reader {
 	int depth;
 	pf_vocab_fn vocab;
 	void *ctx;
+	struct prefilter *pf;          /* its vocabulary memo */
+};
+
+struct pf_vocab_memo {
+	char *const *words;            /* the key: the word list the callback gave */
+	struct info in;                /* what read_vocab made of it */
 };
 
 /* ---- string sets ---- */
@@ -369,7 +375,7 @@ static void read_escape(struct reader *r, struct info *out)
 	r->i += 2;
 	if (e == 'd') {
 		struct info cls;
-		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL };
+		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL, NULL };
 
 		read_class(&sub, &cls);
 		*out = cls;
@@ -436,15 +442,54 @@ static int read_group_head(struct reader *r, int *assertion)
 	return 0; /* "(?i)": the caller reads the ')' */
 }
 
+/* A copy of set a into b (empty); -1 on no memory. */
+static int set_copy(struct strset *b, const struct strset *a)
+{
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < a->n; i++)
+		if (set_push(b, a->v[i], strlen(a->v[i])) != 0)
+			return -1;
+	return 0;
+}
+
+static int info_copy(struct info *b, const struct info *a)
+{
+	size_t i;
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	b->exact = a->exact;
+	rc = set_copy(&b->ex, &a->ex);
+	for (i = 0; i < a->ncond && !rc; i++, b->ncond++)
+		rc = set_copy(&b->conds[i], &a->conds[i]);
+	return rc;
+}
+
+void prefilter_memo_release(struct prefilter *pf)
+{
+	size_t i;
+
+	for (i = 0; i < pf->nmemo; i++)
+		info_free(&pf->memo[i].in);
+	free(pf->memo);
+	pf->memo = NULL;
+	pf->nmemo = 0;
+}
+
+static void vocab_info(const struct reader *r, char *const *w, size_t n, struct info *out);
+
 /*
- * "{{name}}": the vocabulary's words. A word with a space or hyphen expands to a flexible
- * separator, so only its longest piece is certain; plain words are exact while they are few.
+ * "{{name}}": the vocabulary's words, analysed once per rule set (vocab_info) and copied for each
+ * use: the packs name the same few vocabularies in dozens of patterns.
  */
 static void read_vocab(struct reader *r, struct info *out)
 {
 	const char *close = strstr(r->p + r->i + 2, "}}");
+	struct pf_vocab_memo *m;
 	char *const *w;
-	size_t n, i, plain = 1;
+	size_t n, i;
 
 	if (!close || !r->vocab ||
 	    r->vocab(r->ctx, r->p + r->i + 2, (size_t)(close - r->p) - r->i - 2, &w, &n) != 0) {
@@ -452,6 +497,39 @@ static void read_vocab(struct reader *r, struct info *out)
 		return;
 	}
 	r->i = (size_t)(close - r->p) + 2;
+	for (i = 0; i < r->pf->nmemo; i++)
+		if (r->pf->memo[i].words == w) {
+			if (info_copy(out, &r->pf->memo[i].in) != 0)
+				r->bail = 1;
+			return;
+		}
+	vocab_info(r, w, n, out);
+	if (r->bail)
+		return;
+	m = realloc(r->pf->memo, (r->pf->nmemo + 1) * sizeof(*m));
+	if (!m) {
+		r->bail = 1;
+		return;
+	}
+	r->pf->memo = m;
+	m[r->pf->nmemo].words = w;
+	if (info_copy(&m[r->pf->nmemo].in, out) != 0) {
+		info_free(&m[r->pf->nmemo].in);
+		r->bail = 1;
+		return;
+	}
+	r->pf->nmemo++;
+}
+
+/*
+ * A word with a space or hyphen expands to a flexible separator, so only its longest piece is
+ * certain; plain words are exact while they are few.
+ */
+static void vocab_info(const struct reader *r, char *const *w, size_t n, struct info *out)
+{
+	struct reader *rw = (struct reader *)(uintptr_t)r; /* only its bail flag */
+	size_t i, plain = 1;
+
 	for (i = 0; i < n && plain; i++)
 		plain = !strpbrk(w[i], " -");
 	for (i = 0; i < n; i++) {
@@ -469,7 +547,7 @@ static void read_vocab(struct reader *r, struct info *out)
 			s += strspn(s, " -");
 		}
 		if (set_push(&out->ex, best, bl) != 0)
-			r->bail = 1;
+			rw->bail = 1;
 	}
 	set_uniq(&out->ex);
 	out->exact = 1;
@@ -753,7 +831,7 @@ static void read_alt(struct reader *r, struct info *out)
 int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
 		  void *ctx, struct pf_gate *gate)
 {
-	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx };
+	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx, pf };
 	struct info in;
 	size_t i, j;
 	int rc = 0;

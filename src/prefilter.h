@@ -35,14 +35,19 @@ struct pf_lit {
 	uint32_t next;      /* next literal with the same first two bytes, UINT32_MAX ends */
 };
 
+/* What the analysis made of one vocabulary, kept for its next "{{name}}" (prefilter.c). */
+struct pf_vocab_memo;
+
 /* The literal table of a whole rule set. */
 struct prefilter {
 	struct pf_lit *lits;
 	size_t nlits, cap;
-	uint32_t *by_bigram; /* 65536 heads (first two bytes), UINT32_MAX empty */
-	uint32_t *by_byte;   /* 256 heads for one-byte literals */
+	uint32_t *by_bigram; /* 65536 heads (first two bytes), each its literal id + 1, 0 empty */
+	uint32_t *by_byte;   /* 256 heads for one-byte literals, the same way */
 	uint64_t bigram_bits[1024]; /* bit set when by_bigram has a chain: 8 KiB, stays in L1 */
 	uint64_t byte_bits[4];
+	struct pf_vocab_memo *memo; /* by word list: packs use the same vocabularies many times */
+	size_t nmemo;
 };
 
 void prefilter_init(struct prefilter *pf);
@@ -61,6 +66,9 @@ typedef int (*pf_vocab_fn)(void *ctx, const char *name, size_t len, char *const 
 int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
 		  void *ctx, struct pf_gate *gate);
 void pf_gate_release(struct pf_gate *gate);
+
+/* Frees the vocabulary memo (prefilter.c; prefilter_release calls it). */
+void prefilter_memo_release(struct prefilter *pf);
 
 /* Id of literal s in pf's table, added when new; -1 on no memory (prefilter_table.c). */
 long prefilter_lit_id(struct prefilter *pf, const char *s);

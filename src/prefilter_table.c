@@ -21,6 +21,7 @@ void prefilter_release(struct prefilter *pf)
 	free(pf->lits);
 	free(pf->by_bigram);
 	free(pf->by_byte);
+	prefilter_memo_release(pf);
 	prefilter_init(pf);
 }
 
@@ -39,16 +40,16 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 	uint32_t *head;
 
 	if (!pf->by_bigram) {
-		pf->by_bigram = malloc(65536 * sizeof(*pf->by_bigram));
-		pf->by_byte = malloc(256 * sizeof(*pf->by_byte));
+		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
+		 * bigrams in use are ever touched. */
+		pf->by_bigram = calloc(65536, sizeof(*pf->by_bigram));
+		pf->by_byte = calloc(256, sizeof(*pf->by_byte));
 		if (!pf->by_bigram || !pf->by_byte)
 			return -1;
-		memset(pf->by_bigram, 0xff, 65536 * sizeof(*pf->by_bigram));
-		memset(pf->by_byte, 0xff, 256 * sizeof(*pf->by_byte));
 	}
 	head = len == 1 ? &pf->by_byte[(unsigned char)s[0]]
 			: &pf->by_bigram[((unsigned char)s[0] << 8) | (unsigned char)s[1]];
-	for (i = *head; i != UINT32_MAX; i = pf->lits[i].next)
+	for (i = *head - 1u; i != UINT32_MAX; i = pf->lits[i].next)
 		if (pf->lits[i].len == len && !memcmp(pf->lits[i].s, s, len))
 			return (long)i;
 	if (pf->nlits == pf->cap) {
@@ -70,8 +71,8 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 		pf->lits[pf->nlits].head |= (uint32_t)(unsigned char)s[i] << (8 * i);
 		pf->lits[pf->nlits].mask |= 0xffu << (8 * i);
 	}
-	pf->lits[pf->nlits].next = *head;
-	*head = (uint32_t)pf->nlits;
+	pf->lits[pf->nlits].next = *head - 1u;
+	*head = (uint32_t)pf->nlits + 1u;
 	if (len == 1) {
 		unsigned b = (unsigned char)s[0];
 
@@ -96,7 +97,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 		unsigned b = t[i], bb;
 
 		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
-			for (k = pf->by_byte[b]; k != UINT32_MAX; k = pf->lits[k].next)
+			for (k = pf->by_byte[b] - 1u; k != UINT32_MAX; k = pf->lits[k].next)
 				found[k] = 1;
 		if (i + 1 >= len)
 			break;
@@ -108,7 +109,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 			w |= (uint32_t)t[i + 2] << 16;
 		if (i + 3 < len)
 			w |= (uint32_t)t[i + 3] << 24;
-		for (k = pf->by_bigram[bb]; k != UINT32_MAX; k = pf->lits[k].next) {
+		for (k = pf->by_bigram[bb] - 1u; k != UINT32_MAX; k = pf->lits[k].next) {
 			const struct pf_lit *l = &pf->lits[k];
 
 			if ((w & l->mask) != l->head || l->len > len - i)

@@ -81,14 +81,15 @@ static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
  * threads may be matching with) and publishing it with a release store keeps rule sets shareable
  * between threads without a lock on the matching path.
  */
-static pcre2_code *jit_code(const struct regex *cre)
+static pcre2_code *jit_code(const struct regex *cre, size_t bytes)
 {
 	struct regex *re = (struct regex *)(uintptr_t)cre; /* the lazily filled cache only */
 	pcre2_code *j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE), *c;
 
 	if (j || __atomic_load_n(&re->jit_failed, __ATOMIC_RELAXED))
 		return j;
-	if (__atomic_add_fetch(&re->uses, 1, __ATOMIC_RELAXED) < REGEX_JIT_AFTER)
+	if (__atomic_add_fetch(&re->work, bytes + REGEX_JIT_RUN_COST, __ATOMIC_RELAXED) <
+	    REGEX_JIT_AFTER)
 		return NULL;
 	pthread_mutex_lock(&jit_lock);
 	j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE);
@@ -110,7 +111,7 @@ static pcre2_code *jit_code(const struct regex *cre)
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start)
 {
-	pcre2_code *j = jit_code(re);
+	pcre2_code *j = jit_code(re, start < len ? len - start : 0);
 	int rc;
 
 	if (j)

@@ -70,6 +70,51 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 	return PL_OK;
 }
 
+/* Whether a pattern names a group: "(?<name>", "(?'name'" or "(?P<name>". */
+static int names_groups(const char *s)
+{
+	for (; (s = strstr(s, "(?")) != NULL; s += 2)
+		if (s[2] == '\'' || (s[2] == 'P' && s[3] == '<') ||
+		    (s[2] == '<' && s[3] != '=' && s[3] != '!'))
+			return 1;
+	return 0;
+}
+
+/*
+ * The gate of a split pattern: one of its alternatives must match, so one literal of some
+ * alternative's condition must occur. One condition, the union of each alternative's smallest;
+ * none when an alternative has no condition.
+ */
+static enum pl_status union_gate(const struct pattern_rule *p, struct pf_gate *gate)
+{
+	size_t b, k, n = 0, best[REGEX_SPLIT_MAX];
+	uint32_t *lits;
+
+	for (b = 0; b < p->nbranch; b++) {
+		const struct pf_gate *g = &p->gate[b];
+
+		if (!g->n)
+			return PL_OK;
+		best[b] = 0;
+		for (k = 1; k < g->n; k++)
+			if (g->conds[k].n < g->conds[best[b]].n)
+				best[b] = k;
+		n += g->conds[best[b]].n;
+	}
+	if (!(lits = malloc(n * sizeof(*lits))))
+		return PL_ERR_NOMEM;
+	gate->conds[0].lits = lits;
+	gate->conds[0].n = n;
+	gate->n = 1;
+	for (b = 0; b < p->nbranch; b++) {
+		const struct pf_cond *c = &p->gate[b].conds[best[b]];
+
+		memcpy(lits, c->lits, c->n * sizeof(*lits));
+		lits += c->n;
+	}
+	return PL_OK;
+}
+
 static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
 {
 	struct pattern_rule *p = calloc(1, sizeof(*p));
@@ -84,8 +129,17 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	v = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
 	if (!v)
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'pattern'");
-	if ((st = lc_compile_gated(lc, v, r, &p->re)) != PL_OK ||
+	/* Alternatives that each compile alone are all a scan needs: the whole pattern is then
+	 * compiled only when the alternatives name groups (a name used twice is an error only in
+	 * the whole), and the rule's gate is the union of theirs. */
+	if (cJSON_IsString(v) &&
 	    (st = lc_compile_branches(lc, v, r, &p->branch, &p->gate, &p->nbranch)) != PL_OK)
+		return st;
+	if (!p->nbranch || names_groups(v->valuestring))
+		st = lc_compile_gated(lc, v, r, &p->re);
+	else if (!r->match_original)
+		st = union_gate(p, &r->gate);
+	if (st != PL_OK)
 		return st;
 	if ((st = lc_string(lc, obj, "validate", 0, &name)) != PL_OK)
 		return st;

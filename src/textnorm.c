@@ -247,9 +247,11 @@ char *textnorm_string(const char *p, size_t len)
 	char *s = NULL;
 
 	textnorm_init(&t);
-	if (textnorm_build(&t, p, len) == PL_OK) {
-		s = t.norm;
-		t.norm = NULL;
+	/* A copy of the exact size: vocabularies keep thousands of these, and the working buffer
+	 * is sized for the worst case. */
+	if (textnorm_build(&t, p, len) == PL_OK && (s = malloc(t.len + 1)) != NULL) {
+		memcpy(s, t.norm, t.len);
+		s[t.len] = '\0';
 	}
 	textnorm_release(&t);
 	return s;

@@ -242,8 +242,11 @@ static const char *alternation(struct vocab *v)
 		free(buf);
 		return NULL;
 	}
-	v->regex = buf;
-	return buf;
+	/* kept for the load: give back the rest of the worst-case buffer */
+	v->regex = realloc(buf, used + 1);
+	if (!v->regex)
+		v->regex = buf;
+	return v->regex;
 }
 
 enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, char **out,

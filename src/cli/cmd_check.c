@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -438,6 +439,15 @@ static void release_run(struct check_run *r, struct ruleset_cache *cache)
 	}
 }
 
+/* Whether the run is one caption (a file or stdin): workers would only cost their start. */
+static int one_post(const struct check_run *r)
+{
+	struct stat st;
+
+	return r->ninputs == 1 && (!strcmp(r->inputs[0].arg, "-") ||
+				   (stat(r->inputs[0].root, &st) == 0 && S_ISREG(st.st_mode)));
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts o;
@@ -465,7 +475,7 @@ int cmd_check(int argc, char **argv)
 	    setup_inputs(&o, &r, argv + optind, (size_t)(argc - optind), &cache, &search) != 0 ||
 	    load_baselines(&o, &r, &loaded) != 0)
 		goto out;
-	r.jobs = o.jobs;
+	r.jobs = one_post(&r) ? 1 : o.jobs;
 	r.show_suppressed = o.show_suppressed;
 	r.sup.today = today(&o, day);
 	r.sup.no_pixels = o.scan.no_pixels;
