@@ -117,15 +117,22 @@ static int inside_root(const struct walk *w, const char *real)
 }
 
 /* Classifies one directory entry; 1 to keep it in *e, 0 to skip it, -1 when out of memory. */
-static int classify(struct walk *w, int dfd, const char *path, const char *rel, const char *name,
-		    struct batch_dent *e)
+static int classify(struct walk *w, int dfd, const char *path, const char *rel,
+		    const struct dirent *de, struct batch_dent *e)
 {
+	const char *name = de->d_name;
 	struct stat sb;
 	char *full;
 	int keep = 1;
 
-	if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+	/* The type readdir gives saves a stat per file (most file systems give it): on a queue of
+	 * 100,000 files, the one thread that walks it would otherwise spend its time in stat. */
+	if (de->d_type == DT_REG || de->d_type == DT_DIR) {
+		memset(&sb, 0, sizeof(sb));
+		sb.st_mode = de->d_type == DT_REG ? S_IFREG : S_IFDIR;
+	} else if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
 		return 0; /* vanished since readdir */
+	}
 	if (!(full = path_join(path, name)))
 		return -1;
 	if (S_ISLNK(sb.st_mode)) {
@@ -219,7 +226,7 @@ static int list_entries(struct walk *w, DIR *dh, const char *path, const char *r
 			w->oom = 1;
 			break;
 		}
-		r = classify(w, dfd, path, crel, de->d_name, &v[n]);
+		r = classify(w, dfd, path, crel, de, &v[n]);
 		free(crel);
 		if (r < 0) {
 			w->oom = 1;
