@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Checked string and file helpers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 #include <sys/stat.h>
 
@@ -67,56 +69,56 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 			     struct pl_diag *d)
 {
 	enum pl_status st = PL_OK;
-	FILE *f = NULL;
 	struct stat sb;
-	char *buf = NULL;
+	char *buf = NULL, *p;
 	size_t n = 0, cap;
+	ssize_t got;
+	int fd;
 
 	*out = NULL;
 	*len = 0;
-	f = fopen(path, "rb");
-	if (!f) {
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
 		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path, errno_str(errno));
 		goto out;
 	}
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (S_ISDIR(sb.st_mode)) {
 		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': is a directory", path);
 		goto out;
 	}
+	/* A regular file is read in one call (one more byte than its size, to see the end); a
+	 * pipe or a file that grows is read on in doubling steps. */
 	cap = (sb.st_size > 0 && (size_t)sb.st_size <= max) ? (size_t)sb.st_size + 1 : 4096;
-	buf = malloc(cap);
-	if (!buf) {
+	if (!(buf = malloc(cap + 1))) {
 		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory reading '%s'", path);
 		goto out;
 	}
 	for (;;) {
-		size_t got;
-
-		if (n + 1 >= cap) {
-			char *p;
-
+		if (n == cap) {
 			if (cap > max) {
 				st = diag_set(d, PL_ERR_LIMIT, NULL, 0, 0,
 					      "'%s' is larger than the %zu-byte limit", path, max);
 				goto out;
 			}
-			p = realloc(buf, cap * 2);
-			if (!p) {
-				st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory reading '%s'",
-					      path);
+			if (!(p = realloc(buf, cap * 2 + 1))) {
+				st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0,
+					      "out of memory reading '%s'", path);
 				goto out;
 			}
 			buf = p;
 			cap *= 2;
 		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path,
+				      errno_str(errno));
+			goto out;
+		}
+		n += (size_t)got;
+		if (got == 0 || (S_ISREG(sb.st_mode) && n < cap && n == (size_t)sb.st_size))
 			break;
-	}
-	if (ferror(f)) {
-		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path, errno_str(errno));
-		goto out;
 	}
 	if (n > max) {
 		st = diag_set(d, PL_ERR_LIMIT, NULL, 0, 0, "'%s' is larger than the %zu-byte limit",
@@ -129,8 +131,8 @@ enum pl_status file_read_all(const char *path, size_t max, char **out, size_t *l
 	buf = NULL;
 out:
 	free(buf);
-	if (f)
-		fclose(f);
+	if (fd >= 0)
+		close(fd);
 	return st;
 }
 
