@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "postlint/findings.h"
+#include "findings_impl.h"
 #include "util.h"
 #include "banned.h"
 
@@ -132,6 +132,50 @@ void pl_findings_sort(struct pl_findings *f)
 {
 	if (f->len > 1)
 		qsort(f->items, f->len, sizeof(*f->items), finding_cmp);
+}
+
+static int same_place(const struct pl_finding *a, const struct pl_finding *b)
+{
+	const struct pl_location *x = &a->loc, *y = &b->loc;
+
+	return !strcmp(a->category, b->category) && !strcmp(x->file, y->file) &&
+	       x->byte_start == y->byte_start && x->byte_end == y->byte_end &&
+	       !x->field == !y->field && (!x->field || !strcmp(x->field, y->field)) &&
+	       x->has_box == y->has_box && x->box_x == y->box_x && x->box_y == y->box_y &&
+	       x->box_w == y->box_w && x->box_h == y->box_h && !a->nparts && !b->nparts &&
+	       !a->evidence == !b->evidence && (!a->evidence || !strcmp(a->evidence, b->evidence));
+}
+
+/*
+ * One finding per place and category: "06 12 34 56 78" is a Dutch and a French mobile number
+ * shape, and two findings for one number only make the report longer. The one kept has the
+ * higher severity, then the lower rank (the rule that comes first in the rule set).
+ */
+void findings_drop_duplicates(struct pl_findings *f, size_t (*rank)(const char *id, const void *ctx),
+			      const void *ctx)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < f->len; i++) {
+		struct pl_finding *prev = k ? &f->items[k - 1] : NULL, *cur = &f->items[i];
+
+		if (prev && same_place(prev, cur)) {
+			if (cur->severity > prev->severity ||
+			    (cur->severity == prev->severity &&
+			     rank(cur->rule_id, ctx) < rank(prev->rule_id, ctx))) {
+				struct pl_finding t = *prev;
+
+				*prev = *cur;
+				*cur = t;
+			}
+			finding_release(cur);
+			continue;
+		}
+		if (k != i)
+			f->items[k] = *cur;
+		k++;
+	}
+	f->len = k;
 }
 
 enum pl_verdict pl_findings_verdict(const struct pl_findings *f)

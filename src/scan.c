@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "ocr.h"
+#include "findings_impl.h"
 #include "scan_impl.h"
 #include "text_scan.h"
 #include "textnorm.h"
@@ -249,6 +250,18 @@ const char *pl_scan_primary_lang(const struct pl_post *post, const struct pl_sca
 	return det[0] ? det[0] : "en";
 }
 
+/* Where rule id stands in rs (its position orders duplicate findings). */
+static size_t rule_rank(const char *id, const void *ctx)
+{
+	const struct pl_ruleset *rs = ctx;
+	size_t i;
+
+	for (i = 0; i < rs->nrules; i++)
+		if (!strcmp(rs->rules[i].id, id))
+			return i;
+	return i;
+}
+
 enum pl_status pl_scanner_run(struct pl_scanner *sc, struct pl_post *post,
 			      const struct pl_scan_options *opt, struct pl_findings *out,
 			      struct pl_diag *d)
@@ -270,6 +283,7 @@ enum pl_status pl_scanner_run(struct pl_scanner *sc, struct pl_post *post,
 			st = scanners[s].run(&job, i);
 	}
 	pl_findings_sort(out);
+	findings_drop_duplicates(out, rule_rank, sc->rs);
 	return st;
 }
 

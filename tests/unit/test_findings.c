@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "findings_impl.h"
 #include "harness.h"
 #include "postlint/postlint.h"
 #include "banned.h"
@@ -242,8 +243,61 @@ static void check_buf(void)
 	pl_buf_release(&b);
 }
 
+/* Rank = position of the id in this list. */
+static const char *const rank_ids[] = { "id.nl", "id.fr", "id.be" };
+
+static size_t rank(const char *id, const void *ctx)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < 3 && strcmp(rank_ids[i], id); i++)
+		;
+	return i;
+}
+
+/* One finding per place and category: the duplicates of one span collapse to the more severe, or
+ * the better ranked, rule; other spans, fields and boxes stay apart. */
+static void check_duplicates(void)
+{
+	static const struct {
+		const char *file, *field, *rule;
+		size_t byte;
+		int box;
+		enum pl_severity sev;
+	} in[] = {
+		{ "a", NULL, "id.fr", 10, 0, PL_SEV_ERROR },
+		{ "a", NULL, "id.nl", 10, 0, PL_SEV_ERROR },   /* same place: nl ranks first */
+		{ "a", NULL, "id.be", 20, 0, PL_SEV_WARNING },
+		{ "a", NULL, "id.fr", 20, 0, PL_SEV_ERROR },   /* same place: the error wins */
+		{ "a", NULL, "id.be", 30, 0, PL_SEV_ERROR },
+		{ "a", "gps", "id.be", 30, 0, PL_SEV_ERROR },  /* a field: another place */
+		{ "b", NULL, "id.be", 30, 1, PL_SEV_ERROR },
+		{ "b", NULL, "id.fr", 30, 0, PL_SEV_ERROR },   /* a box: another place */
+	};
+	static const char *const want[] = { "a:10:id.nl", "a:20:id.fr", "a:30:id.be", "a:30:id.be",
+					    "b:30:id.be", "b:30:id.fr" };
+	struct pl_findings f;
+	char got[64];
+	size_t i;
+
+	pl_findings_init(&f);
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		add(&f, in[i].file, in[i].byte, in[i].field, in[i].box, 0, 0, in[i].rule, in[i].sev);
+	pl_findings_sort(&f);
+	findings_drop_duplicates(&f, rank, NULL);
+	CHECK_INT(f.len, sizeof(want) / sizeof(want[0]), "findings kept");
+	for (i = 0; i < f.len && i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(got, sizeof(got), "%s:%zu:%s", f.items[i].loc.file, f.items[i].loc.byte_start,
+			 f.items[i].rule_id);
+		CHECK_STR(got, want[i], "kept");
+	}
+	pl_findings_release(&f);
+}
+
 int main(void)
 {
+	check_duplicates();
 	check_order();
 	check_copies();
 	check_verdicts();
