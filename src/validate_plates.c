@@ -79,7 +79,7 @@ static const char *const nl_sidecodes[] = {
 #define NL_FIRST_LETTERS NL_LETTERS "mow"
 
 /*
- * Six characters in one of the 14 sidecodes, written with '-' or ' ' (one kind) at all of the
+ * Six characters in one of the 14 sidecodes, written with '-', '.' or ' ' (one kind) at all of the
  * sidecode's group breaks or with no separator. Sidecodes 1-3 accept NL_OLD_LETTERS; later ones
  * NL_LETTERS, and a leading letter may also be M, O or W. Not accepted: the special series that
  * break the sidecodes (royal "AA", diplomatic "CD"). Not checked: the few letter runs the RDW
@@ -91,8 +91,7 @@ bool validate_plate_nl(const char *p, size_t len)
 	bool ok = false;
 	size_t i;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.n != 6 || t.sep == '.' ||
-	    t.sep == '/')
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.n != 6 || t.sep == '/')
 		goto out;
 	for (i = 0; i < sizeof(nl_sidecodes) / sizeof(nl_sidecodes[0]); i++)
 		if (plate_shape_is(&t, nl_sidecodes[i]))

@@ -179,6 +179,10 @@ static const struct vcase cases[] = {
 	{ "date", "", N },
 
 	/* Dutch plates: every sidecode, then near misses. */
+	{ "plate_nl", "45.nb.17", Y },  /* dots, as some officers write them */
+	{ "plate_nl", "45.nb-17", N },  /* mixed separators */
+	{ "plate_nl", "45.nb17", N },   /* a separator missing */
+	{ "plate_nl", "12.34.56", N },  /* a date or a version, no letters */
 	{ "plate_nl", "ab-12-34", Y }, /* 1 */
 	{ "plate_nl", "12-34-ab", Y }, /* 2 */
 	{ "plate_nl", "12-ab-34", Y }, /* 3 */
@@ -206,9 +210,9 @@ static const struct vcase cases[] = {
 	{ "plate_nl", "gb-12-md", N },  /* m only as first letter */
 	{ "plate_nl", "ac-12-34", N },  /* c not even in 1951 */
 	{ "plate_nl", "12-gbd3", N },   /* separators at some breaks only */
-	{ "plate_nl", "12-gbd 3", N },  /* two kinds of separator */
+	{ "plate_nl", "12.gbd.3", Y },  /* dots at every break */  /* two kinds of separator */
 	{ "plate_nl", "1-2gbd-3", N },  /* separator off the sidecode's breaks */
-	{ "plate_nl", "12.gbd.3", N },
+	{ "plate_nl", "12.gbd.3", Y },  /* dots at every break */
 	{ "plate_nl", "12-gbd-3-", N },
 	{ "plate_nl", "12-34-56", N },
 	{ "plate_nl", "gb-fd-hj", N },
