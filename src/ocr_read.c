@@ -225,8 +225,11 @@ static int classify(const char *text, float conf, const struct tr_line *l, int p
 	*country = NULL;
 	if (conf < min_conf || alnum_count(text) < 1)
 		return -1;
+	/* One character read from a line of several blobs is Tesseract giving up on the rest
+	 * (petals, leaves and bricks read as "4" at full resolution), not a house number. */
 	if (is_house_number(text))
-		return conf >= OCR_NUMBER_CONF && l->n <= 6 ? OCR_NUMBER : -1;
+		return conf >= OCR_NUMBER_CONF && l->n <= 6 && (alnum_count(text) >= 2 || l->n == 1)
+			       ? OCR_NUMBER : -1;
 	if (alnum_count(text) < 2)
 		return -1;
 	if (is_street(text))
