@@ -46,7 +46,8 @@ if ! "$build/tools/mkplates" --seed "${PLATES_SEED:-1}" --side 4032 --unit 2400 
 fi
 export OMP_THREAD_LIMIT=1
 rc=0
-"$build/postlint" --format json --no-progress -j 2 "$out"/*.jpg >"$out/report.json" \
+"$build/postlint" --rules "$root/rules/default.json" --format json --no-progress -j 2 \
+	"$out"/*.jpg >"$out/report.json" \
 	2>"$out/postlint.log" || rc=$?
 "$build/tools/ocrdump" "$out"/*.jpg >"$out/readings.jsonl" 2>"$out/ocrdump.log" || rc=$((rc | 16))
 python3 - "$out" "$rc" "$floor" <<'PY'
