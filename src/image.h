@@ -51,6 +51,18 @@ enum pl_status image_decode_jpeg(const unsigned char *p, size_t len, int max_sid
 				 struct image *out, struct pl_diag *d);
 
 /*
+ * Decodes the JPEG in p[0..len) into out as grey (one channel: the JPEG's own luma, with no
+ * colour conversion or chroma upsampling), for reading text. DCT scaling alone sets the size:
+ * the largest factor (at most 1) whose longer side fits max_side (max_side <= 0: full size), so
+ * the result is at most max_side and no resize pass or second buffer is needed; out->src_w and
+ * src_h give the factors back to the file's pixels. Same limits, damage handling and failures as
+ * image_decode_jpeg; CMYK and YCCK files fail with PL_ERR_INPUT (no grey decode of them).
+ * The caller releases out with image_release.
+ */
+enum pl_status image_decode_jpeg_grey(const unsigned char *p, size_t len, int max_side,
+				      struct image *out, struct pl_diag *d);
+
+/*
  * Area (box-filter) downscale of src to exactly w x h, each output pixel the coverage-weighted
  * mean of the source pixels under it. w and h must not exceed src's size. out gets fresh pixels
  * with src's channel count; release it with image_release.

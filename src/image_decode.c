@@ -86,13 +86,36 @@ static enum pl_status check_limits(int w, int h, struct pl_diag *d)
 	return PL_OK;
 }
 
-/* Decodes at the scale sf into scaled (RGB); sets scaled->warned on recoverable damage. */
+/* The largest DCT scaling factor (at most 1) whose decode fits max_side on its longer side; the
+ * smallest factor when none does. */
+static tjscalingfactor pick_scale_within(int w, int h, int max_side)
+{
+	tjscalingfactor best = { 0, 1 };
+	tjscalingfactor least = { 1, 1 };
+	int n = 0;
+	tjscalingfactor *sf = tjGetScalingFactors(&n);
+
+	for (int i = 0; sf && i < n; i++) {
+		int sw = scaled(w, sf[i]), sh = scaled(h, sf[i]);
+
+		if (sf[i].num > sf[i].denom)
+			continue;
+		if (sw < scaled(w, least))
+			least = sf[i];
+		if ((sw > sh ? sw : sh) <= max_side && (best.num == 0 || sw > scaled(w, best)))
+			best = sf[i];
+	}
+	return best.num ? best : least;
+}
+
+/* Decodes at the scale sf into out (RGB, or grey when grey and the file is not CMYK); sets
+ * out->warned on recoverable damage. */
 static enum pl_status decode_scaled(tjhandle tj, const unsigned char *p, size_t len, int cmyk,
-				    int inverted, tjscalingfactor sf, int w, int h,
+				    int inverted, int grey, tjscalingfactor sf, int w, int h,
 				    struct image *out, struct pl_diag *d)
 {
 	int sw = scaled(w, sf), sh = scaled(h, sf);
-	int pf = cmyk ? TJPF_CMYK : TJPF_RGB;
+	int pf = cmyk ? TJPF_CMYK : grey ? TJPF_GRAY : TJPF_RGB;
 	size_t npix = (size_t)sw * (size_t)sh;
 
 	out->px = malloc(npix * (size_t)tjPixelSize[pf]);
@@ -100,7 +123,7 @@ static enum pl_status decode_scaled(tjhandle tj, const unsigned char *p, size_t 
 		return image_diagf(d, PL_ERR_NOMEM, "out of memory decoding a %dx%d JPEG", sw, sh);
 	out->w = sw;
 	out->h = sh;
-	out->channels = 3;
+	out->channels = pf == TJPF_GRAY ? 1 : 3;
 	if (tjDecompress2(tj, p, (unsigned long)len, out->px, sw, 0, sh, pf,
 			  TJFLAG_LIMITSCANS) != 0) {
 		if (tjGetErrorCode(tj) != TJERR_WARNING)
@@ -114,37 +137,45 @@ static enum pl_status decode_scaled(tjhandle tj, const unsigned char *p, size_t 
 	return PL_OK;
 }
 
-enum pl_status image_decode_jpeg(const unsigned char *p, size_t len, int max_side,
-				 struct image *out, struct pl_diag *d)
+/* Starts a decoder on p[0..len) and reads the header, checked against the hard limits. */
+static enum pl_status open_jpeg(const unsigned char *p, size_t len, tjhandle *tj, int *w, int *h,
+				int *cmyk, struct pl_diag *d)
 {
-	enum pl_status st = PL_OK;
-	tjhandle tj = NULL;
-	struct image dec;
-	struct image_jpeg_info info;
-	int w = 0, h = 0, subsamp = 0, cs = 0, tw, th, cmyk;
+	int subsamp = 0, cs = 0;
 
-	image_init(out);
-	image_init(&dec);
+	*tj = NULL;
 	if (!p || len < 4)
 		return image_diagf(d, PL_ERR_INPUT, "not a JPEG: too short");
 	if (len > IMAGE_MAX_INPUT)
 		return image_diagf(d, PL_ERR_LIMIT, "JPEG of %zu bytes refused: exceeds the limit "
 				   "of %zu bytes", len, IMAGE_MAX_INPUT);
-	tj = tjInitDecompress();
-	if (!tj)
+	*tj = tjInitDecompress();
+	if (!*tj)
 		return image_diagf(d, PL_ERR_NOMEM, "cannot start the JPEG decoder: %s",
 				   tjGetErrorStr2(NULL));
-	if (tjDecompressHeader3(tj, p, (unsigned long)len, &w, &h, &subsamp, &cs) != 0) {
-		st = image_diagf(d, PL_ERR_INPUT, "not a decodable JPEG: %s", tjGetErrorStr2(tj));
-		goto out;
-	}
-	st = check_limits(w, h, d);
+	if (tjDecompressHeader3(*tj, p, (unsigned long)len, w, h, &subsamp, &cs) != 0)
+		return image_diagf(d, PL_ERR_INPUT, "not a decodable JPEG: %s", tjGetErrorStr2(*tj));
+	*cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
+	return check_limits(*w, *h, d);
+}
+
+enum pl_status image_decode_jpeg(const unsigned char *p, size_t len, int max_side,
+				 struct image *out, struct pl_diag *d)
+{
+	enum pl_status st;
+	tjhandle tj = NULL;
+	struct image dec;
+	struct image_jpeg_info info;
+	int w = 0, h = 0, tw, th, cmyk = 0;
+
+	image_init(out);
+	image_init(&dec);
+	st = open_jpeg(p, len, &tj, &w, &h, &cmyk, d);
 	if (st != PL_OK)
 		goto out;
 	target_size(w, h, max_side, &tw, &th);
-	cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
 	image_jpeg_info(p, len, &info);
-	st = decode_scaled(tj, p, len, cmyk, info.adobe, pick_scale(w, h, tw, th), w, h, &dec, d);
+	st = decode_scaled(tj, p, len, cmyk, info.adobe, 0, pick_scale(w, h, tw, th), w, h, &dec, d);
 	if (st != PL_OK)
 		goto out;
 	if (dec.w == tw && dec.h == th) {
@@ -160,6 +191,33 @@ out:
 	image_release(&dec);
 	if (st != PL_OK)
 		image_release(out);
-	tjDestroy(tj);
+	if (tj)
+		tjDestroy(tj);
+	return st;
+}
+
+enum pl_status image_decode_jpeg_grey(const unsigned char *p, size_t len, int max_side,
+				      struct image *out, struct pl_diag *d)
+{
+	enum pl_status st;
+	tjhandle tj = NULL;
+	int w = 0, h = 0, cmyk = 0;
+
+	image_init(out);
+	st = open_jpeg(p, len, &tj, &w, &h, &cmyk, d);
+	if (st == PL_OK && cmyk)
+		st = image_diagf(d, PL_ERR_INPUT, "no grey decode of a CMYK JPEG");
+	if (st == PL_OK)
+		st = decode_scaled(tj, p, len, 0, 0, 1,
+				   max_side > 0 ? pick_scale_within(w, h, max_side) :
+						  (tjscalingfactor){ 1, 1 }, w, h, out, d);
+	if (st == PL_OK) {
+		out->src_w = w;
+		out->src_h = h;
+	} else {
+		image_release(out);
+	}
+	if (tj)
+		tjDestroy(tj);
 	return st;
 }

@@ -27,7 +27,7 @@ enum ocr_kind {
 	OCR_NUMBER,   /* a house number: 1 to 4 digits and an optional letter, alone on a line */
 };
 
-/* One reading, in the coordinates of the image given to ocr_read_photo. */
+/* One reading, in the coordinates of the image regions are found in (ocr_read_photo's img). */
 struct ocr_text {
 	struct image_box box;
 	char *text;          /* UTF-8, NUL-terminated, trimmed; owned by the result */
@@ -79,15 +79,43 @@ void ocr_result_init(struct ocr_result *r);
 void ocr_result_release(struct ocr_result *r);
 
 /*
+ * A larger picture of the photo that regions are read from, while they are found in a smaller
+ * one (finding costs in proportion to the pixels, reading does not). load fills out (RGB or
+ * grey) with the same photo, upright like the image the regions are found in, at any larger
+ * size; it is called at most once per ocr_read_photo, when the first region whose characters
+ * would be enlarged is read, and out is released before ocr_read_photo returns. A status other
+ * than PL_OK and PL_ERR_NOMEM means "nothing larger": regions are read from the finding image.
+ */
+struct ocr_source {
+	enum pl_status (*load)(void *ctx, struct image *out, struct pl_diag *d);
+	void *ctx;
+};
+
+/*
  * Finds text lines and plate candidates in img (RGB, or grey without colour cues) and, when
  * o->read, reads the best of them with Tesseract: plate candidates with the plate alphabet
  * (kept when a plate validator accepts the reading, after undoing the usual O/0, I/1, B/8
- * confusions), then the other lines. On PL_OK out holds the readings and every plate candidate;
+ * confusions), then the other lines. A region whose characters are under OCR_CHAR_PX tall in img
+ * is cropped from src's larger picture when src is not NULL (see struct ocr_source); boxes are
+ * always in img's coordinates. On PL_OK out holds the readings and every plate candidate;
  * the caller releases it with ocr_result_release. Returns PL_ERR_USAGE (bad image), PL_ERR_IO
  * (Tesseract's data cannot be loaded: d names the path and languages), PL_ERR_NOMEM.
  */
 enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
-			      const struct ocr_opts *o, struct ocr_result *out, struct pl_diag *d);
+			      const struct ocr_source *src, const struct ocr_opts *o,
+			      struct ocr_result *out, struct pl_diag *d);
+
+struct pixels;
+
+/*
+ * Reads the text in the photo of px as postlint does: regions found in pixels_photo's working
+ * image, the ones with small characters cropped from pixels_reading's larger grey decode, made on
+ * the first such region and freed before returning. Boxes are in the working image's
+ * coordinates. Fails as pixels_photo does when px has no decodable JPEG photo (px->st, d says
+ * why), else as ocr_read_photo.
+ */
+enum pl_status ocr_read_pixels(struct ocr_engine *e, struct pixels *px, const struct ocr_opts *o,
+			       struct ocr_result *out, struct pl_diag *d);
 
 /* ---- inside the module ---- */
 
@@ -117,7 +145,7 @@ struct ocr_region {
 
 /*
  * Crops region r out of img, straightens its slope, scales it to OCR_CHAR_PX character height
- * (OCR_MAX_CROP_PIXELS at most), binarises it (Otsu) to black text on white and clears blobs
+ * (OCR_MAX_CROP_PIXELS at most; a box filter under each pixel when shrinking), binarises it (Otsu) to black text on white and clears blobs
  * touching the border (frames, plate edges, bands) unless they are character-sized and centred
  * within the box. out gets fresh pixels (grey).
  */

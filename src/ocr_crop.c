@@ -17,6 +17,7 @@
 #define CROP_PAD 10         /* white pixels around the result */
 #define CROP_SMALL 0.45f    /* blobs lower than this many character heights are dropped */
 #define CROP_RULE 1.3f      /* ink runs longer than this many character heights are rules */
+#define CROP_MAX_SUPERSAMPLE 4 /* samples per axis under one pixel when shrinking */
 
 float ocr_luma(const struct image *img, float x, float y)
 {
@@ -155,19 +156,30 @@ static void clear_rules(struct image *g, int max_run)
 	}
 }
 
-/* Samples the straightened, scaled region into g (no padding yet). */
+/* Samples the straightened, scaled region into g (no padding yet). When shrinking (s < 1), each
+ * pixel is the mean of n x n bilinear samples spread over its footprint, so that strokes thinner
+ * than the step between samples are not skipped. */
 static void sample(const struct image *img, const struct ocr_region *r, float s, float x0,
 		   float my, float tall, struct image *g)
 {
 	float cx = r->box.x + r->box.w / 2, cy = r->box.y + r->box.h / 2;
 	float half = tall / 2 + my;
+	int n = s < 1 ? (int)ceilf(1 / s) : 1;
 
+	if (n > CROP_MAX_SUPERSAMPLE)
+		n = CROP_MAX_SUPERSAMPLE;
 	for (int v = 0; v < g->h; v++)
 		for (int u = 0; u < g->w; u++) {
-			float x = x0 + (u + 0.5f) / s;
-			float y = cy + r->slope * (x - cx) - half + (v + 0.5f) / s;
+			float sum = 0;
 
-			g->px[(size_t)v * g->w + u] = (unsigned char)lroundf(ocr_luma(img, x, y));
+			for (int j = 0; j < n; j++)
+				for (int i = 0; i < n; i++) {
+					float x = x0 + (u + (i + 0.5f) / n) / s;
+					float y = cy + r->slope * (x - cx) - half + (v + (j + 0.5f) / n) / s;
+
+					sum += ocr_luma(img, x, y);
+				}
+			g->px[(size_t)v * g->w + u] = (unsigned char)lroundf(sum / (float)(n * n));
 		}
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a photo: text lines and plate candidates first (no Tesseract), then the best plate
  * candidates read with the plate alphabet and checked by the plate validators, then the best
- * other lines read as text and sorted into street signs, house numbers and other text. */
+ * other lines read as text and sorted into street signs, house numbers and other text. Small
+ * characters are cropped from a larger picture of the photo when the caller has one. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -25,6 +26,15 @@ static const char *const street_words[] = {
 	"straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "steeg", "dreef",
 	"markt", "plantsoen", "steenweg", "rue", "avenue", "boulevard", "chaussee", "place",
 	"allee", "quai", "impasse", "chemin", "strasse", "gasse", "platz",
+};
+
+/* The pictures of one photo: regions found in find, read from big when it is larger. */
+struct pics {
+	const struct image *find;
+	const struct ocr_source *src;
+	int tried;        /* src->load was called */
+	struct image big; /* empty unless loaded and larger than find */
+	float sx, sy;     /* big's pixels per find's pixel */
 };
 
 void ocr_opts_init(struct ocr_opts *o)
@@ -68,16 +78,66 @@ static enum pl_status add_text(struct ocr_result *r, char *text, struct image_bo
 	return PL_OK;
 }
 
-/* Crops region g out of img and reads it; *text NULL when nothing was read. */
-static enum pl_status read_region(struct ocr_engine *e, const struct image *img,
+/* Loads the larger picture on first need; PL_ERR_NOMEM is the only failure (any other leaves
+ * big empty and reading goes on from find). */
+static enum pl_status load_big(struct pics *p, struct pl_diag *d)
+{
+	struct pl_diag ld;
+	enum pl_status st;
+
+	if (p->tried || !p->src || !p->src->load)
+		return PL_OK;
+	p->tried = 1;
+	pl_diag_init(&ld);
+	st = p->src->load(p->src->ctx, &p->big, &ld);
+	if (st == PL_ERR_NOMEM)
+		return image_diagf(d, st, "%s", ld.message);
+	if (st != PL_OK || !p->big.px || (p->big.channels != 1 && p->big.channels != 3) ||
+	    p->big.w <= p->find->w || p->big.h <= p->find->h) {
+		image_release(&p->big);
+		return PL_OK;
+	}
+	p->sx = (float)p->big.w / (float)p->find->w;
+	p->sy = (float)p->big.h / (float)p->find->h;
+	return PL_OK;
+}
+
+/* Region g of find mapped onto the larger picture. */
+static struct ocr_region region_big(const struct pics *p, const struct ocr_region *g)
+{
+	struct ocr_region b = *g;
+
+	b.box = (struct image_box){ g->box.x * p->sx, g->box.y * p->sy, g->box.w * p->sx,
+				    g->box.h * p->sy };
+	b.char_h = g->char_h * p->sy;
+	b.slope = g->slope * p->sy / p->sx;
+	b.x0 = g->x0 * p->sx;
+	b.x1 = g->x1 * p->sx;
+	return b;
+}
+
+/* Crops region g (in find's coordinates) and reads it; *text NULL when nothing was read.
+ * Characters that would be enlarged are cropped from the larger picture when there is one. */
+static enum pl_status read_region(struct ocr_engine *e, struct pics *pics,
 				  const struct ocr_region *g, enum ocr_mode mode, char **text,
 				  float *conf, struct pl_diag *d)
 {
 	struct image crop;
-	enum pl_status st = ocr_crop(img, g, &crop);
+	struct ocr_region b;
+	enum pl_status st = PL_OK;
 
 	*text = NULL;
 	*conf = 0;
+	if (g->char_h < OCR_CHAR_PX)
+		st = load_big(pics, d);
+	if (st != PL_OK)
+		return st;
+	if (g->char_h < OCR_CHAR_PX && pics->big.px) {
+		b = region_big(pics, g);
+		st = ocr_crop(&pics->big, &b, &crop);
+	} else {
+		st = ocr_crop(pics->find, g, &crop);
+	}
 	if (st == PL_ERR_USAGE)
 		return PL_OK; /* a degenerate region: nothing to read */
 	if (st != PL_OK)
@@ -97,7 +157,7 @@ static size_t alnum_count(const char *s)
 }
 
 /* Reads plate candidate i; a reading the validators accept becomes an OCR_PLATE text. */
-static enum pl_status read_plate(struct ocr_engine *e, const struct image *img, size_t i,
+static enum pl_status read_plate(struct ocr_engine *e, struct pics *pics, size_t i,
 				 struct ocr_result *r, struct pl_diag *d)
 {
 	const struct plate_candidate *pc = &r->plates[i];
@@ -109,7 +169,7 @@ static enum pl_status read_plate(struct ocr_engine *e, const struct image *img, 
 	char plate[PLATE_TEXT_MAX + 1], *text, *keep;
 	const char *country;
 	float conf;
-	enum pl_status st = read_region(e, img, &g, OCR_MODE_PLATE, &text, &conf, d);
+	enum pl_status st = read_region(e, pics, &g, OCR_MODE_PLATE, &text, &conf, d);
 
 	r->reads++;
 	if (st != PL_OK || !text)
@@ -165,8 +225,11 @@ static int classify(const char *text, float conf, const struct tr_line *l, int p
 	*country = NULL;
 	if (conf < min_conf || alnum_count(text) < 1)
 		return -1;
+	/* One character read from a line of several blobs is Tesseract giving up on the rest
+	 * (petals, leaves and bricks read as "4" at full resolution), not a house number. */
 	if (is_house_number(text))
-		return conf >= OCR_NUMBER_CONF && l->n <= 6 ? OCR_NUMBER : -1;
+		return conf >= OCR_NUMBER_CONF && l->n <= 6 && (alnum_count(text) >= 2 || l->n == 1)
+			       ? OCR_NUMBER : -1;
 	if (alnum_count(text) < 2)
 		return -1;
 	if (is_street(text))
@@ -212,16 +275,15 @@ static int already_read(const struct ocr_result *r, const struct tr_line *l, flo
 }
 
 /* Reads line l as text and keeps it when it classifies. */
-static enum pl_status read_line(struct ocr_engine *e, const struct image *img,
-				const struct tr_line *l, const struct ocr_opts *o,
-				struct ocr_result *r, struct pl_diag *d)
+static enum pl_status read_line(struct ocr_engine *e, struct pics *pics,
+				const struct tr_line *l, const struct ocr_opts *o, struct ocr_result *r, struct pl_diag *d)
 {
 	struct ocr_region g = { l->box, l->char_h, l->slope, 1, l->dark, 0, 0, 0 };
 	char plate[PLATE_TEXT_MAX + 1], *text;
 	const char *country;
 	float conf;
 	int kind;
-	enum pl_status st = read_region(e, img, &g, OCR_MODE_LINE, &text, &conf, d);
+	enum pl_status st = read_region(e, pics, &g, OCR_MODE_LINE, &text, &conf, d);
 
 	r->reads++;
 	if (st != PL_OK || !text)
@@ -280,7 +342,7 @@ static int plaque_like(const struct image *img, const struct tr_line *l)
 }
 
 /* Reads the plate candidates, then the other lines, best first, within the read budget. */
-static enum pl_status read_all(struct ocr_engine *e, const struct image *img,
+static enum pl_status read_all(struct ocr_engine *e, struct pics *pics,
 			       const struct text_regions *tr, const struct ocr_opts *o,
 			       struct ocr_result *r, struct pl_diag *d)
 {
@@ -290,36 +352,40 @@ static enum pl_status read_all(struct ocr_engine *e, const struct image *img,
 
 	for (size_t i = 0; i < r->nplates && st == PL_OK && r->reads < budget; i++)
 		if (r->plates[i].score >= o->min_plate)
-			st = read_plate(e, img, i, r, d);
+			st = read_plate(e, pics, i, r, d);
 	for (size_t i = 0; i < tr->nlines && st == PL_OK && r->reads < budget; i++) {
 		const struct tr_line *l = &tr->lines[i];
 
 		if (l->score < o->min_line)
 			break; /* lines are sorted by score */
 		if (!already_read(r, l, o->min_plate))
-			st = read_line(e, img, l, o, r, d);
+			st = read_line(e, pics, l, o, r, d);
 	}
 	for (size_t i = 0, n = 0; i < tr->nlines && st == PL_OK && r->reads < budget &&
 				  n < OCR_MAX_PLAQUES; i++) {
 		const struct tr_line *l = &tr->lines[i];
 
-		if (l->score >= o->min_line || !plaque_like(img, l) || already_read(r, l, o->min_plate))
+		if (l->score >= o->min_line || !plaque_like(pics->find, l) ||
+		    already_read(r, l, o->min_plate))
 			continue;
-		st = read_line(e, img, l, o, r, d);
+		st = read_line(e, pics, l, o, r, d);
 		n++;
 	}
 	return st;
 }
 
 enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
-			      const struct ocr_opts *opts, struct ocr_result *out, struct pl_diag *d)
+			      const struct ocr_source *src, const struct ocr_opts *opts,
+			      struct ocr_result *out, struct pl_diag *d)
 {
 	struct ocr_opts def;
 	struct text_regions tr;
+	struct pics p = { .find = img, .src = src };
 	enum pl_status st;
 
 	ocr_result_init(out);
 	text_regions_init(&tr);
+	image_init(&p.big);
 	if (!opts) {
 		ocr_opts_init(&def);
 		opts = &def;
@@ -338,8 +404,9 @@ enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
 			out->plate_text[i] = -1;
 	}
 	if (st == PL_OK && opts->read)
-		st = read_all(e, img, &tr, opts, out, d);
+		st = read_all(e, &p, &tr, opts, out, d);
 	text_regions_release(&tr);
+	image_release(&p.big);
 	if (st != PL_OK)
 		ocr_result_release(out);
 	return st;

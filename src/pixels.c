@@ -84,6 +84,30 @@ const struct image *pixels_photo(struct pixels *px)
 	return &px->img;
 }
 
+enum pl_status pixels_reading(struct pixels *px, struct image *out, struct pl_diag *d)
+{
+	struct image raw;
+	enum pl_status st;
+	int longer = px->disp_w > px->disp_h ? px->disp_w : px->disp_h;
+
+	image_init(out);
+	if (!px->tried || px->st != PL_OK || !px->bytes)
+		return image_diagf(d, PL_ERR_INPUT, "no photo decoded to read text from");
+	/* A reading image barely larger than the working one is not worth a second decode. */
+	if ((long long)longer * 4 <= (long long)PIXELS_WORKING_SIDE * 5)
+		return image_diagf(d, PL_ERR_INPUT, "'%s' is read at working size", px->path);
+	st = image_decode_jpeg_grey(px->bytes, px->len, PIXELS_READING_SIDE, &raw, d);
+	if (st != PL_OK)
+		return st;
+	if (px->orientation <= 1 || px->orientation > 8) {
+		*out = raw;
+		return PL_OK;
+	}
+	st = image_orient(&raw, px->orientation, out, d);
+	image_release(&raw);
+	return st;
+}
+
 enum pl_status pixels_embedded(struct pixels *px, long long offset, long long length, int max_side,
 			       struct image *out, struct pl_diag *d)
 {

@@ -10,6 +10,7 @@
 
 #define PIXELS_WORKING_SIDE 1536   /* longer side the detectors see */
 #define PIXELS_COMPARE_SIDE 32     /* thumbnails are compared at this size */
+#define PIXELS_READING_SIDE 4096   /* longer side text is read from, at most (grey) */
 
 struct pixels {
 	const char *path;
@@ -31,6 +32,17 @@ void pixels_release(struct pixels *px);
  * not a JPEG or cannot be decoded; px->st and px->err say why (PL_ERR_INPUT for another format).
  */
 const struct image *pixels_photo(struct pixels *px);
+
+/*
+ * The photo again, larger, for reading text: grey, upright like pixels_photo's image, decoded at
+ * the largest DCT scale whose longer side fits PIXELS_READING_SIDE (image_decode_jpeg_grey: one
+ * byte a pixel, at most 16 MiB, plus as much again for a moment when the EXIF orientation turns
+ * it). Call it after pixels_photo succeeded. out is the caller's, freed with image_release as soon
+ * as the reading is done. Fails with PL_ERR_INPUT when there is nothing larger to read from than
+ * the working image (a photo no longer than PIXELS_WORKING_SIDE * 5 / 4, a CMYK file, a photo
+ * that did not decode), PL_ERR_NOMEM, or the decoder's failures (d says why).
+ */
+enum pl_status pixels_reading(struct pixels *px, struct image *out, struct pl_diag *d);
 
 /* Decodes an embedded JPEG (thumbnail, preview) of the file at [offset, offset+length). */
 enum pl_status pixels_embedded(struct pixels *px, long long offset, long long length, int max_side,

@@ -345,10 +345,10 @@ done:
 }
 
 /* What was read in the photo: found once per photo for every text detector, on the thread's
- * engine; NULL when the photo has no pixels to read or no engine could be made. */
+ * engine (regions found in the working image, small characters read from a larger decode);
+ * NULL when the photo has no pixels to read or no engine could be made. */
 static const struct ocr_result *photo_text(struct media_scan *ms)
 {
-	const struct image *img = pixels_photo(ms->px);
 	struct ocr_opts o;
 	struct pl_diag d;
 
@@ -356,14 +356,14 @@ static const struct ocr_result *photo_text(struct media_scan *ms)
 		return ms->ocr_read >= 0 ? ms->ocr : NULL;
 	ms->ocr_tried = 1;
 	ms->ocr_read = -1;
-	if (!img || !ms->sc)
+	if (!pixels_photo(ms->px) || !ms->sc)
 		return NULL;
 	pl_diag_init(&d);
 	if (!ms->sc->ocr && ocr_engine_new(&ms->sc->ocr, NULL, NULL, &d) != PL_OK)
 		return NULL;
 	ocr_opts_init(&o);
 	o.read = !(ms->opt && ms->opt->no_ocr);
-	if (ocr_read_photo(ms->sc->ocr, img, &o, ms->ocr, &d) != PL_OK) {
+	if (ocr_read_pixels(ms->sc->ocr, ms->px, &o, ms->ocr, &d) != PL_OK) {
 		snprintf(ms->ocr_err, sizeof(ms->ocr_err), "no text could be read: %.*s",
 			 (int)sizeof(ms->ocr_err) - 64, d.message);
 		return NULL;

@@ -3,7 +3,10 @@
  * street-name signs and house numbers, each beside a .json sidecar naming what it plants.
  *   mkplates set OUTDIR BG.jpg...   the evaluation set (p-*: plates, s-*: signs, n-*: none)
  *   mkplates scene OUT.jpg BG.jpg   one arrest scene: an NL plate, a street sign, a house number
- * Options before the mode: --seed N, --font TTF, --side N (backgrounds decoded to fit N). */
+ * Options before the mode: --seed N, --font TTF, --side N (backgrounds decoded to fit N),
+ * --unit N (the side that the set's plate and text sizes are given for, default --side: with
+ * --side 4032 --unit 2400 the plates are as many pixels wide as in a 2400 px set, so they are
+ * small in a 12-megapixel photo). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +40,7 @@ struct opts {
 	unsigned long seed;
 	const char *font;
 	int side;
+	int unit; /* plate and text sizes scale with unit / 1600 */
 };
 
 static int read_file(const char *path, unsigned char **p, size_t *len)
@@ -241,7 +245,7 @@ static int set_plates(const struct opts *op, struct pr_font *f, struct pr_rng *r
 		struct scene sc = { .n = 1 };
 		int blur = pr_pick(r, 4) == 0 ? 1 + pr_pick(r, 2) : 0, k = *serial;
 		char base[32];
-		float w = plate_widths[(k / 4) % 5] * (float)op->side / 1600.0f;
+		float w = plate_widths[(k / 4) % 5] * (float)op->unit / 1600.0f;
 
 		image_init(&img);
 		if (load_bg(bg, op->side, &img))
@@ -267,7 +271,7 @@ static int set_sign(const struct opts *op, struct pr_font *f, struct pr_rng *r, 
 	struct scene sc = { 0 };
 	char base[32];
 	int rc = 0, what = k % 4;
-	float u = (float)op->side / 1600.0f;
+	float u = (float)op->unit / 1600.0f;
 
 	image_init(&img);
 	if (load_bg(bg, op->side, &img))
@@ -344,7 +348,7 @@ static int mode_scene(const struct opts *op, struct pr_font *f, const char *out,
 
 int main(int argc, char **argv)
 {
-	struct opts op = { 1, NULL, 1600 };
+	struct opts op = { 1, NULL, 1600, 0 };
 	struct pr_font f;
 	int i = 1, rc = 2;
 
@@ -355,11 +359,16 @@ int main(int argc, char **argv)
 			op.font = argv[i + 1];
 		else if (!strcmp(argv[i], "--side"))
 			op.side = (int)strtol(argv[i + 1], NULL, 10);
+		else if (!strcmp(argv[i], "--unit"))
+			op.unit = (int)strtol(argv[i + 1], NULL, 10);
 		else
 			break;
 	}
+	if (op.unit <= 0)
+		op.unit = op.side;
 	if (argc - i < 3 || (strcmp(argv[i], "set") && strcmp(argv[i], "scene")) || op.side < 0) {
-		fprintf(stderr, "usage: mkplates [--seed N] [--font TTF] [--side N] set OUTDIR BG.jpg...\n"
+		fprintf(stderr, "usage: mkplates [--seed N] [--font TTF] [--side N] [--unit N] set OUTDIR "
+				"BG.jpg...\n"
 				"       mkplates [options] scene OUT.jpg BG.jpg\n");
 		return 2;
 	}

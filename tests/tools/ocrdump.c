@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* ocrdump: what the text reader finds in photos, one JSON object per photo on stdout: text lines
- * found, plate candidates (box, score, the plate read), readings (kind, text, confidence, box)
- * and the CPU seconds spent decoding, finding and reading. For the plates test and benchmark.
+ * found, plate candidates (box, score, the plate read), readings (kind, text, confidence, box),
+ * boxes in the photo's own pixels, and the CPU seconds spent decoding the working image, then
+ * finding and reading (the larger decode regions are read from included). It reads as postlint
+ * does (ocr_read_pixels: regions found at working size, small characters read from a larger
+ * decode); --side N finds and reads in one picture decoded at N instead (0: full size).
+ * For the plates test and benchmark.
  *   ocrdump [--no-ocr] [--side N] [--datapath DIR] [--langs L] [--reads N] FILE.jpg... */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +14,7 @@
 
 #include "image.h"
 #include "ocr.h"
+#include "pixels.h"
 
 #include "banned.h"
 
@@ -64,7 +69,8 @@ static void json_str(const char *s)
 	putchar('"');
 }
 
-static void print(const char *path, const struct ocr_result *r, double t[3])
+/* Prints r with its boxes scaled by (sx, sy) to the photo's pixels. */
+static void print(const char *path, const struct ocr_result *r, double t[3], double sx, double sy)
 {
 	static const char *const kinds[] = { "text", "plate", "sign", "number" };
 
@@ -76,7 +82,8 @@ static void print(const char *path, const struct ocr_result *r, double t[3])
 		const struct plate_candidate *p = &r->plates[i];
 
 		printf("%s{\"box\": [%.1f, %.1f, %.1f, %.1f], \"score\": %.3f, \"band\": %d, "
-		       "\"read\": ", i ? ", " : "", p->box.x, p->box.y, p->box.w, p->box.h, p->score,
+		       "\"read\": ", i ? ", " : "", p->box.x * sx, p->box.y * sy, p->box.w * sx,
+		       p->box.h * sy, p->score,
 		       p->band_left + 2 * p->band_right);
 		json_str(r->plate_text[i] >= 0 ? r->texts[r->plate_text[i]].text : NULL);
 		printf("}");
@@ -89,10 +96,74 @@ static void print(const char *path, const struct ocr_result *r, double t[3])
 		json_str(x->text);
 		printf(", \"country\": ");
 		json_str(x->country ? x->country : "");
-		printf(", \"conf\": %.2f, \"box\": [%.1f, %.1f, %.1f, %.1f]}", x->confidence, x->box.x,
-		       x->box.y, x->box.w, x->box.h);
+		printf(", \"conf\": %.2f, \"box\": [%.1f, %.1f, %.1f, %.1f]}", x->confidence,
+		       x->box.x * sx, x->box.y * sy, x->box.w * sx, x->box.h * sy);
 	}
 	printf("]}\n");
+}
+
+/* Reads one photo as postlint does: pixels_photo, then ocr_read_pixels. */
+static int dump_pixels(struct ocr_engine *e, const char *path, const struct ocr_opts *o)
+{
+	struct pixels px;
+	struct ocr_result r;
+	struct pl_diag d;
+	double t[3];
+	int rc = 1;
+
+	pixels_init(&px, path);
+	pl_diag_init(&d);
+	t[0] = cpu();
+	if (!pixels_photo(&px)) {
+		fprintf(stderr, "ocrdump: cannot decode '%s': %s\n", path, px.err);
+		goto out;
+	}
+	t[1] = cpu();
+	if (ocr_read_pixels(e, &px, o, &r, &d) != PL_OK) {
+		fprintf(stderr, "ocrdump: '%s': %s\n", path, d.message);
+		goto out;
+	}
+	t[2] = cpu();
+	print(path, &r, t, (double)px.disp_w / px.img.w, (double)px.disp_h / px.img.h);
+	ocr_result_release(&r);
+	rc = 0;
+out:
+	pixels_release(&px);
+	return rc;
+}
+
+/* Finds and reads in one picture decoded at side (0: full size). */
+static int dump_side(struct ocr_engine *e, const char *path, int side, const struct ocr_opts *o)
+{
+	struct image img;
+	struct ocr_result r;
+	struct pl_diag d;
+	double t[3];
+	int rc = 1;
+
+	image_init(&img);
+	pl_diag_init(&d);
+	t[0] = cpu();
+	if (load(path, side, &img, &d)) {
+		fprintf(stderr, "ocrdump: cannot decode '%s': %s\n", path, d.message);
+		return 1;
+	}
+	t[1] = cpu();
+	if (ocr_read_photo(e, &img, NULL, o, &r, &d) != PL_OK) {
+		fprintf(stderr, "ocrdump: '%s': %s\n", path, d.message);
+	} else {
+		t[2] = cpu();
+		print(path, &r, t, (double)img.src_w / img.w, (double)img.src_h / img.h);
+		ocr_result_release(&r);
+		rc = 0;
+	}
+	image_release(&img);
+	return rc;
+}
+
+static int dump(struct ocr_engine *e, const char *path, int side, const struct ocr_opts *o)
+{
+	return side >= 0 ? dump_side(e, path, side, o) : dump_pixels(e, path, o);
 }
 
 int main(int argc, char **argv)
@@ -101,7 +172,7 @@ int main(int argc, char **argv)
 	struct ocr_engine *e = NULL;
 	const char *datapath = NULL, *langs = NULL;
 	struct pl_diag d;
-	int side = 0, i = 1, bad = 0;
+	int side = -1, i = 1, bad = 0;
 
 	ocr_opts_init(&o);
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
@@ -128,31 +199,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ocrdump: %s\n", d.message);
 		return 1;
 	}
-	for (; i < argc; i++) {
-		struct image img;
-		struct ocr_result r;
-		double t[3];
-
-		image_init(&img);
-		pl_diag_init(&d);
-		t[0] = cpu();
-		if (load(argv[i], side, &img, &d)) {
-			fprintf(stderr, "ocrdump: cannot decode '%s': %s\n", argv[i], d.message);
-			bad = 1;
-			continue;
-		}
-		t[1] = cpu();
-		if (ocr_read_photo(e, &img, &o, &r, &d) != PL_OK) {
-			fprintf(stderr, "ocrdump: '%s': %s\n", argv[i], d.message);
-			image_release(&img);
-			bad = 1;
-			continue;
-		}
-		t[2] = cpu();
-		print(argv[i], &r, t);
-		ocr_result_release(&r);
-		image_release(&img);
-	}
+	for (; i < argc; i++)
+		bad |= dump(e, argv[i], side, &o);
 	ocr_engine_free(&e);
 	return bad;
 }

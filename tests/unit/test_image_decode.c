@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* JPEG decoding: a table of JPEGs generated here with TurboJPEG (baseline, progressive, grey,
- * CMYK, truncated, corrupt, a decompression-bomb header), each with the expected result; then
- * the area resize, the marker walk (EXIF orientation, Adobe) and the box orientation mapping. */
+ * CMYK, truncated, corrupt, a decompression-bomb header), each with the expected result; the
+ * grey decode for reading text (DCT scaling only) likewise; then the area resize, the marker
+ * walk (EXIF orientation, Adobe) and the box orientation mapping. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +178,70 @@ static void test_table(void)
 	}
 }
 
+/* The grey decode: the largest DCT scale within max_side, no resize, luma of colour files. */
+static void test_grey(void)
+{
+	static const struct {
+		const char *name;
+		int w, h, pf, samp, max_side;
+		const int *col;
+		enum damage damage;
+		enum pl_status want;
+		int want_w, want_h, want_warned, want_luma; /* luma -1: not checked */
+	} t[] = {
+		{ "grey: colour, full size", 64, 48, TJPF_RGB, TJSAMP_420, 0, rgb, NONE, PL_OK, 64, 48,
+		  0, 124 },
+		{ "grey: grey file", 40, 30, TJPF_GRAY, TJSAMP_GRAY, 4096, grey, NONE, PL_OK, 40, 30, 0,
+		  128 },
+		{ "grey: 1/4 fits exactly", 4000, 3000, TJPF_GRAY, TJSAMP_GRAY, 1000, grey, NONE, PL_OK,
+		  1000, 750, 0, 128 },
+		{ "grey: 3/8 too large, 1/4", 4000, 3000, TJPF_RGB, TJSAMP_420, 1499, rgb, NONE, PL_OK,
+		  1000, 750, 0, 124 },
+		{ "grey: 24 MP to 5/8", 6000, 4000, TJPF_GRAY, TJSAMP_GRAY, 4096, grey, NONE, PL_OK,
+		  3750, 2500, 0, 128 },
+		{ "grey: portrait never enlarged", 300, 400, TJPF_RGB, TJSAMP_420, 4096, rgb, NONE,
+		  PL_OK, 300, 400, 0, 124 },
+		{ "grey: truncated", 256, 256, TJPF_RGB, TJSAMP_420, 0, rgb, TRUNCATE, PL_OK, 256, 256,
+		  1, -1 },
+		{ "grey: cmyk refused", 40, 30, TJPF_CMYK, TJSAMP_444, 0, cmyk, NONE, PL_ERR_INPUT, 0, 0,
+		  0, -1 },
+		{ "grey: bomb header", 64, 48, TJPF_RGB, TJSAMP_420, 4096, rgb, BOMB, PL_ERR_LIMIT, 0, 0,
+		  0, -1 },
+		{ "grey: not a jpeg", 64, 48, TJPF_RGB, TJSAMP_420, 0, rgb, GARBAGE, PL_ERR_INPUT, 0, 0,
+		  0, -1 },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(t); i++) {
+		struct jpeg j = make(t[i].w, t[i].h, t[i].pf, t[i].samp, 0, t[i].col, 0);
+		struct pl_diag d = { 0 };
+		struct image img;
+		enum pl_status st;
+		int off = 0;
+
+		CHECK(j.len > 0, "%s: fixture not made", t[i].name);
+		if (!j.len)
+			continue;
+		damage(&j, t[i].damage);
+		st = image_decode_jpeg_grey(j.p, j.len, t[i].max_side, &img, &d);
+		CHECK_INT(st, t[i].want, t[i].name);
+		CHECK(img.w == t[i].want_w && img.h == t[i].want_h, "%s: %dx%d", t[i].name, img.w,
+		      img.h);
+		CHECK_INT(img.warned, t[i].want_warned, t[i].name);
+		if (st == PL_OK)
+			CHECK(img.channels == 1 && img.src_w == t[i].w && img.src_h == t[i].h,
+			      "%s: %d channels, source %dx%d", t[i].name, img.channels, img.src_w,
+			      img.src_h);
+		else
+			CHECK(img.px == NULL && d.message[0], "%s: no message or pixels left",
+			      t[i].name);
+		for (size_t k = 0; st == PL_OK && t[i].want_luma >= 0 && k < (size_t)img.w * img.h; k++)
+			off += abs(img.px[k] - t[i].want_luma) > 4;
+		CHECK(off == 0, "%s: %d pixels off the luma %d", t[i].name, off, t[i].want_luma);
+		image_release(&img);
+		tjFree(j.p);
+	}
+}
+
 /* A JPEG inside a larger buffer (an embedded thumbnail) decodes from its sub-range. */
 static void test_subrange(void)
 {
@@ -340,6 +405,7 @@ static void test_orient_pixels(void)
 int main(void)
 {
 	test_table();
+	test_grey();
 	test_subrange();
 	test_resize();
 	test_markers();

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The text reader end to end: a generated arrest scene (an NL plate, a street sign, a house
- * number) read with Tesseract; detection without reading; lazy loading (no Tesseract data is
+ * number) read with Tesseract; the same found at half size and read from the full-size picture;
+ * detection without reading; lazy loading (no Tesseract data is
  * touched while nothing needs reading); then readings turned into findings: a table of
  * hand-made readings through the test rule set, and the detector reports. */
 #include <ctype.h>
@@ -88,7 +89,7 @@ static void test_read_scene(const struct image *img, const struct planted *p)
 	pl_diag_init(&d);
 	ocr_opts_init(&o);
 	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
-	CHECK_INT(ocr_read_photo(e, img, &o, &r, &d), PL_OK, "read the scene");
+	CHECK_INT(ocr_read_photo(e, img, NULL, &o, &r, &d), PL_OK, "read the scene");
 	t = find_kind(&r, OCR_PLATE);
 	CHECK(t && !strcmp(t->text, "XB 12 ZK") && !strcmp(t->country, "nl"),
 	      "plate read: '%s' (%s)", t ? t->text : "(none)", t && t->country ? t->country : "-");
@@ -108,6 +109,82 @@ static void test_read_scene(const struct image *img, const struct planted *p)
 	ocr_engine_free(NULL);
 }
 
+/* A larger picture for reading: a copy of big, counted; or a status instead. */
+struct big_source {
+	const struct image *big;
+	enum pl_status st;
+	int calls;
+};
+
+static enum pl_status load_copy(void *ctx, struct image *out, struct pl_diag *d)
+{
+	struct big_source *b = ctx;
+	size_t n = (size_t)b->big->w * b->big->h * b->big->channels;
+
+	(void)d;
+	b->calls++;
+	image_init(out);
+	if (b->st != PL_OK)
+		return b->st;
+	out->px = malloc(n);
+	if (!out->px)
+		return PL_ERR_NOMEM;
+	memcpy(out->px, b->big->px, n);
+	out->w = b->big->w;
+	out->h = b->big->h;
+	out->channels = b->big->channels;
+	return PL_OK;
+}
+
+/* Regions found in the scene at half size, read from the full scene: the plate is read, its box
+ * is in the half-size image's pixels, the larger picture is loaded once and only when a region
+ * is read; a source that has nothing larger leaves reading to the small image; running out of
+ * memory loading it fails the read. */
+static void test_read_source(const struct image *img, const struct planted *p)
+{
+	struct ocr_engine *e = NULL;
+	struct image small, flat;
+	struct ocr_result r;
+	struct ocr_opts o;
+	struct pl_diag d;
+	struct big_source b = { img, PL_OK, 0 };
+	struct ocr_source src = { load_copy, &b };
+	struct image_box half = { p->plate.x / 2, p->plate.y / 2, p->plate.w / 2, p->plate.h / 2 };
+	const struct ocr_text *t;
+
+	pl_diag_init(&d);
+	ocr_opts_init(&o);
+	image_init(&flat);
+	CHECK_INT(image_resize_area(img, img->w / 2, img->h / 2, &small, &d), PL_OK, "half size");
+	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
+	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_OK, "read through a source");
+	t = find_kind(&r, OCR_PLATE);
+	CHECK(t && !strcmp(t->text, "XB 12 ZK"), "plate read from the larger picture: '%s'",
+	      t ? t->text : "(none)");
+	CHECK(t && tr_box_iou(t->box, half) >= 0.5f, "plate box in the small image's pixels: IoU %.2f",
+	      t ? tr_box_iou(t->box, half) : 0.0f);
+	CHECK_INT(b.calls, 1, "the larger picture is loaded once");
+	ocr_result_release(&r);
+
+	flat = (struct image){ .w = 64, .h = 64, .channels = 3, .px = calloc(64 * 64 * 3, 1) };
+	b.calls = 0;
+	CHECK_INT(ocr_read_photo(e, &flat, &src, &o, &r, &d), PL_OK, "flat image, a source");
+	CHECK_INT(b.calls, 0, "nothing to read: the larger picture is never loaded");
+	ocr_result_release(&r);
+
+	b.st = PL_ERR_INPUT;
+	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_OK, "a source with nothing larger");
+	CHECK(b.calls == 1 && r.reads > 0, "read from the small image instead (%zu reads)", r.reads);
+	ocr_result_release(&r);
+
+	b.st = PL_ERR_NOMEM;
+	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_ERR_NOMEM, "no memory for it");
+	CHECK(r.ntexts == 0 && r.plates == NULL, "failure leaves the result empty");
+	image_release(&flat);
+	image_release(&small);
+	ocr_engine_free(&e);
+}
+
 /* Detection only: no engine needed, candidates but no readings. Lazy loading: an engine with a
  * data path that does not exist is fine until something must be read. */
 static void test_no_read(const struct image *img)
@@ -121,17 +198,18 @@ static void test_no_read(const struct image *img)
 	pl_diag_init(&d);
 	ocr_opts_init(&o);
 	o.read = 0;
-	CHECK_INT(ocr_read_photo(NULL, img, &o, &r, &d), PL_OK, "no-read");
+	CHECK_INT(ocr_read_photo(NULL, img, NULL, &o, &r, &d), PL_OK, "no-read");
 	CHECK(r.nplates >= 1 && r.plates[0].score >= PLATE_LIKELY, "no-read: the plate is a candidate");
 	CHECK(r.ntexts == 0 && r.reads == 0, "no-read: nothing read");
 	ocr_result_release(&r);
 	o.read = 1;
-	CHECK_INT(ocr_read_photo(NULL, img, &o, &r, &d), PL_ERR_USAGE, "reading without an engine");
+	CHECK_INT(ocr_read_photo(NULL, img, NULL, &o, &r, &d), PL_ERR_USAGE,
+		  "reading without an engine");
 	CHECK_INT(ocr_engine_new(&e, "/nonexistent/tessdata", NULL, &d), PL_OK, "engine, bad path");
 	flat.px = calloc(64 * 64 * 3, 1);
-	CHECK_INT(ocr_read_photo(e, &flat, &o, &r, &d), PL_OK, "nothing to read: nothing loaded");
+	CHECK_INT(ocr_read_photo(e, &flat, NULL, &o, &r, &d), PL_OK, "nothing to read: nothing loaded");
 	ocr_result_release(&r);
-	CHECK_INT(ocr_read_photo(e, img, &o, &r, &d), PL_ERR_IO, "something to read: load fails");
+	CHECK_INT(ocr_read_photo(e, img, NULL, &o, &r, &d), PL_ERR_IO, "something to read: load fails");
 	CHECK(strstr(d.message, "/nonexistent/tessdata") != NULL, "the message names the path: %s",
 	      d.message);
 	CHECK(r.ntexts == 0 && r.plates == NULL, "failure leaves the result empty");
@@ -243,6 +321,7 @@ int main(void)
 	CHECK(pr_font_open(&f, NULL) == 0, "font %s (fonts-dejavu-extra)", PR_FONT_DEFAULT);
 	if (f.face && scene(&f, &img, &p) == 0) {
 		test_read_scene(&img, &p);
+		test_read_source(&img, &p);
 		test_no_read(&img);
 	}
 	pr_font_close(&f);
