@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Positions of cJSON nodes: pre-order of values in the text equals cJSON's child order. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "json_pos.h"
@@ -103,11 +104,46 @@ static void value(struct scan *sc, size_t key, int depth)
 	}
 }
 
-static int cmp_node(const void *a, const void *b)
+static size_t slot_of(const cJSON *node, size_t mask)
 {
-	const struct json_pos_entry *x = a, *y = b;
+	uintptr_t h = (uintptr_t)node;
 
-	return x->node < y->node ? -1 : x->node > y->node;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9e3779b97f4a7c15ull;
+	return (size_t)(h >> 7) & mask;
+}
+
+/* The nodes by address, open addressing: built in one pass, where sorting took n log n. */
+static int index_nodes(struct json_doc *doc)
+{
+	size_t cap = 16, i, k;
+
+	while (cap < doc->npos * 2)
+		cap *= 2;
+	if (!(doc->slots = malloc(cap * sizeof(*doc->slots))))
+		return -1;
+	memset(doc->slots, 0xff, cap * sizeof(*doc->slots));
+	doc->nslots = cap;
+	for (i = 0; i < doc->npos; i++) {
+		for (k = slot_of(doc->pos[i].node, cap - 1); doc->slots[k] != (size_t)-1;
+		     k = (k + 1) & (cap - 1))
+			;
+		doc->slots[k] = i;
+	}
+	return 0;
+}
+
+static const struct json_pos_entry *find(const struct json_doc *doc, const cJSON *node)
+{
+	size_t k;
+
+	if (!doc->slots)
+		return NULL;
+	for (k = slot_of(node, doc->nslots - 1); doc->slots[k] != (size_t)-1;
+	     k = (k + 1) & (doc->nslots - 1))
+		if (doc->pos[doc->slots[k]].node == node)
+			return &doc->pos[doc->slots[k]];
+	return NULL;
 }
 
 static void assign(const cJSON *node, struct scan *sc, size_t *k, struct json_pos_entry *out,
@@ -127,7 +163,8 @@ static void assign(const cJSON *node, struct scan *sc, size_t *k, struct json_po
 }
 
 /* Line starts, once per document: every rule asks where it stands. */
-static int index_lines(struct json_doc *doc)
+/* Line starts when CR ends lines too (alone or in CRLF). */
+static int index_lines_cr(struct json_doc *doc)
 {
 	size_t i, n = 1;
 
@@ -143,6 +180,30 @@ static int index_lines(struct json_doc *doc)
 		if (doc->text[i] == '\n' ||
 		    (doc->text[i] == '\r' && (i + 1 == doc->len || doc->text[i + 1] != '\n')))
 			doc->line_starts[doc->nlines++] = i + 1;
+	return 0;
+}
+
+static int index_lines(struct json_doc *doc)
+{
+	const char *t = doc->text, *end = t + doc->len, *p;
+	size_t cap = 256, *v;
+
+	/* Rules files end lines with LF: memchr finds them; a CR (CRLF or alone) takes the slow way. */
+	if (memchr(t, '\r', doc->len))
+		return index_lines_cr(doc);
+	if (!(doc->line_starts = malloc(cap * sizeof(*doc->line_starts))))
+		return -1;
+	doc->line_starts[0] = 0;
+	doc->nlines = 1;
+	for (p = t; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		if (doc->nlines == cap) {
+			if (!(v = realloc(doc->line_starts, cap * 2 * sizeof(*v))))
+				return -1;
+			doc->line_starts = v;
+			cap *= 2;
+		}
+		doc->line_starts[doc->nlines++] = (size_t)(p - t) + 1;
+	}
 	return 0;
 }
 
@@ -202,8 +263,7 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 	if (!doc->pos)
 		goto oom;
 	assign(doc->root, &sc, &k, doc->pos, &doc->npos);
-	qsort(doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
-	if (index_lines(doc) != 0)
+	if (index_nodes(doc) != 0 || index_lines(doc) != 0)
 		goto oom;
 	goto out;
 oom:
@@ -219,6 +279,7 @@ void json_doc_release(struct json_doc *doc)
 {
 	cJSON_Delete(doc->root);
 	free(doc->pos);
+	free(doc->slots);
 	free(doc->line_starts);
 	memset(doc, 0, sizeof(*doc));
 }
@@ -233,13 +294,13 @@ void json_offset_line_col(const char *text, size_t len, size_t off, unsigned *li
 void json_doc_where(const struct json_doc *doc, const cJSON *node, int key_pos, unsigned *line,
 		    unsigned *col)
 {
-	struct json_pos_entry key = { .node = node }, *e;
+	const struct json_pos_entry *e;
 	size_t off;
 
 	*line = *col = 0;
 	if (!node || !doc->pos)
 		return;
-	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	e = find(doc, node);
 	if (!e)
 		return;
 	off = key_pos && e->key_off != (size_t)-1 ? e->key_off : e->value_off;
@@ -266,13 +327,13 @@ static unsigned hex4(const char *p)
 static int walk_string(const struct json_doc *doc, const cJSON *node, size_t byte, size_t *src,
 		       size_t *got)
 {
-	struct json_pos_entry key = { .node = node }, *e;
+	const struct json_pos_entry *e;
 	const char *s = doc->text;
 	size_t i, n = 0;
 
 	if (!node || !doc->pos)
 		return 0;
-	e = bsearch(&key, doc->pos, doc->npos, sizeof(*doc->pos), cmp_node);
+	e = find(doc, node);
 	if (!e || e->value_off >= doc->len || s[e->value_off] != '"')
 		return 0;
 	for (i = e->value_off + 1; i < doc->len && s[i] != '"' && n < byte;) {

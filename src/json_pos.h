@@ -18,8 +18,10 @@ struct json_doc {
 	cJSON *root;
 	const char *text;
 	size_t len;
-	struct json_pos_entry *pos; /* sorted by node pointer */
+	struct json_pos_entry *pos; /* in document order */
 	size_t npos;
+	size_t *slots;              /* indexes into pos by node address (open addressing) */
+	size_t nslots;
 	size_t *line_starts;        /* where each line begins (LF, CRLF or a lone CR ends one) */
 	size_t nlines;
 };

@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "regex.h"
@@ -32,6 +34,78 @@ enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, 
 	re->v_group = n > 0 ? n : 0;
 	re->code = code;
 	return PL_OK;
+}
+
+enum pl_status regex_encode(const struct regex *const *res, size_t n, unsigned char **out,
+			    size_t *len)
+{
+	const pcre2_code **codes;
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE size = 0;
+	int32_t rc;
+	size_t i;
+
+	*out = NULL;
+	*len = 0;
+	if (!n || n > INT32_MAX)
+		return PL_ERR_USAGE;
+	if (!(codes = malloc(n * sizeof(*codes))))
+		return PL_ERR_NOMEM;
+	for (i = 0; i < n; i++)
+		codes[i] = res[i]->code;
+	rc = pcre2_serialize_encode(codes, (int32_t)n, &bytes, &size, NULL);
+	free(codes);
+	if (rc < 0)
+		return rc == PCRE2_ERROR_NOMEMORY ? PL_ERR_NOMEM : PL_ERR_USAGE;
+	if ((*out = malloc(size)) != NULL) {
+		memcpy(*out, bytes, size);
+		*len = size;
+	}
+	pcre2_serialize_free(bytes);
+	return *out ? PL_OK : PL_ERR_NOMEM;
+}
+
+enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *out, size_t n)
+{
+	pcre2_code **codes;
+	int32_t rc;
+	size_t i;
+	int v;
+
+	/* PCRE2 reads its header (16 bytes) and character tables (1088) without knowing len: they
+	 * must be there; what follows is the caller's to have checked. */
+	if (!n || n > INT32_MAX || len < 16 + 1088 ||
+	    pcre2_serialize_get_number_of_codes(p) != (int32_t)n)
+		return PL_ERR_INPUT;
+	if (!(codes = calloc(n, sizeof(*codes))))
+		return PL_ERR_NOMEM;
+	rc = pcre2_serialize_decode(codes, (int32_t)n, p, NULL);
+	if (rc != (int32_t)n) {
+		for (i = 0; rc > 0 && i < (size_t)rc; i++)
+			pcre2_code_free(codes[i]);
+		free(codes);
+		return rc == PCRE2_ERROR_NOMEMORY ? PL_ERR_NOMEM : PL_ERR_INPUT;
+	}
+	for (i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		out[i].code = codes[i];
+		v = pcre2_substring_number_from_name(codes[i], (PCRE2_SPTR) "v");
+		out[i].v_group = v > 0 ? v : 0;
+	}
+	free(codes);
+	return PL_OK;
+}
+
+void regex_engine_id(char *buf, size_t len)
+{
+	char ver[64] = "";
+	uint32_t link = 0, unicode = 0, jit = 0;
+
+	pcre2_config(PCRE2_CONFIG_VERSION, ver);
+	pcre2_config(PCRE2_CONFIG_LINKSIZE, &link);
+	pcre2_config(PCRE2_CONFIG_UNICODE, &unicode);
+	pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	snprintf(buf, len, "pcre2 %s unit 8 link %u unicode %u jit %u", ver, link, unicode, jit);
 }
 
 void regex_release(struct regex *re)

@@ -45,6 +45,23 @@ enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, 
 			     char *err, size_t errlen, size_t *erroff);
 void regex_release(struct regex *re);
 
+/*
+ * The compiled codes of res[0..n) as bytes (PCRE2's serialisation, one character table shared),
+ * in a new buffer the caller frees. PL_ERR_NOMEM, or PL_ERR_USAGE when PCRE2 refuses.
+ */
+enum pl_status regex_encode(const struct regex *const *res, size_t n, unsigned char **out,
+			    size_t *len);
+/*
+ * The reverse: exactly n codes from bytes made by regex_encode with this PCRE2 build, into
+ * out[0..n) (each then released with regex_release). PCRE2 checks its version and build in the
+ * bytes, not their integrity: the caller makes sure they are intact. PL_ERR_INPUT when they do
+ * not decode to n codes.
+ */
+enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *out, size_t n);
+
+/* PCRE2's version and build, for keying stored codes ("10.42 2022-12-11 unit 8 link 2"). */
+void regex_engine_id(char *buf, size_t len);
+
 enum pl_status regex_matcher_init(struct regex_matcher *m);
 void regex_matcher_release(struct regex_matcher *m);
 

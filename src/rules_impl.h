@@ -61,10 +61,12 @@ struct rule {
 struct vocab {
 	char *name;
 	char **words;          /* normalised */
-	size_t nwords;
+	size_t nwords, cap;
 	const char *file;
 	char *regex;           /* the words as one trie-shaped alternation, made on first use */
 };
+
+struct rules_cache;
 
 struct pl_ruleset {
 	struct rule *rules;
@@ -75,6 +77,7 @@ struct pl_ruleset {
 	size_t nvocabs;
 	struct prefilter pf;
 	char *models_dir;      /* the detectors' models, NULL: the installed ones */
+	struct rules_cache *cache; /* while loading: compiled patterns kept from the last load */
 	int media_rules;       /* some rule looks at media files */
 };
 

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "rule_parse.h"
+#include "rules_cache.h"
 #include "rules_impl.h"
 #include "util.h"
 #include "vocab.h"
@@ -140,7 +141,7 @@ static enum pl_status load_extends(struct load_ctx *lc, const cJSON *ext)
 			if (!path) {
 				char *dir = path_dirname(lc->file);
 				const char *one[1] = { dir };
-				struct pl_rules_search here = { one, 1 };
+				struct pl_rules_search here = { one, 1, NULL };
 
 				path = dir ? find_named(e->valuestring, &here) : NULL;
 				free(dir);
@@ -380,9 +381,13 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 	rs = calloc(1, sizeof(*rs));
 	if (!rs)
 		return diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory loading rules");
+	rs->cache = rules_cache_open(search ? search->cache_dir : NULL, path);
 	st = load_file(NULL, rs, search, path, d);
 	if (st == PL_OK)
 		st = link_all(rs, d);
+	if (st == PL_OK)
+		rules_cache_save(rs->cache, &rs->pf);
+	rules_cache_free(&rs->cache);
 	if (st != PL_OK) {
 		pl_ruleset_free(&rs);
 		return st;

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "textnorm.h"
+#include "util.h"
 #include "utf8.h"
 #include "banned.h"
 
@@ -245,7 +246,14 @@ char *textnorm_string(const char *p, size_t len)
 {
 	struct textnorm t;
 	char *s = NULL;
+	size_t i;
 
+	/* Lowercase letters and digits are their own normal form: most vocabulary words are just
+	 * that, and the full path costs a Unicode lookup a character. */
+	for (i = 0; i < len && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9')); i++)
+		;
+	if (i == len)
+		return xmemdup0(p, len);
 	textnorm_init(&t);
 	/* A copy of the exact size: vocabularies keep thousands of these, and the working buffer
 	 * is sized for the worst case. */

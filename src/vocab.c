@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Vocabularies and the pattern compilation that expands them. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules_cache.h"
 #include "regex_split.h"
 #include "textnorm.h"
 #include "util.h"
@@ -20,12 +22,61 @@ static struct vocab *vocab_find(const struct pl_ruleset *rs, const char *name, s
 	return NULL;
 }
 
+/* The words of one vocabulary being read, by hash: finding a repeated word used to compare it
+ * with every word before it. */
+struct wordset {
+	uint32_t *slot; /* word index + 1; 0 empty */
+	size_t cap;
+};
+
+static size_t word_slot(const char *w, size_t mask)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+/* Index of n in v, or -1; with ins, adds index at (a table with room, see grow). */
+static long wordset_find(const struct wordset *ws, const struct vocab *v, const char *n,
+			 size_t *at)
+{
+	size_t k;
+
+	for (k = word_slot(n, ws->cap - 1); ws->slot[k]; k = (k + 1) & (ws->cap - 1))
+		if (!strcmp(v->words[ws->slot[k] - 1], n))
+			return (long)ws->slot[k] - 1;
+	*at = k;
+	return -1;
+}
+
+static int wordset_grow(struct wordset *ws, const struct vocab *v)
+{
+	size_t cap = ws->cap ? ws->cap * 2 : 64, i, k;
+	uint32_t *slot;
+
+	if (ws->cap && (v->nwords + 1) * 2 <= ws->cap)
+		return 0;
+	if (!(slot = calloc(cap, sizeof(*slot))))
+		return -1;
+	for (i = 0; i < v->nwords; i++) {
+		for (k = word_slot(v->words[i], cap - 1); slot[k]; k = (k + 1) & (cap - 1))
+			;
+		slot[k] = (uint32_t)i + 1;
+	}
+	free(ws->slot);
+	ws->slot = slot;
+	ws->cap = cap;
+	return 0;
+}
+
 static enum pl_status add_word(struct load_ctx *lc, const cJSON *at, struct vocab *v,
-			       const char *w)
+			       struct wordset *ws, const char *w)
 {
 	char **p;
 	char *n = textnorm_string(w, strlen(w));
-	size_t len, i;
+	size_t len, slot;
 
 	if (!n)
 		return PL_ERR_NOMEM;
@@ -37,52 +88,67 @@ static enum pl_status add_word(struct load_ctx *lc, const cJSON *at, struct voca
 		return lc_error(lc, at, 0, PL_ERR_RULES,
 				"empty or space-led word in vocabulary '%s'", v->name);
 	}
-	for (i = 0; i < v->nwords; i++)
-		if (!strcmp(v->words[i], n)) {
-			free(n); /* "Élève" and "eleve" are one word once normalised */
-			return PL_OK;
-		}
+	if (wordset_grow(ws, v) != 0) {
+		free(n);
+		return PL_ERR_NOMEM;
+	}
+	if (wordset_find(ws, v, n, &slot) >= 0) {
+		free(n); /* "Élève" and "eleve" are one word once normalised */
+		return PL_OK;
+	}
 	if (v->nwords >= VOCAB_MAX_WORDS) {
 		free(n);
 		return lc_error(lc, at, 0, PL_ERR_LIMIT, "vocabulary '%s' has more than %d words",
 				v->name, VOCAB_MAX_WORDS);
 	}
-	p = realloc(v->words, (v->nwords + 1) * sizeof(*p));
-	if (!p) {
-		free(n);
-		return PL_ERR_NOMEM;
+	if (v->nwords == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+
+		if (!(p = realloc(v->words, cap * sizeof(*p)))) {
+			free(n);
+			return PL_ERR_NOMEM;
+		}
+		v->words = p;
+		v->cap = cap;
 	}
-	v->words = p;
 	v->words[v->nwords++] = n;
+	ws->slot[slot] = (uint32_t)v->nwords;
 	return PL_OK;
 }
 
 static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vocab *v)
 {
+	struct wordset ws = { NULL, 0 };
 	const cJSON *w;
-	enum pl_status st;
+	enum pl_status st = PL_OK;
 
 	cJSON_ArrayForEach(w, list) {
-		if (!cJSON_IsString(w))
-			return lc_error(lc, w, 0, PL_ERR_RULES, "vocabulary '%s' must list strings",
-					v->name);
+		if (!cJSON_IsString(w)) {
+			st = lc_error(lc, w, 0, PL_ERR_RULES, "vocabulary '%s' must list strings",
+				      v->name);
+			break;
+		}
 		if (w->valuestring[0] == '@') {
 			const char *ref = w->valuestring + 1;
 			struct vocab *o = vocab_find(lc->rs, ref, strlen(ref));
 			size_t i;
 
-			if (!o || o == v)
-				return lc_error(lc, w, 0, PL_ERR_RULES,
-						"unknown vocabulary '%s' (define it before use)", ref);
-			for (i = 0; i < o->nwords; i++)
-				if ((st = add_word(lc, w, v, o->words[i])) != PL_OK)
-					return st;
+			if (!o || o == v) {
+				st = lc_error(lc, w, 0, PL_ERR_RULES,
+					      "unknown vocabulary '%s' (define it before use)", ref);
+				break;
+			}
+			for (i = 0; i < o->nwords && st == PL_OK; i++)
+				st = add_word(lc, w, v, &ws, o->words[i]);
+			if (st != PL_OK)
+				break;
 			continue;
 		}
-		if ((st = add_word(lc, w, v, w->valuestring)) != PL_OK)
-			return st;
+		if ((st = add_word(lc, w, v, &ws, w->valuestring)) != PL_OK)
+			break;
 	}
-	return PL_OK;
+	free(ws.slot);
+	return st;
 }
 
 enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj)
@@ -308,6 +374,7 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	char *expanded = NULL, bad[128], err[256];
 	size_t erroff = 0;
 	enum pl_status st;
+	int want_gate, gate_done = 0;
 
 	memset(re, 0, sizeof(*re));
 	if (!cJSON_IsString(node) || !node->valuestring[0])
@@ -322,7 +389,13 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 		return lc_error(lc, node, 0, st, "pattern longer than %s bytes once expanded", bad);
 	if (st != PL_OK)
 		return st;
-	st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err), &erroff);
+	want_gate = gated && !gated->match_original;
+	if (rules_cache_take(lc->rs->cache, expanded, strlen(expanded), caseless, re, &lc->rs->pf,
+			     want_gate ? &gated->gate : NULL, &gate_done))
+		st = PL_OK;
+	else
+		st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err),
+				   &erroff);
 	if (st != PL_OK) {
 		int has_vocab = strstr(node->valuestring, "{{") != NULL;
 
@@ -335,10 +408,13 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 		if (!has_vocab)
 			json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line, &lc->d->column);
 	}
-	if (st == PL_OK && gated && !gated->match_original &&
+	if (st == PL_OK && want_gate && !gate_done &&
 	    prefilter_add(&lc->rs->pf, node->valuestring, strlen(node->valuestring), vocab_words,
 			  lc->rs, &gated->gate) != 0)
 		st = PL_ERR_NOMEM;
+	if (st == PL_OK)
+		rules_cache_note(lc->rs->cache, expanded, strlen(expanded), caseless, re,
+				 want_gate ? &gated->gate : NULL);
 	free(expanded);
 	return st;
 }
@@ -354,7 +430,7 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 {
 	char *text = malloc(len + 1), *expanded = NULL, bad[128], err[256];
 	size_t erroff;
-	int rc = -1;
+	int rc = -1, gate_done = 0;
 
 	memset(gate, 0, sizeof(*gate));
 	if (!text)
@@ -362,8 +438,16 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 	memcpy(text, raw, len);
 	text[len] = '\0';
 	if (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
-	    regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)
-		rc = original ? 0 : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs, gate);
+	    (rules_cache_take(lc->rs->cache, expanded, strlen(expanded), 1, re, &lc->rs->pf,
+			      original ? NULL : gate, &gate_done) ||
+	     regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)) {
+		rc = original || gate_done ? 0
+					   : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs,
+							   gate);
+		if (!rc)
+			rules_cache_note(lc->rs->cache, expanded, strlen(expanded), 1, re,
+					 original ? NULL : gate);
+	}
 	free(expanded);
 	free(text);
 	return rc;

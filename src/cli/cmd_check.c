@@ -30,6 +30,7 @@ struct check_opts {
 	const char *baseline;
 	const char *write_baseline;
 	int show_suppressed;
+	int no_cache;
 	const char *today;
 	struct pl_scan_options scan;
 };
@@ -61,6 +62,8 @@ static void check_usage(FILE *f)
 		"  --color WHEN          auto (default), always or never; NO_COLOR is honoured\n"
 		"  --no-pixels           skip pixel detectors (faces, plates in photos)\n"
 		"  --no-ocr              skip reading text in photos\n"
+		"  --no-cache            compile every pattern, and keep nothing in the cache\n"
+		"                        (POSTLINT_CACHE_DIR, else ~/.cache/postlint)\n"
 		"  -j, --jobs N          check N posts at a time (default: the processors)\n"
 		"  --no-progress         no progress bar (shown only when stderr is a terminal)\n"
 		"  --changed-since REV   only posts touched between REV and the working tree\n"
@@ -154,6 +157,7 @@ static int take_opt(int c, const char *arg, char **argv, struct check_opts *o)
 	case 'C': return parse_color(arg, &o->color);
 	case 'P': o->scan.no_pixels = 1; break;
 	case 'O': o->scan.no_ocr = 1; break;
+	case 'K': o->no_cache = 1; break;
 	case 'q': o->quiet = 1; break;
 	case 'j': return parse_jobs(arg, &o->jobs);
 	case 'p': o->progress = 0; break;
@@ -189,6 +193,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 		{ "lang", required_argument, NULL, 'l' },    { "color", required_argument, NULL, 'C' },
 		{ "colour", required_argument, NULL, 'C' },  { "no-pixels", no_argument, NULL, 'P' },
 		{ "no-ocr", no_argument, NULL, 'O' },        { "quiet", no_argument, NULL, 'q' },
+		{ "no-cache", no_argument, NULL, 'K' },
 		{ "jobs", required_argument, NULL, 'j' },    { "no-progress", no_argument, NULL, 'p' },
 		{ "changed-since", required_argument, NULL, 'G' },
 		{ "staged", no_argument, NULL, 'S' },        { "baseline", required_argument, NULL, 'b' },
@@ -469,6 +474,8 @@ int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	cli_search_init(&search);
+	if (o.no_cache)
+		search.view.cache_dir = NULL;
 	rc = EXIT_USAGE;
 	if (outputs_open(&o.out, o.color, o.quiet) != 0 ||
 	    setup_git(&o, &r, &changed, &tmp_root, &strip) != 0 ||

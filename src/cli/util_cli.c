@@ -62,6 +62,22 @@ static void add_dir(struct cli_search *s, const char *dir, size_t len)
 	s->dirs[s->n++] = p;
 }
 
+/* Where compiled patterns are kept between runs. */
+static void cache_dir(struct cli_search *s)
+{
+	const char *env = getenv("POSTLINT_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"),
+		   *home = getenv("HOME");
+	int n = -1;
+
+	if (env)
+		n = snprintf(s->cache, sizeof(s->cache), "%s", env);
+	else if (xdg && *xdg == '/')
+		n = snprintf(s->cache, sizeof(s->cache), "%s/postlint", xdg);
+	else if (home && *home == '/')
+		n = snprintf(s->cache, sizeof(s->cache), "%s/.cache/postlint", home);
+	s->view.cache_dir = n > 0 && (size_t)n < sizeof(s->cache) ? s->cache : NULL;
+}
+
 void cli_search_init(struct cli_search *s)
 {
 	const char *env = getenv("POSTLINT_RULES_PATH");
@@ -100,6 +116,7 @@ void cli_search_init(struct cli_search *s)
 	add_dir(s, PL_DATADIR "/rules", strlen(PL_DATADIR "/rules"));
 	s->view.dirs = (const char *const *)s->dirs;
 	s->view.ndirs = s->n;
+	cache_dir(s);
 }
 
 void cli_search_release(struct cli_search *s)

@@ -18,7 +18,9 @@ trap 'rm -rf "$work"' EXIT INT TERM
 # What the cases may not depend on: the caller's locale, colours, rules path, terminal.
 unset NO_COLOR POSTLINT_RULES_PATH CLICOLOR CLICOLOR_FORCE
 LC_ALL=C; TERM=dumb
-export LC_ALL TERM
+# The compiled-pattern cache in the scratch directory, not the caller's home.
+POSTLINT_CACHE_DIR=$work/cache
+export LC_ALL TERM POSTLINT_CACHE_DIR
 
 normalise() { # file: the root and the scratch directory as placeholders
 	sed -e "s|$root|<root>|g" -e "s|$T|<tmp>|g" "$1"

@@ -12,8 +12,10 @@
 #define B(s) s, sizeof(s) - 1
 
 /* Inline packs, written to a scratch directory; rows name them (or "core" for core.json). */
-#define R(id, sev, rest)                                                                       \
-	"{\"id\": \"" id "\", \"kind\": \"pattern\", \"category\": \"c\", \"severity\": \"" sev "\", " \
+#define R(id, sev, rest) RC(id, "c", sev, rest)
+/* With a category: two rules of one category on one span make one finding. */
+#define RC(id, cat, sev, rest)                                                                 \
+	"{\"id\": \"" id "\", \"kind\": \"pattern\", \"category\": \"" cat "\", \"severity\": \"" sev "\", " \
 	"\"message\": {\"en\": \"" id " en\", \"nl\": \"" id " nl\"}, \"fix\": \"f\", "             \
 	"\"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, " rest "}"
 
@@ -34,7 +36,7 @@ static const struct {
 	  R("ctx.exclude", "warning", "\"pattern\": \"\\\\b\\\\d{1,2} jaar\\\\b\", \"exclude\": [\"\\\\b18 jaar en ouder\\\\b\"]") "]}" },
 	{ "original", "{\"format\": 1, \"name\": \"original\", \"rules\": [\n"
 	  R("orig.cafe", "info", "\"pattern\": \"\\\\bcaf\xc3\xa9\\\\b\", \"text\": \"original\"") ",\n"
-	  R("norm.cafe", "info", "\"pattern\": \"\\\\bcafe\\\\b\"") "]}" },
+	  RC("norm.cafe", "n", "info", "\"pattern\": \"\\\\bcafe\\\\b\"") "]}" },
 	{ "combo", "{\"format\": 1, \"name\": \"combo\", \"rules\": [\n"
 	  "{\"id\": \"who\", \"kind\": \"combination\", \"category\": \"identity\", \"severity\": \"error\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "

@@ -336,6 +336,9 @@ static void check_string(void)
 		{ "Ba\xef\xac\x83" "e", "baffie" },
 		{ "", "" },
 	};
+	/* the shortcut for lowercase letters and digits gives what the full path gives */
+	static const char *const plain[] = { "straat", "a12", "0612345678", "z", "", "bvh2024" };
+	struct textnorm t;
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(rows); i++) {
@@ -344,6 +347,15 @@ static void check_string(void)
 		CHECK_STR(s, rows[i].want, rows[i].in);
 		free(s);
 	}
+	textnorm_init(&t);
+	for (i = 0; i < ARRAY_LEN(plain); i++) {
+		char *s = textnorm_string(plain[i], strlen(plain[i]));
+
+		CHECK_INT(textnorm_build(&t, plain[i], strlen(plain[i])), PL_OK, plain[i]);
+		CHECK_STR(s, t.norm, plain[i]);
+		free(s);
+	}
+	textnorm_release(&t);
 }
 
 int main(void)

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The compiled-pattern cache. Most of a pack's load is spent compiling its patterns with PCRE2
+ * and reading them for the prefilter's literals, and both depend only on the pattern as expanded,
+ * on PCRE2's build and on this program's prefilter. So a load keeps what it compiled in one file
+ * per pack (named by the pack's real path) and the next load takes it from there. Each entry is
+ * found by its expanded pattern, compared byte for byte, so an edited pack only misses on the
+ * patterns it changed. The whole file is checked (length, checksum, versions) before anything in
+ * it is used; a missing, stale or damaged file is an empty cache, never an error.
+ *
+ * File: "PLRCACH1", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
+ * build), u32 entry count, entries (u8 caseless, u8 gate known, u32 pattern length, pattern, u8
+ * conditions, each u32 literal count and literals as u16 length + bytes), u64 + PCRE2's
+ * serialisation of every entry's code, in entry order. Numbers in the host's byte order: the
+ * checksum of a file from another machine fails.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "postlint/postlint.h"
+#include "rules_cache.h"
+#include "util.h"
+#include "banned.h"
+
+#ifndef PL_PREFILTER_HASH
+#define PL_PREFILTER_HASH "dev" /* the Makefile passes a hash of the prefilter's sources */
+#endif
+
+#define CACHE_MAGIC "PLRCACH1"
+#define CACHE_MAX_FILE (64u * 1024u * 1024u)
+#define CACHE_MAX_ENTRIES 65536u
+
+/* An entry read from the file: pointers into the file's bytes. */
+struct in_entry {
+	const char *pat;
+	uint32_t len;
+	uint8_t caseless, gate_known, ncond, taken;
+	const unsigned char *conds; /* ncond conditions as stored */
+	uint64_t hash;
+	struct regex re;            /* decoded; moved out when taken */
+};
+
+/* An entry of this load, to be written. */
+struct out_entry {
+	char *pat;
+	uint32_t len;
+	uint8_t caseless, gate_known;
+	void *code;                 /* the ruleset's, alive until the save */
+	struct pf_gate gate;        /* a copy of the ids */
+};
+
+struct rules_cache {
+	char *path;
+	char *buf;                  /* the file */
+	size_t buf_len;
+	struct in_entry *in;
+	size_t nin;
+	uint32_t *index;            /* open addressing over in, UINT32_MAX empty */
+	size_t index_cap;
+	struct out_entry *out;
+	size_t nout, cap_out;
+	int dirty;                  /* the file must be written again */
+	int broken;                 /* out of memory noting: never write */
+};
+
+/* ---- hashing -------------------------------------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 32);
+}
+
+/* A 64-bit hash, eight bytes a step: enough to catch a damaged or truncated file. */
+static uint64_t hash64(const void *data, size_t n, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h = mix(seed, n), w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = mix(h, w);
+	}
+	w = 0;
+	memcpy(&w, p + i, n - i);
+	return mix(h, w);
+}
+
+static uint64_t key_hash(const char *pat, size_t len, int caseless)
+{
+	return hash64(pat, len, caseless ? 2 : 1);
+}
+
+static void engine_id(char *buf, size_t len)
+{
+	char pcre[96];
+
+	regex_engine_id(pcre, sizeof(pcre));
+	snprintf(buf, len, "%s; postlint %s; prefilter %s", pcre, PL_VERSION, PL_PREFILTER_HASH);
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+struct reader {
+	const unsigned char *p;
+	size_t len, off;
+	int bad;
+};
+
+static const unsigned char *take_bytes(struct reader *r, size_t n)
+{
+	const unsigned char *s = r->p + r->off;
+
+	if (r->bad || n > r->len - r->off) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->off += n;
+	return s;
+}
+
+static uint64_t take_uint(struct reader *r, size_t n)
+{
+	const unsigned char *s = take_bytes(r, n);
+	uint64_t v = 0;
+	uint32_t v32 = 0;
+	uint16_t v16 = 0;
+
+	if (!s)
+		return 0;
+	if (n == 8)
+		memcpy(&v, s, 8);
+	else if (n == 4)
+		memcpy(&v32, s, 4), v = v32;
+	else if (n == 2)
+		memcpy(&v16, s, 2), v = v16;
+	else
+		v = s[0];
+	return v;
+}
+
+/* Steps over the conditions of one entry, checking their shape. */
+static void skip_conds(struct reader *r, unsigned ncond)
+{
+	unsigned k;
+	uint64_t n, i;
+
+	for (k = 0; k < ncond && !r->bad; k++) {
+		n = take_uint(r, 4);
+		if (n > PF_MAX_SET)
+			r->bad = 1;
+		for (i = 0; i < n && !r->bad; i++)
+			take_bytes(r, (size_t)take_uint(r, 2));
+	}
+}
+
+static int index_build(struct rules_cache *c)
+{
+	size_t i, k;
+
+	c->index_cap = 16;
+	while (c->index_cap < c->nin * 2)
+		c->index_cap *= 2;
+	if (!(c->index = malloc(c->index_cap * sizeof(*c->index))))
+		return -1;
+	memset(c->index, 0xff, c->index_cap * sizeof(*c->index));
+	for (i = 0; i < c->nin; i++) {
+		for (k = c->in[i].hash & (c->index_cap - 1); c->index[k] != UINT32_MAX;
+		     k = (k + 1) & (c->index_cap - 1))
+			;
+		c->index[k] = (uint32_t)i;
+	}
+	return 0;
+}
+
+/* Reads and checks the whole file; 0 when it can serve. */
+static int parse(struct rules_cache *c)
+{
+	struct reader r = { (const unsigned char *)c->buf, c->buf_len, 0, 0 };
+	char id[256];
+	const unsigned char *s, *codes;
+	struct regex *res;
+	uint64_t sum, n, clen;
+	size_t i, idlen;
+
+	if (!(s = take_bytes(&r, 8)) || memcmp(s, CACHE_MAGIC, 8))
+		return -1;
+	sum = take_uint(&r, 8);
+	if (r.bad || hash64(r.p + r.off, r.len - r.off, 0) != sum)
+		return -1;
+	engine_id(id, sizeof(id));
+	idlen = (size_t)take_uint(&r, 2);
+	s = take_bytes(&r, idlen);
+	if (!s || idlen != strlen(id) || memcmp(s, id, idlen))
+		return -1; /* another PCRE2, postlint or prefilter build: compile again */
+	n = take_uint(&r, 4);
+	if (r.bad || !n || n > CACHE_MAX_ENTRIES || !(c->in = calloc((size_t)n, sizeof(*c->in))))
+		return -1;
+	for (i = 0; i < n && !r.bad; i++) {
+		struct in_entry *e = &c->in[i];
+
+		e->caseless = (uint8_t)take_uint(&r, 1);
+		e->gate_known = (uint8_t)take_uint(&r, 1);
+		e->len = (uint32_t)take_uint(&r, 4);
+		e->pat = (const char *)take_bytes(&r, e->len);
+		e->ncond = (uint8_t)take_uint(&r, 1);
+		if (e->ncond > PF_MAX_AND)
+			r.bad = 1;
+		e->conds = r.p + r.off;
+		skip_conds(&r, e->ncond);
+		if (!r.bad)
+			e->hash = key_hash(e->pat, e->len, e->caseless);
+	}
+	clen = take_uint(&r, 8);
+	codes = take_bytes(&r, (size_t)clen);
+	if (r.bad || r.off != r.len)
+		return -1;
+	c->nin = (size_t)n;
+	if (!(res = calloc((size_t)n, sizeof(*res))))
+		return -1;
+	if (regex_decode(codes, (size_t)clen, res, (size_t)n) != PL_OK) {
+		free(res);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		c->in[i].re = res[i];
+	free(res);
+	return index_build(c);
+}
+
+struct rules_cache *rules_cache_open(const char *dir, const char *root)
+{
+	struct rules_cache *c;
+	struct pl_diag d;
+	char *real, name[40];
+	uint64_t h;
+
+	if (!dir || !*dir || !root || !(c = calloc(1, sizeof(*c))))
+		return NULL;
+	real = realpath(root, NULL);
+	h = hash64(real ? real : root, strlen(real ? real : root), 0);
+	free(real);
+	snprintf(name, sizeof(name), "%016llx.plrc", (unsigned long long)h);
+	if (!(c->path = path_join(dir, name))) {
+		free(c);
+		return NULL;
+	}
+	pl_diag_init(&d);
+	if (file_read_all(c->path, CACHE_MAX_FILE, &c->buf, &c->buf_len, &d) != PL_OK ||
+	    parse(c) != 0) {
+		/* nothing usable: start empty, and write the file at the end of this load */
+		size_t i;
+
+		for (i = 0; i < c->nin; i++)
+			regex_release(&c->in[i].re);
+		free(c->in);
+		free(c->index);
+		free(c->buf);
+		c->in = NULL;
+		c->index = NULL;
+		c->buf = NULL;
+		c->nin = c->index_cap = 0;
+		c->dirty = 1;
+	}
+	return c;
+}
+
+/* ---- taking and noting ---------------------------------------------------------------------- */
+
+/* Adds the stored conditions of e to pf as a gate. */
+static int gate_from(const struct in_entry *e, struct prefilter *pf, struct pf_gate *gate)
+{
+	struct reader r = { e->conds, (size_t)-1 / 2, 0, 0 }; /* checked by parse */
+	char lit[65536 + 1];
+	unsigned k;
+	uint64_t n, i;
+
+	memset(gate, 0, sizeof(*gate));
+	for (k = 0; k < e->ncond; k++) {
+		struct pf_cond *cond = &gate->conds[k];
+
+		n = take_uint(&r, 4);
+		if (!(cond->lits = malloc((n ? n : 1) * sizeof(*cond->lits))))
+			goto fail;
+		gate->n++;
+		for (i = 0; i < n; i++) {
+			size_t len = (size_t)take_uint(&r, 2);
+			long id;
+
+			memcpy(lit, take_bytes(&r, len), len);
+			lit[len] = '\0';
+			if ((id = prefilter_lit_id(pf, lit)) < 0)
+				goto fail;
+			cond->lits[cond->n++] = (uint32_t)id;
+		}
+	}
+	return 0;
+fail:
+	pf_gate_release(gate);
+	return -1;
+}
+
+int rules_cache_take(struct rules_cache *c, const char *pattern, size_t len, int caseless,
+		     struct regex *re, struct prefilter *pf, struct pf_gate *gate, int *gate_done)
+{
+	uint64_t h;
+	size_t k;
+
+	*gate_done = 0;
+	if (!c || !c->nin)
+		return 0;
+	h = key_hash(pattern, len, caseless);
+	for (k = h & (c->index_cap - 1); c->index[k] != UINT32_MAX; k = (k + 1) & (c->index_cap - 1)) {
+		struct in_entry *e = &c->in[c->index[k]];
+
+		if (e->taken || e->hash != h || e->len != len || e->caseless != !!caseless ||
+		    memcmp(e->pat, pattern, len))
+			continue;
+		if (gate && e->gate_known) {
+			if (gate_from(e, pf, gate) != 0)
+				return 0; /* no memory: compile it instead */
+			*gate_done = 1;
+		}
+		*re = e->re;
+		memset(&e->re, 0, sizeof(e->re));
+		e->taken = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int caseless,
+		     const struct regex *re, const struct pf_gate *gate)
+{
+	struct out_entry *e;
+	size_t k;
+
+	if (!c || c->broken)
+		return 0;
+	if (c->nout == c->cap_out) {
+		size_t cap = c->cap_out ? c->cap_out * 2 : 64;
+
+		if (!(e = realloc(c->out, cap * sizeof(*e))))
+			goto fail;
+		c->out = e;
+		c->cap_out = cap;
+	}
+	e = &c->out[c->nout];
+	memset(e, 0, sizeof(*e));
+	if (len > UINT32_MAX || !(e->pat = xmemdup0(pattern, len)))
+		goto fail;
+	c->nout++;
+	e->len = (uint32_t)len;
+	e->caseless = !!caseless;
+	e->code = re->code;
+	e->gate_known = gate != NULL;
+	for (k = 0; gate && k < gate->n; k++) {
+		struct pf_cond *to = &e->gate.conds[k];
+
+		if (!(to->lits = malloc((gate->conds[k].n ? gate->conds[k].n : 1) * sizeof(uint32_t))))
+			goto fail;
+		e->gate.n++;
+		memcpy(to->lits, gate->conds[k].lits, gate->conds[k].n * sizeof(uint32_t));
+		to->n = gate->conds[k].n;
+	}
+	return 0;
+fail:
+	c->broken = 1;
+	return -1;
+}
+
+/* ---- writing -------------------------------------------------------------------------------- */
+
+static void put(struct pl_buf *b, const void *p, size_t n)
+{
+	pl_buf_add(b, p, n); /* a failure sets b->oom, checked at the end */
+}
+
+static void put_uint(struct pl_buf *b, uint64_t v, size_t n)
+{
+	uint32_t v32 = (uint32_t)v;
+	uint16_t v16 = (uint16_t)v;
+	uint8_t v8 = (uint8_t)v;
+
+	put(b, n == 8 ? (const void *)&v : n == 4 ? (const void *)&v32 : n == 2 ? (const void *)&v16
+											: (const void *)&v8, n);
+}
+
+/* Makes dir and its missing parents (0700: the cache is the user's alone). */
+static int make_dirs(const char *dir)
+{
+	char *p = xstrdup_null(dir), *s;
+	int rc = 0;
+
+	if (!p)
+		return -1;
+	for (s = p + 1; *s && !rc; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (!rc && mkdir(p, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/* The file's bytes in b, from the checksum on; 0 or -1. */
+static int serialise(const struct rules_cache *c, const struct prefilter *pf, struct pl_buf *b)
+{
+	const struct regex **res;
+	struct regex *tmp;
+	unsigned char *codes = NULL;
+	size_t clen = 0, i, k, j;
+	char id[256];
+	int rc = -1;
+
+	res = malloc(c->nout * sizeof(*res));
+	tmp = calloc(c->nout, sizeof(*tmp));
+	if (!res || !tmp)
+		goto out;
+	for (i = 0; i < c->nout; i++) {
+		tmp[i].code = c->out[i].code;
+		res[i] = &tmp[i];
+	}
+	if (regex_encode(res, c->nout, &codes, &clen) != PL_OK)
+		goto out;
+	engine_id(id, sizeof(id));
+	put(b, CACHE_MAGIC, 8);
+	put_uint(b, 0, 8); /* the checksum, filled in last */
+	put_uint(b, strlen(id), 2);
+	put(b, id, strlen(id));
+	put_uint(b, c->nout, 4);
+	for (i = 0; i < c->nout; i++) {
+		const struct out_entry *e = &c->out[i];
+
+		put_uint(b, e->caseless, 1);
+		put_uint(b, e->gate_known, 1);
+		put_uint(b, e->len, 4);
+		put(b, e->pat, e->len);
+		put_uint(b, e->gate.n, 1);
+		for (k = 0; k < e->gate.n; k++) {
+			put_uint(b, e->gate.conds[k].n, 4);
+			for (j = 0; j < e->gate.conds[k].n; j++) {
+				const struct pf_lit *l = &pf->lits[e->gate.conds[k].lits[j]];
+
+				put_uint(b, l->len, 2);
+				put(b, l->s, l->len);
+			}
+		}
+	}
+	put_uint(b, clen, 8);
+	put(b, codes, clen);
+	if (!b->oom) {
+		uint64_t sum = hash64(b->data + 16, b->len - 16, 0);
+
+		memcpy(b->data + 8, &sum, 8);
+		rc = 0;
+	}
+out:
+	free(codes);
+	free(tmp);
+	free(res);
+	return rc;
+}
+
+void rules_cache_save(struct rules_cache *c, const struct prefilter *pf)
+{
+	struct pl_buf b;
+	char *dir, *tmp;
+	size_t i, tlen;
+	ssize_t w = 0;
+	int fd;
+
+	if (!c || c->broken || !c->nout)
+		return;
+	for (i = 0; i < c->nin && !c->dirty; i++)
+		c->dirty = !c->in[i].taken;
+	if (!c->dirty && c->nout == c->nin)
+		return; /* everything came from the file, and all of it was used */
+	pl_buf_init(&b);
+	dir = path_dirname(c->path);
+	tlen = strlen(c->path) + 32;
+	tmp = malloc(tlen);
+	if (!dir || !tmp || serialise(c, pf, &b) != 0 || make_dirs(dir) != 0)
+		goto out;
+	/* written aside and renamed: a reader sees the old file or the new one, never half */
+	snprintf(tmp, tlen, "%s.%ld.tmp", c->path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	for (i = 0; i < b.len; i += (size_t)w)
+		if ((w = write(fd, b.data + i, b.len - i)) <= 0)
+			break;
+	if (close(fd) != 0 || i != b.len || rename(tmp, c->path) != 0)
+		unlink(tmp);
+out:
+	pl_buf_release(&b);
+	free(dir);
+	free(tmp);
+}
+
+void rules_cache_free(struct rules_cache **pc)
+{
+	struct rules_cache *c;
+	size_t i;
+
+	if (!pc || !*pc)
+		return;
+	c = *pc;
+	for (i = 0; i < c->nin; i++)
+		regex_release(&c->in[i].re);
+	for (i = 0; i < c->nout; i++) {
+		free(c->out[i].pat);
+		pf_gate_release(&c->out[i].gate);
+	}
+	free(c->out);
+	free(c->in);
+	free(c->index);
+	free(c->buf);
+	free(c->path);
+	free(c);
+	*pc = NULL;
+}

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The compiled-pattern cache: what one load notes, the next one takes back (the same matches, the
+ * same prefilter literals), each entry once, keyed by the pattern and its caselessness; a file
+ * that is not whole gives an empty cache; and a whole rule set loads to the same findings from
+ * the cache as without it. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "harness.h"
+#include "postlint/postlint.h"
+#include "prefilter.h"
+#include "regex.h"
+#include "rules_cache.h"
+#include "util.h"
+#include "banned.h"
+
+struct row {
+	const char *pattern;
+	int caseless;
+	const char *text; /* where it must match */
+};
+
+static const struct row rows[] = {
+	{ "\\bkerkstraat\\s+[0-9]+\\b", 1, "aan de Kerkstraat 12 stond" },
+	{ "(?:rode|blauwe)\\s+(?:sneakers|broek)", 1, "droeg rode sneakers" },
+	{ "AB-[0-9]{3}-CD", 0, "plaque AB-123-CD vue" },
+};
+
+static int matches(const struct regex *re, const char *text)
+{
+	struct regex_matcher m;
+	size_t ms, me, vs, ve;
+	int rc;
+
+	if (regex_matcher_init(&m) != PL_OK)
+		return -1;
+	rc = regex_find(re, &m, text, strlen(text), 0, &ms, &me, &vs, &ve);
+	regex_matcher_release(&m);
+	return rc;
+}
+
+/* The literals of gate as one string "a|b;c" (conditions apart by ';'). */
+static void gate_text(const struct prefilter *pf, const struct pf_gate *g, char *out, size_t len)
+{
+	size_t k, j, n = 0;
+
+	out[0] = '\0';
+	for (k = 0; k < g->n; k++)
+		for (j = 0; j < g->conds[k].n && n + 1 < len; j++)
+			n += (size_t)snprintf(out + n, len - n, "%s%s", j ? "|" : k ? ";" : "",
+					      pf->lits[g->conds[k].lits[j]].s);
+}
+
+static void check_round_trip(const char *dir)
+{
+	struct regex re[ARRAY_LEN(rows)], back;
+	struct pf_gate gate[ARRAY_LEN(rows)], g2;
+	struct prefilter pf, pf2;
+	struct rules_cache *c;
+	char want[256], got[256];
+	size_t i;
+	int done;
+
+	prefilter_init(&pf);
+	c = rules_cache_open(dir, "rules/default.json");
+	CHECK(c != NULL, "a cache on an empty directory");
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		const struct row *r = &rows[i];
+
+		CHECK(!rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless, &back, &pf,
+					&g2, &done), "%s: nothing to take yet", r->pattern);
+		CHECK_INT(regex_compile(&re[i], r->pattern, strlen(r->pattern), r->caseless, NULL, 0,
+					NULL), PL_OK, r->pattern);
+		CHECK_INT(prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &gate[i]), 0,
+			  r->pattern);
+		CHECK_INT(rules_cache_note(c, r->pattern, strlen(r->pattern), r->caseless, &re[i],
+					   &gate[i]), 0, r->pattern);
+	}
+	rules_cache_save(c, &pf);
+	rules_cache_free(&c);
+	CHECK(c == NULL, "free clears the pointer");
+
+	prefilter_init(&pf2);
+	c = rules_cache_open(dir, "rules/default.json");
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		const struct row *r = &rows[i];
+
+		/* the other caselessness is another entry */
+		CHECK(!rules_cache_take(c, r->pattern, strlen(r->pattern), !r->caseless, &back, &pf2,
+					&g2, &done), "%s: not taken with the other case", r->pattern);
+		CHECK(rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless, &back, &pf2, &g2,
+				       &done), "%s: taken", r->pattern);
+		CHECK(done, "%s: literals come back", r->pattern);
+		CHECK_INT(matches(&back, r->text), 1, r->pattern);
+		CHECK_INT(matches(&back, "nothing here"), 0, r->pattern);
+		gate_text(&pf, &gate[i], want, sizeof(want));
+		gate_text(&pf2, &g2, got, sizeof(got));
+		CHECK_STR(got, want, r->pattern);
+		CHECK(!rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless, &back, &pf2,
+					&g2, &done), "%s: taken once", r->pattern);
+		regex_release(&back);
+		pf_gate_release(&g2);
+	}
+	rules_cache_free(&c);
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		regex_release(&re[i]);
+		pf_gate_release(&gate[i]);
+	}
+	prefilter_release(&pf);
+	prefilter_release(&pf2);
+}
+
+/* Every prefix of a good file, and the file with each of a few bytes flipped: an empty cache. */
+static void check_damaged(const char *dir)
+{
+	struct prefilter pf;
+	struct regex back;
+	struct pf_gate g;
+	struct rules_cache *c;
+	char *name = NULL, *good = NULL;
+	size_t len = 0, cut, i;
+	struct pl_diag d;
+	int done;
+	FILE *f;
+
+	c = rules_cache_open(dir, "rules/default.json");
+	rules_cache_free(&c);
+	/* the file rules_cache_open looks for: the only one in dir */
+	{
+		char cmd[512];
+
+		snprintf(cmd, sizeof(cmd), "ls %s/*.plrc", dir);
+		f = popen(cmd, "r");
+		if (f) {
+			char buf[400];
+
+			if (fgets(buf, sizeof(buf), f)) {
+				buf[strcspn(buf, "\n")] = '\0';
+				name = strdup(buf);
+			}
+			pclose(f);
+		}
+	}
+	CHECK(name != NULL, "the cache file was written");
+	if (!name)
+		return;
+	pl_diag_init(&d);
+	CHECK_INT(file_read_all(name, 1u << 26, &good, &len, &d), PL_OK, name);
+	prefilter_init(&pf);
+	for (cut = 0; good && cut <= len; cut += cut < 64 ? 1 : len / 50 + 1) {
+		for (i = 0; i < 2; i++) {
+			char *bytes = malloc(len + 1);
+
+			memcpy(bytes, good, len);
+			if (i && cut < len)
+				bytes[cut] ^= 0x5a;
+			f = fopen(name, "wb");
+			fwrite(bytes, 1, i ? len : cut, f);
+			fclose(f);
+			free(bytes);
+			c = rules_cache_open(dir, "rules/default.json");
+			CHECK(!rules_cache_take(c, rows[0].pattern, strlen(rows[0].pattern),
+						rows[0].caseless, &back, &pf, &g, &done) ||
+				      (i == 0 && cut == len) || (i == 1 && cut == len),
+			      "%s at %zu: not used", i ? "flipped" : "cut", cut);
+			rules_cache_free(&c);
+		}
+	}
+	prefilter_release(&pf);
+	free(good);
+	free(name);
+}
+
+/* A whole pack: the same findings with a cold cache, a warm one and none. */
+static void check_ruleset(const char *dir)
+{
+	static const char text[] = "Inbraak aan de Kerkstraat 12a, verdachte droeg rode sneakers en "
+				   "een blauwe broek; auto 52-HKS-7, IBAN NL91 ABNA 0417 1643 00.";
+	const char *dirs[] = { "rules" };
+	struct pl_rules_search search = { dirs, 1, NULL };
+	size_t n[3] = { 0 }, k;
+
+	for (k = 0; k < 3; k++) {
+		struct pl_ruleset *rs = NULL;
+		struct pl_findings f;
+		struct pl_diag d;
+
+		search.cache_dir = k ? dir : NULL;
+		pl_findings_init(&f);
+		CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", &search, &d), PL_OK, d.message);
+		if (rs)
+			CHECK_INT(pl_scan_text(rs, "t", text, strlen(text), NULL, &f, &d), PL_OK, "scan");
+		n[k] = f.len;
+		pl_findings_release(&f);
+		pl_ruleset_free(&rs);
+	}
+	CHECK(n[0] >= 4, "findings without a cache: %zu", n[0]);
+	CHECK_INT(n[1], n[0], "cold cache");
+	CHECK_INT(n[2], n[0], "warm cache");
+}
+
+int main(void)
+{
+	char *dir = t_mkdtemp(), *dir2 = t_mkdtemp(), *dir3 = t_mkdtemp();
+	char *sub = t_path(dir3, "a/b/c");
+
+	check_round_trip(dir);
+	check_damaged(dir);
+	check_ruleset(dir2);
+	check_ruleset(sub); /* missing parents are made */
+	t_rmtree(dir);
+	t_rmtree(dir2);
+	t_rmtree(dir3);
+	free(sub);
+	TEST_DONE();
+}
