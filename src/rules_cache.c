@@ -236,6 +236,18 @@ static int parse(struct rules_cache *c)
 	return index_build(c);
 }
 
+/*
+ * Whether path is the user's own and nobody else may write it. The checksum catches damage, not
+ * malice, and PCRE2 runs what it decodes: a cache someone else could have written is not read
+ * (as ssh treats its keys).
+ */
+static int private_to_user(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && sb.st_uid == geteuid() && !(sb.st_mode & (S_IWGRP | S_IWOTH));
+}
+
 struct rules_cache *rules_cache_open(const char *dir, const char *root)
 {
 	struct rules_cache *c;
@@ -254,7 +266,8 @@ struct rules_cache *rules_cache_open(const char *dir, const char *root)
 		return NULL;
 	}
 	pl_diag_init(&d);
-	if (file_read_all(c->path, CACHE_MAX_FILE, &c->buf, &c->buf_len, &d) != PL_OK ||
+	if (!private_to_user(dir) || !private_to_user(c->path) ||
+	    file_read_all(c->path, CACHE_MAX_FILE, &c->buf, &c->buf_len, &d) != PL_OK ||
 	    parse(c) != 0) {
 		/* nothing usable: start empty, and write the file at the end of this load */
 		size_t i;
@@ -493,8 +506,8 @@ void rules_cache_save(struct rules_cache *c, const struct prefilter *pf)
 	dir = path_dirname(c->path);
 	tlen = strlen(c->path) + 32;
 	tmp = malloc(tlen);
-	if (!dir || !tmp || serialise(c, pf, &b) != 0 || make_dirs(dir) != 0)
-		goto out;
+	if (!dir || !tmp || make_dirs(dir) != 0 || !private_to_user(dir) || serialise(c, pf, &b) != 0)
+		goto out; /* a directory others may write is never read: writing there is wasted */
 	/* written aside and renamed: a reader sees the old file or the new one, never half */
 	snprintf(tmp, tlen, "%s.%ld.tmp", c->path, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

@@ -172,6 +172,35 @@ static void check_damaged(const char *dir)
 	free(name);
 }
 
+/* A cache others could have written is not read: the directory group- or world-writable. */
+static void check_private(const char *dir)
+{
+	struct prefilter pf;
+	struct regex re, back;
+	struct rules_cache *c;
+	int done, mode;
+
+	prefilter_init(&pf);
+	for (mode = 0; mode < 2; mode++) {
+		chmod(dir, mode ? 0777 : 0700);
+		c = rules_cache_open(dir, "rules/plates.json");
+		if (mode == 0 && regex_compile(&re, "x+y", 3, 1, NULL, 0, NULL) == PL_OK) {
+			rules_cache_note(c, "x+y", 3, 1, &re, NULL);
+			rules_cache_save(c, &pf);
+			regex_release(&re);
+		}
+		rules_cache_free(&c);
+		c = rules_cache_open(dir, "rules/plates.json");
+		CHECK_INT(rules_cache_take(c, "x+y", 3, 1, &back, &pf, NULL, &done), mode == 0,
+			  mode ? "a directory others may write" : "a private directory");
+		if (mode == 0)
+			regex_release(&back);
+		rules_cache_free(&c);
+	}
+	chmod(dir, 0700);
+	prefilter_release(&pf);
+}
+
 /* A whole pack: the same findings with a cold cache, a warm one and none. */
 static void check_ruleset(const char *dir)
 {
@@ -209,6 +238,7 @@ int main(void)
 	check_damaged(dir);
 	check_ruleset(dir2);
 	check_ruleset(sub); /* missing parents are made */
+	check_private(dir2);
 	t_rmtree(dir);
 	t_rmtree(dir2);
 	t_rmtree(dir3);
