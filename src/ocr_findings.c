@@ -95,7 +95,9 @@ static enum pl_status relocate(const struct pl_finding *f, const char *path, str
 	}
 	g.parts = parts;
 	set_box(&g.loc, path, box);
-	g.evidence = (char *)(uintptr_t)text;
+	/* what the rule matched in the reading ("Julianalaan 148" of "| Julianalaan 148"), else
+	 * the whole reading */
+	g.evidence = (char *)(uintptr_t)(f->evidence && *f->evidence ? f->evidence : text);
 	g.confidence = confidence;
 	st = pl_findings_add(out, &g);
 	free(parts);
