@@ -119,13 +119,20 @@ enum pl_status ocr_read_pixels(struct ocr_engine *e, struct pixels *px, const st
 
 /* ---- inside the module ---- */
 
-/* What a crop is read for: the plate alphabet on one line, or any text on one line. */
-enum ocr_mode { OCR_MODE_PLATE, OCR_MODE_LINE };
+/*
+ * What a crop is read for: the plate alphabet on one line; any text on one line in the first
+ * language alone (the plate handle without its alphabet: a quick look); any text on one line
+ * in every language.
+ */
+enum ocr_mode { OCR_MODE_PLATE, OCR_MODE_QUICK, OCR_MODE_LINE };
 
 /*
  * Reads the grey crop (black text on white; one line, or a block of lines when block) with the
  * engine's handle for mode, loading it on first use. *text gets a malloc'ed, trimmed UTF-8
  * string, line breaks as spaces (the caller frees it), *conf Tesseract's mean confidence 0..1.
+ * OCR_MODE_LINE costs up to one OCR_MODE_QUICK per language on what no language reads well
+ * (Tesseract tries the next language for every word it does not accept); on text the first
+ * language reads well, both cost the same.
  */
 enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int block,
 			       const struct image *crop, char **text, float *conf,

@@ -20,6 +20,8 @@
 #define OCR_MAX_PLAQUES 6    /* short lines on a plain ground read per photo */
 #define OCR_PLAQUE_SD 22.0f  /* grey spread of the ground around a plaque's characters, at most */
 #define OCR_PLAQUE_INK 60.0f /* grey levels between the characters and that ground, at least */
+#define OCR_QUICK_DROP 0.3f  /* a line read in one language below this is not read in all */
+#define OCR_QUICK_KEEP 0.8f  /* a line read in one language at or above this is kept as read */
 
 /* Words that make a line a street name, normalised (lower case, no accents). */
 static const char *const street_words[] = {
@@ -116,33 +118,42 @@ static struct ocr_region region_big(const struct pics *p, const struct ocr_regio
 	return b;
 }
 
-/* Crops region g (in find's coordinates) and reads it; *text NULL when nothing was read.
+/* Crops region g (in find's coordinates) into crop; crop->px NULL for a degenerate region.
  * Characters that would be enlarged are cropped from the larger picture when there is one. */
-static enum pl_status read_region(struct ocr_engine *e, struct pics *pics,
-				  const struct ocr_region *g, enum ocr_mode mode, char **text,
-				  float *conf, struct pl_diag *d)
+static enum pl_status crop_region(struct pics *pics, const struct ocr_region *g,
+				  struct image *crop, struct pl_diag *d)
 {
-	struct image crop;
 	struct ocr_region b;
 	enum pl_status st = PL_OK;
 
-	*text = NULL;
-	*conf = 0;
+	image_init(crop);
 	if (g->char_h < OCR_CHAR_PX)
 		st = load_big(pics, d);
 	if (st != PL_OK)
 		return st;
 	if (g->char_h < OCR_CHAR_PX && pics->big.px) {
 		b = region_big(pics, g);
-		st = ocr_crop(&pics->big, &b, &crop);
+		st = ocr_crop(&pics->big, &b, crop);
 	} else {
-		st = ocr_crop(pics->find, g, &crop);
+		st = ocr_crop(pics->find, g, crop);
 	}
 	if (st == PL_ERR_USAGE)
-		return PL_OK; /* a degenerate region: nothing to read */
-	if (st != PL_OK)
-		return image_diagf(d, st, "out of memory cropping a text region");
-	st = ocr_engine_read(e, mode, g->rows > 1, &crop, text, conf, d);
+		return PL_OK; /* a degenerate region: nothing to read (crop->px is NULL) */
+	return st == PL_OK ? PL_OK : image_diagf(d, st, "out of memory cropping a text region");
+}
+
+/* Crops region g and reads it with mode; *text NULL when nothing was read. */
+static enum pl_status read_region(struct ocr_engine *e, struct pics *pics,
+				  const struct ocr_region *g, enum ocr_mode mode, char **text,
+				  float *conf, struct pl_diag *d)
+{
+	struct image crop;
+	enum pl_status st = crop_region(pics, g, &crop, d);
+
+	*text = NULL;
+	*conf = 0;
+	if (st == PL_OK && crop.px)
+		st = ocr_engine_read(e, mode, g->rows > 1, &crop, text, conf, d);
 	image_release(&crop);
 	return st;
 }
@@ -262,16 +273,54 @@ static int inside(struct image_box b, struct image_box a)
 	return x1 > x0 && y1 > y0 && (x1 - x0) * (y1 - y0) >= OCR_OVERLAP * b.w * b.h;
 }
 
-/* Whether line l lies in a plate candidate that was read or in a text already kept. */
+/*
+ * Whether line l lies in a plate candidate that was read or in a text already kept. A text's
+ * reading covers the lines of its own size only: a line of characters under half its height
+ * is other text standing inside it (a house-number plaque on a wall whose windows made a line
+ * of their own, read as a word).
+ */
 static int already_read(const struct ocr_result *r, const struct tr_line *l, float min_plate)
 {
 	for (size_t i = 0; i < r->nplates; i++)
 		if (r->plates[i].score >= min_plate && inside(l->box, r->plates[i].box))
 			return 1;
 	for (size_t i = 0; i < r->ntexts; i++)
-		if (inside(l->box, r->texts[i].box))
+		if (inside(l->box, r->texts[i].box) && 2.0f * l->box.h >= r->texts[i].box.h)
 			return 1;
 	return 0;
+}
+
+/*
+ * Reads region g as a line of text in two steps. Every language's reading of what no language
+ * reads well (bricks, leaves, fabric) costs one reading per language, as Tesseract tries the
+ * next language for every word it does not accept: on a dense texture that was 30 to 80 ms a
+ * region, most of a photo's time. So the crop is read first in one language (the plate
+ * handle, OCR_MODE_QUICK, a quarter of that): under OCR_QUICK_DROP confidence it is texture
+ * and dropped; at OCR_QUICK_KEEP and above, the one language read it well and every language
+ * would return its reading (the first language's is tried first and accepted); in between it
+ * is read again in every language.
+ */
+static enum pl_status read_text(struct ocr_engine *e, struct pics *pics,
+				const struct ocr_region *g, char **text, float *conf,
+				struct pl_diag *d)
+{
+	struct image crop;
+	enum pl_status st = crop_region(pics, g, &crop, d);
+
+	*text = NULL;
+	*conf = 0;
+	if (st == PL_OK && crop.px)
+		st = ocr_engine_read(e, OCR_MODE_QUICK, 0, &crop, text, conf, d);
+	if (st == PL_OK && *text && *conf < OCR_QUICK_KEEP) {
+		free(*text);
+		*text = NULL;
+		if (*conf >= OCR_QUICK_DROP)
+			st = ocr_engine_read(e, OCR_MODE_LINE, 0, &crop, text, conf, d);
+		else
+			*conf = 0;
+	}
+	image_release(&crop);
+	return st;
 }
 
 /* Reads line l as text and keeps it when it classifies. */
@@ -283,7 +332,7 @@ static enum pl_status read_line(struct ocr_engine *e, struct pics *pics,
 	const char *country;
 	float conf;
 	int kind;
-	enum pl_status st = read_region(e, pics, &g, OCR_MODE_LINE, &text, &conf, d);
+	enum pl_status st = read_text(e, pics, &g, &text, &conf, d);
 
 	r->reads++;
 	if (st != PL_OK || !text)

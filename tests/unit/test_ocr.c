@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The text reader end to end: a generated arrest scene (an NL plate, a street sign, a house
  * number) read with Tesseract; the same found at half size and read from the full-size picture;
+ * the reading modes sharing one handle (the plate alphabet on and off);
  * detection without reading; lazy loading (no Tesseract data is
  * touched while nothing needs reading); then readings turned into findings: a table of
  * hand-made readings through the test rule set, and the detector reports. */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +309,78 @@ static void test_detector_findings(void)
 	}
 }
 
+/* A grey crop of black text on white, as ocr_crop makes them (about OCR_CHAR_PX tall). */
+static int text_crop(struct pr_font *f, const char *text, struct image *out)
+{
+	struct pr_canvas c = { 0, 0, NULL };
+	float cap = 0.72f * OCR_CHAR_PX; /* capitals; ascenders reach OCR_CHAR_PX */
+	int w = (int)pr_text_width(f, text, (int)lroundf(cap / PR_CAP_EM)) + 2 * OCR_CHAR_PX;
+
+	image_init(out);
+	if (pr_canvas_new(&c, w, 2 * OCR_CHAR_PX, pr_white) ||
+	    pr_text(&c, f, text, w / 2.0f, 1.4f * OCR_CHAR_PX, cap, 0, pr_black)) {
+		free(c.px);
+		return -1;
+	}
+	out->px = malloc((size_t)c.w * c.h);
+	if (!out->px) {
+		free(c.px);
+		return -1;
+	}
+	out->w = c.w;
+	out->h = c.h;
+	out->channels = 1;
+	for (size_t i = 0; i < (size_t)c.w * c.h; i++)
+		out->px[i] = c.px[3 * i + 1];
+	free(c.px);
+	return 0;
+}
+
+/* The modes share the plate handle: the plate alphabet is lifted for a quick read and back for
+ * the next plate, whatever the order. A row per read on one engine. */
+static void test_modes(struct pr_font *f)
+{
+	static const struct {
+		enum ocr_mode mode;
+		const char *want; /* the reading, or NULL: anything but the word as written */
+	} rows[] = {
+		{ OCR_MODE_PLATE, NULL },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+		{ OCR_MODE_PLATE, NULL },
+		{ OCR_MODE_LINE, "Kerkstraat" },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+	};
+	struct ocr_engine *e = NULL;
+	struct image crop;
+	struct pl_diag d;
+
+	pl_diag_init(&d);
+	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
+	CHECK(text_crop(f, "Kerkstraat", &crop) == 0, "crop rendered");
+	for (size_t i = 0; e && crop.px && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *text = NULL;
+		float conf = 0;
+
+		CHECK_INT(ocr_engine_read(e, rows[i].mode, 0, &crop, &text, &conf, &d), PL_OK,
+			  "read");
+		if (rows[i].want) {
+			CHECK(text && !strcmp(text, rows[i].want) && conf >= 0.8f,
+			      "row %zu: '%s' %.2f", i, text ? text : "(none)", conf);
+		} else {
+			/* the plate alphabet: capitals and digits, so no lower-case letter */
+			int lower = 0;
+
+			for (const char *s = text ? text : ""; *s; s++)
+				lower |= islower((unsigned char)*s);
+			CHECK(text && !lower, "row %zu: plate alphabet: '%s'", i, text ? text : "(none)");
+		}
+		free(text);
+	}
+	image_release(&crop);
+	ocr_engine_free(&e);
+}
+
 int main(void)
 {
 	struct pr_font f;
@@ -323,6 +397,7 @@ int main(void)
 		test_read_scene(&img, &p);
 		test_read_source(&img, &p);
 		test_no_read(&img);
+		test_modes(&f);
 	}
 	pr_font_close(&f);
 	image_release(&img);
