@@ -424,12 +424,12 @@ static enum pl_status read_all(struct ocr_engine *e, struct pics *pics,
 	return st;
 }
 
-/* Whether band b belongs to a candidate found with its band in the working image and good
- * enough to be read (a weak one, a few characters of the plate, is searched again). */
-static int band_known(const struct ocr_result *r, struct image_box b, float min_plate)
+/* Whether band b belongs to a likely plate found with its band in the working image (a weaker
+ * candidate, often a few of the plate's characters, is searched again: the better one stays). */
+static int band_known(const struct ocr_result *r, struct image_box b)
 {
 	for (size_t i = 0; i < r->nplates; i++)
-		if (r->plates[i].band_left && r->plates[i].score >= min_plate &&
+		if (r->plates[i].band_left && r->plates[i].score >= PLATE_LIKELY &&
 		    inside(b, r->plates[i].box))
 			return 1;
 	return 0;
@@ -437,34 +437,28 @@ static int band_known(const struct ocr_result *r, struct image_box b, float min_
 
 /*
  * Plates whose characters are too small for the working image (plate_seek.h): the EU bands
- * there that no candidate explains are searched beside in the larger picture, and the rows
- * found are scored as plates in the working image (its colour decides ground and band) and
- * merged into r's candidates. The larger picture is loaded for it only when there is such a
+ * there that no likely candidate explains are searched beside in the larger picture, and the
+ * plates found there merged into r's candidates. The larger picture is loaded for it only when there is such a
  * band; a photo without one costs the colour pass alone.
  */
-static enum pl_status seek_small_plates(struct pics *p, struct ocr_result *r, float min_plate,
-					struct pl_diag *d)
+static enum pl_status seek_small_plates(struct pics *p, struct ocr_result *r, struct pl_diag *d)
 {
 	struct image_box bands[PS_MAX_BANDS];
 	struct plate_candidate *more = NULL;
-	struct text_regions tr;
 	size_t nb = 0, keep = 0, nmore = 0;
 	enum pl_status st = plate_seek_bands(p->find, bands, &nb, d);
 
-	text_regions_init(&tr);
 	for (size_t i = 0; st == PL_OK && i < nb; i++)
-		if (!band_known(r, bands[i], min_plate))
+		if (!band_known(r, bands[i]))
 			bands[keep++] = bands[i];
 	if (st == PL_OK && keep)
 		st = load_big(p, d);
 	if (st == PL_OK && keep && p->big.px)
-		st = plate_seek_lines(&p->big, p->sx, p->sy, bands, keep, &tr, d);
-	if (st == PL_OK && tr.nlines)
-		st = plate_candidates(p->find, &tr, &more, &nmore, d);
+		st = plate_seek_candidates(p->find, &p->big, p->sx, p->sy, bands, keep, &more, &nmore,
+					   d);
 	if (st == PL_OK && nmore)
 		st = plate_candidates_merge(&r->plates, &r->nplates, more, nmore, d);
 	free(more);
-	text_regions_release(&tr);
 	return st;
 }
 
@@ -490,7 +484,7 @@ enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
 	if (st == PL_OK)
 		st = plate_candidates(img, &tr, &out->plates, &out->nplates, d);
 	if (st == PL_OK && src)
-		st = seek_small_plates(&p, out, opts->min_plate, d);
+		st = seek_small_plates(&p, out, d);
 	if (st == PL_OK) {
 		out->lines = tr.nlines;
 		out->plate_text = malloc((out->nplates ? out->nplates : 1) * sizeof(*out->plate_text));

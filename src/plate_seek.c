@@ -29,9 +29,21 @@
 #define PS_GROUND 0.5f       /* columns there on a plate's ground, at least */
 #define PS_INK 0.25f         /* columns there with ink well below that ground, at least */
 #define PS_INK_DROP 60       /* grey levels from a plate's ground down to its ink, at least */
-#define PS_TILE_LEFT 0.3f    /* the tile, in band heights: from this left of the band */
-#define PS_TILE_RIGHT 6.0f   /* to this right of it (a plate is about 4.7 heights wide) */
-#define PS_TILE_UP 0.7f      /* and this above and below it (turned plates, perspective) */
+/* The tile, in plate heights: a plate is about 4.7 of them wide; turned plates and perspective
+ * take some more. The plate's height is the band blob's, or its width / PS_BAND_ASPECT when the
+ * country letters cut the band's foot off (both NL letters at 5 px). A larger tile lets more of
+ * the scene into the row and costs more plates than it finds (12-MP set: 45 -> 43 of 57). */
+#define PS_BAND_ASPECT 0.45f /* band width / plate height: 44 / 110 mm, blurred a little wider */
+#define PS_TILE_LEFT 0.3f    /* from this left of the band */
+#define PS_MIN_ROW 3.2f      /* a candidate's box, band included, this many plate heights wide */
+#define PS_TILE_RIGHT 6.0f   /* to this right of it */
+#define PS_TILE_UP 0.7f      /* and this above and below it */
+
+/* The height of the plate of band b. */
+static float plate_height(const struct image_box *b)
+{
+	return fmaxf(b->h, b->w / PS_BAND_ASPECT);
+}
 
 struct run {
 	int x0, x1, y;
@@ -317,10 +329,11 @@ enum pl_status plate_seek_lines(const struct image *big, float sx, float sy,
 		return image_diagf(d, PL_ERR_USAGE, "plate rows: no image or bad scale");
 	for (size_t i = 0; i < n && st == PL_OK; i++) {
 		const struct image_box *b = &bands[i];
-		int x0 = (int)floorf((b->x - PS_TILE_LEFT * b->h) * sx);
-		int y0 = (int)floorf((b->y - PS_TILE_UP * b->h) * sy);
-		int x1 = (int)ceilf((b->x + b->w + PS_TILE_RIGHT * b->h) * sx);
-		int y1 = (int)ceilf((b->y + (1 + PS_TILE_UP) * b->h) * sy);
+		float h = plate_height(b);
+		int x0 = (int)floorf((b->x - PS_TILE_LEFT * h) * sx);
+		int y0 = (int)floorf((b->y - PS_TILE_UP * h) * sy);
+		int x1 = (int)ceilf((b->x + b->w + PS_TILE_RIGHT * h) * sx);
+		int y1 = (int)ceilf((b->y + h + PS_TILE_UP * h) * sy);
 		struct image t;
 		struct text_regions found;
 
@@ -345,5 +358,44 @@ enum pl_status plate_seek_lines(const struct image *big, float sx, float sy,
 		if (st == PL_ERR_NOMEM)
 			image_diagf(d, st, "out of memory looking for plate rows");
 	}
+	return st;
+}
+
+/* Whether candidate c is the plate of one of bands[0..n): the band at its left end and the row
+ * about as long as a plate of the band's height (windows beside a blue pane make short rows). */
+static int band_row(const struct plate_candidate *c, const struct image_box *bands, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct image_box *b = &bands[i];
+		float cx = b->x + b->w / 2, cy = b->y + b->h / 2;
+
+		if (cx >= c->box.x && cx <= c->box.x + 0.25f * c->box.w && cy >= c->box.y &&
+		    cy <= c->box.y + c->box.h && c->box.w >= PS_MIN_ROW * plate_height(b))
+			return 1;
+	}
+	return 0;
+}
+
+enum pl_status plate_seek_candidates(const struct image *img, const struct image *big, float sx,
+				     float sy, const struct image_box *bands, size_t n,
+				     struct plate_candidate **out, size_t *nout, struct pl_diag *d)
+{
+	struct text_regions tr;
+	size_t keep = 0;
+	enum pl_status st = plate_seek_lines(big, sx, sy, bands, n, &tr, d);
+
+	*out = NULL;
+	*nout = 0;
+	if (st == PL_OK && tr.nlines)
+		st = plate_candidates(img, &tr, out, nout, d);
+	for (size_t i = 0; st == PL_OK && i < *nout; i++)
+		if (band_row(&(*out)[i], bands, n))
+			(*out)[keep++] = (*out)[i];
+	*nout = keep;
+	if (!keep) {
+		free(*out);
+		*out = NULL;
+	}
+	text_regions_release(&tr);
 	return st;
 }

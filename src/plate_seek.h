@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "image.h"
+#include "plate_detect.h"
 #include "postlint/status.h"
 #include "text_regions.h"
 
@@ -32,5 +33,16 @@ enum pl_status plate_seek_bands(const struct image *img, struct image_box *out, 
 enum pl_status plate_seek_lines(const struct image *big, float sx, float sy,
 				const struct image_box *bands, size_t n, struct text_regions *out,
 				struct pl_diag *d);
+
+/*
+ * The plate candidates of bands[0..n) (found in img, RGB): the lines beside them in big
+ * (plate_seek_lines) scored as plates in img (plate_candidates: img's colour decides ground and
+ * band), those kept whose band is at their left end and whose box is about as long as a plate
+ * of the band's height. On PL_OK *out holds *nout candidates, best first (NULL when none); the
+ * caller frees it with free(). Fails as plate_seek_lines and plate_candidates do.
+ */
+enum pl_status plate_seek_candidates(const struct image *img, const struct image *big, float sx,
+				     float sy, const struct image_box *bands, size_t n,
+				     struct plate_candidate **out, size_t *nout, struct pl_diag *d);
 
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The text reader end to end: a generated arrest scene (an NL plate, a street sign, a house
  * number) read with Tesseract; the same found at half size and read from the full-size picture;
- * the reading modes sharing one handle (the plate alphabet on and off);
+ * the reading modes sharing one handle (the plate alphabet on and off); a plate too small for
+ * the image regions are found in, found by its band and read from the larger picture;
  * detection without reading; lazy loading (no Tesseract data is
  * touched while nothing needs reading); then readings turned into findings: a table of
  * hand-made readings through the test rule set, and the detector reports. */
@@ -183,6 +184,63 @@ static void test_read_source(const struct image *img, const struct planted *p)
 	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_ERR_NOMEM, "no memory for it");
 	CHECK(r.ntexts == 0 && r.plates == NULL, "failure leaves the result empty");
 	image_release(&flat);
+	image_release(&small);
+	ocr_engine_free(&e);
+}
+
+/*
+ * A plate too small for the image regions are found in (its characters 7 px there): found by
+ * its EU band and read from the larger picture, with or without reading on; without a larger
+ * picture it stays unfound.
+ */
+static void test_small_plate(struct pr_font *f)
+{
+	struct pr_rng rng = { 11 };
+	struct pr_canvas cv = { 0, 0, NULL };
+	struct image big, small;
+	struct image_box box = { 0, 0, 0, 0 }, sbox;
+	struct ocr_engine *e = NULL;
+	struct ocr_result r;
+	struct ocr_opts o;
+	struct pl_diag d;
+	struct big_source b = { &big, PL_OK, 0 };
+	struct ocr_source src = { load_copy, &b };
+	const struct ocr_text *t;
+	int found = 0;
+
+	image_init(&small);
+	pl_diag_init(&d);
+	ocr_opts_init(&o);
+	if (pr_background(&big, 1600, 1200, &rng) != 0 ||
+	    pr_plate(&cv, f, PR_NL, "XB-12-ZK", 2.0f * 140 / 520) != 0 ||
+	    paste_at(&big, &cv, 700, 800, 140, &box) != 0 ||
+	    image_resize_area(&big, 600, 450, &small, &d) != PL_OK) {
+		CHECK(0, "small plate: picture");
+		goto out;
+	}
+	sbox = (struct image_box){ box.x * 0.375f, box.y * 0.375f, box.w * 0.375f, box.h * 0.375f };
+	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
+	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_OK, "small plate, a source");
+	t = find_kind(&r, OCR_PLATE);
+	CHECK(t && !strcmp(t->text, "XB 12 ZK") && tr_box_iou(t->box, sbox) >= 0.5f,
+	      "small plate read: '%s'", t ? t->text : "(none)");
+	CHECK_INT(b.calls, 1, "the larger picture is loaded once");
+	ocr_result_release(&r);
+	o.read = 0;
+	CHECK_INT(ocr_read_photo(NULL, &small, &src, &o, &r, &d), PL_OK, "small plate, no reading");
+	for (size_t i = 0; i < r.nplates; i++)
+		found += tr_box_iou(r.plates[i].box, sbox) >= 0.5f && r.plates[i].score >= PLATE_LIKELY;
+	CHECK(found == 1 && r.reads == 0, "small plate: a likely candidate unread (%d)", found);
+	ocr_result_release(&r);
+	found = 0;
+	CHECK_INT(ocr_read_photo(NULL, &small, NULL, &o, &r, &d), PL_OK, "small plate, no source");
+	for (size_t i = 0; i < r.nplates; i++)
+		found += tr_box_iou(r.plates[i].box, sbox) >= 0.5f && r.plates[i].score >= PLATE_LIKELY;
+	CHECK(found == 0, "small plate: not found in the small image alone");
+	ocr_result_release(&r);
+out:
+	free(cv.px);
+	image_release(&big);
 	image_release(&small);
 	ocr_engine_free(&e);
 }
@@ -398,6 +456,7 @@ int main(void)
 		test_read_source(&img, &p);
 		test_no_read(&img);
 		test_modes(&f);
+		test_small_plate(&f);
 	}
 	pr_font_close(&f);
 	image_release(&img);

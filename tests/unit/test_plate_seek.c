@@ -2,7 +2,7 @@
 /* Small plates: a table of plates (NL, BE, FR, DE) pasted 135 to 145 px wide into a 1600 px picture,
  * whose characters are under 8 px in its 600 px reduction; each band is to be found in the
  * reduction, the row beside it in the larger picture, and the two together to make a plate
- * candidate there. Then things that are not a band: blue shapes without a plate beside them,
+ * candidate there and nowhere else. Then things that are not a band: blue shapes without a plate beside them,
  * a large blue area, a grey picture; and bad arguments. */
 #include <stdlib.h>
 #include <string.h>
@@ -103,12 +103,16 @@ static void test_plates(struct pr_font *f)
 				 bands[k].y + bands[k].h / 2 < small_box.y + small_box.h;
 		CHECK(found == 1, "%s: the band found once among %zu", c->text, nb);
 		CHECK_INT(plate_seek_lines(&big, sx, sy, bands, nb, &fine, &d), PL_OK, c->text);
-		CHECK_INT(plate_candidates(&small, &fine, &pc, &np, &d), PL_OK, c->text);
+		CHECK_INT(plate_seek_candidates(&small, &big, sx, sy, bands, nb, &pc, &np, &d), PL_OK,
+			  c->text);
 		for (size_t k = 0; k < np; k++)
 			if (tr_box_iou(pc[k].box, small_box) >= 0.5f && pc[k].score > best)
 				best = pc[k].score;
 		CHECK(best >= PLATE_LIKELY, "%s: candidate from the larger picture scored %.2f", c->text,
 		      best);
+		for (size_t k = 0; k < np; k++)
+			CHECK(tr_box_iou(pc[k].box, small_box) > 0.1f, "%s: a candidate away from the plate",
+			      c->text);
 		for (size_t k = 0; k < fine.nlines; k++)
 			CHECK(k == 0 || fine.lines[k].score <= fine.lines[k - 1].score,
 			      "%s: lines sorted by score", c->text);
