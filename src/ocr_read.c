@@ -21,7 +21,7 @@
 #define OCR_MAX_PLAQUES 6    /* short lines on a plain ground read per photo */
 #define OCR_PLAQUE_SD 22.0f  /* grey spread of the ground around a plaque's characters, at most */
 #define OCR_PLAQUE_INK 60.0f /* grey levels between the characters and that ground, at least */
-#define OCR_QUICK_DROP 0.3f  /* a line read in one language below this is not read in all */
+#define OCR_QUICK_DROP 0.35f /* a line read in one language below this is not read in all */
 #define OCR_QUICK_KEEP 0.8f  /* a line read in one language at or above this is kept as read */
 
 /* Words that make a line a street name, normalised (lower case, no accents). */
