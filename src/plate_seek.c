@@ -82,8 +82,9 @@ static void pixel_rgb(const struct image *img, int x, int y, int c[3])
 }
 
 /* The runs of EU-blue pixels of row y, joined to the 8-connected runs of the row before
- * (indices [prev, cur)). Returns 0, or -1 when out of memory or past PS_MAX_RUNS. */
-static int blue_runs(const struct image *img, int y, struct runs *rs, size_t prev, size_t cur)
+ * (indices [prev, cur)). Returns PL_OK, PL_ERR_LIMIT past PS_MAX_RUNS, PL_ERR_NOMEM. */
+static enum pl_status blue_runs(const struct image *img, int y, struct runs *rs, size_t prev,
+				size_t cur)
 {
 	const unsigned char *row = img->px + (size_t)y * img->w * 3;
 	size_t p = prev;
@@ -105,10 +106,10 @@ static int blue_runs(const struct image *img, int y, struct runs *rs, size_t pre
 			struct run *r;
 
 			if (cap > PS_MAX_RUNS)
-				return -1;
+				return PL_ERR_LIMIT;
 			r = realloc(rs->r, cap * sizeof(*r));
 			if (!r)
-				return -1;
+				return PL_ERR_NOMEM;
 			rs->r = r;
 			rs->cap = cap;
 		}
@@ -122,7 +123,7 @@ static int blue_runs(const struct image *img, int y, struct runs *rs, size_t pre
 			rs->r[a > b ? a : b].parent = a > b ? b : a;
 		}
 	}
-	return 0;
+	return PL_OK;
 }
 
 /*
@@ -231,13 +232,16 @@ enum pl_status plate_seek_bands(const struct image *img, struct image_box *out, 
 		return image_diagf(d, PL_ERR_USAGE, "plate bands: no image or bad channel count");
 	if (img->channels != 3)
 		return PL_OK; /* no colour, no band */
-	for (int y = 0; y < img->h; y++) {
+	for (int y = 0; y < img->h && st == PL_OK; y++) {
 		cur = rs.n;
-		if (blue_runs(img, y, &rs, prev, cur) != 0)
-			break; /* past the bound: the bands of the rows above are still looked at */
+		st = blue_runs(img, y, &rs, prev, cur);
 		prev = cur;
 	}
-	if (rs.n && pick_bands(img, &rs, list, &nb) != PL_OK)
+	if (st == PL_ERR_LIMIT)
+		st = PL_OK; /* a very blue photo: the bands of the rows above are still looked at */
+	if (st == PL_OK && rs.n)
+		st = pick_bands(img, &rs, list, &nb);
+	if (st != PL_OK)
 		st = image_diagf(d, PL_ERR_NOMEM, "out of memory looking for plate bands");
 	for (size_t i = 0; st == PL_OK && i < nb; i++)
 		out[i] = list[i].box;

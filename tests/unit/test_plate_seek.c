@@ -3,7 +3,8 @@
  * whose characters are under 8 px in its 600 px reduction; each band is to be found in the
  * reduction, the row beside it in the larger picture, and the two together to make a plate
  * candidate there and nowhere else. Then things that are not a band: blue shapes without a plate beside them,
- * a large blue area, a grey picture; and bad arguments. */
+ * a large blue area, a grey picture, a picture of more blue runs than are looked at; and bad
+ * arguments. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,18 @@ static void test_args(void)
 	CHECK_INT(plate_seek_lines(&grey, 2, 2, bands, 1, &tr, &d), PL_OK, "a band over a blank picture");
 	CHECK(tr.nlines == 0, "nothing found in a blank picture");
 	text_regions_release(&tr);
+	/* every other pixel blue: more runs than PS_MAX_RUNS, looked at up to the bound */
+	{
+		struct image stripes = { .w = 1536, .h = 1152, .channels = 3 };
+
+		stripes.px = calloc((size_t)stripes.w * stripes.h, 3);
+		for (size_t i = 0; stripes.px && i < (size_t)stripes.w * stripes.h; i += 2)
+			stripes.px[3 * i + 2] = 200;
+		n = 99;
+		CHECK_INT(plate_seek_bands(&stripes, bands, &n, &d), PL_OK, "blue stripes");
+		CHECK(n == 0, "blue stripes: no band (%zu)", n);
+		image_release(&stripes);
+	}
 }
 
 int main(void)
