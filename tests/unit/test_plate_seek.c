@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Small plates: a table of plates (NL, BE, FR, DE) pasted 135 to 145 px wide into a 1600 px picture,
- * whose characters are under 8 px in its 600 px reduction; each band is to be found in the
- * reduction, the row beside it in the larger picture, and the two together to make a plate
- * candidate there and nowhere else. Then things that are not a band: blue shapes without a plate beside them,
- * a large blue area, a grey picture, a picture of more blue runs than are looked at; and bad
- * arguments. */
+/* Small plates: a table of plates (NL, BE, FR, DE) pasted 135 to 145 px wide into a 1600 px
+ * picture, whose characters are under 8 px in its 600 px reduction; each band is to be found in
+ * the reduction, the row beside it in the larger picture, and the two together to make a plate
+ * candidate there and nowhere else. Then things that are not a band: blue shapes without a
+ * plate beside them, a large blue area, a grey picture, a picture of more blue runs than are
+ * looked at; and bad arguments. */
 #include <stdlib.h>
 #include <string.h>
 
