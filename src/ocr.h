@@ -83,7 +83,8 @@ void ocr_result_release(struct ocr_result *r);
  * one (finding costs in proportion to the pixels, reading does not). load fills out (RGB or
  * grey) with the same photo, upright like the image the regions are found in, at any larger
  * size; it is called at most once per ocr_read_photo, when the first region whose characters
- * would be enlarged is read, and out is released before ocr_read_photo returns. A status other
+ * would be enlarged is read or an EU band needs its plate searched (plate_seek.h), and out is
+ * released before ocr_read_photo returns. A status other
  * than PL_OK and PL_ERR_NOMEM means "nothing larger": regions are read from the finding image.
  */
 struct ocr_source {
@@ -96,8 +97,9 @@ struct ocr_source {
  * o->read, reads the best of them with Tesseract: plate candidates with the plate alphabet
  * (kept when a plate validator accepts the reading, after undoing the usual O/0, I/1, B/8
  * confusions), then the other lines. A region whose characters are under OCR_CHAR_PX tall in img
- * is cropped from src's larger picture when src is not NULL (see struct ocr_source); boxes are
- * always in img's coordinates. On PL_OK out holds the readings and every plate candidate;
+ * is cropped from src's larger picture when src is not NULL (see struct ocr_source), and plates
+ * too small to be found in img are looked for there beside their EU band, reading or not; boxes
+ * are always in img's coordinates. On PL_OK out holds the readings and every plate candidate;
  * the caller releases it with ocr_result_release. Returns PL_ERR_USAGE (bad image), PL_ERR_IO
  * (Tesseract's data cannot be loaded: d names the path and languages), PL_ERR_NOMEM.
  */
@@ -119,13 +121,20 @@ enum pl_status ocr_read_pixels(struct ocr_engine *e, struct pixels *px, const st
 
 /* ---- inside the module ---- */
 
-/* What a crop is read for: the plate alphabet on one line, or any text on one line. */
-enum ocr_mode { OCR_MODE_PLATE, OCR_MODE_LINE };
+/*
+ * What a crop is read for: the plate alphabet on one line; any text on one line in the first
+ * language alone (the plate handle without its alphabet: a quick look); any text on one line
+ * in every language.
+ */
+enum ocr_mode { OCR_MODE_PLATE, OCR_MODE_QUICK, OCR_MODE_LINE };
 
 /*
  * Reads the grey crop (black text on white; one line, or a block of lines when block) with the
  * engine's handle for mode, loading it on first use. *text gets a malloc'ed, trimmed UTF-8
  * string, line breaks as spaces (the caller frees it), *conf Tesseract's mean confidence 0..1.
+ * OCR_MODE_LINE costs up to one OCR_MODE_QUICK per language on what no language reads well
+ * (Tesseract tries the next language for every word it does not accept); on text the first
+ * language reads well, both cost the same.
  */
 enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int block,
 			       const struct image *crop, char **text, float *conf,

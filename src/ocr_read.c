@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ocr.h"
+#include "plate_seek.h"
 #include "plate_text.h"
 #include "text_regions.h"
 
@@ -20,6 +21,8 @@
 #define OCR_MAX_PLAQUES 6    /* short lines on a plain ground read per photo */
 #define OCR_PLAQUE_SD 22.0f  /* grey spread of the ground around a plaque's characters, at most */
 #define OCR_PLAQUE_INK 60.0f /* grey levels between the characters and that ground, at least */
+#define OCR_QUICK_DROP 0.35f /* a line read in one language below this is not read in all */
+#define OCR_QUICK_KEEP 0.8f  /* a line read in one language at or above this is kept as read */
 
 /* Words that make a line a street name, normalised (lower case, no accents). */
 static const char *const street_words[] = {
@@ -116,33 +119,42 @@ static struct ocr_region region_big(const struct pics *p, const struct ocr_regio
 	return b;
 }
 
-/* Crops region g (in find's coordinates) and reads it; *text NULL when nothing was read.
+/* Crops region g (in find's coordinates) into crop; crop->px NULL for a degenerate region.
  * Characters that would be enlarged are cropped from the larger picture when there is one. */
-static enum pl_status read_region(struct ocr_engine *e, struct pics *pics,
-				  const struct ocr_region *g, enum ocr_mode mode, char **text,
-				  float *conf, struct pl_diag *d)
+static enum pl_status crop_region(struct pics *pics, const struct ocr_region *g,
+				  struct image *crop, struct pl_diag *d)
 {
-	struct image crop;
 	struct ocr_region b;
 	enum pl_status st = PL_OK;
 
-	*text = NULL;
-	*conf = 0;
+	image_init(crop);
 	if (g->char_h < OCR_CHAR_PX)
 		st = load_big(pics, d);
 	if (st != PL_OK)
 		return st;
 	if (g->char_h < OCR_CHAR_PX && pics->big.px) {
 		b = region_big(pics, g);
-		st = ocr_crop(&pics->big, &b, &crop);
+		st = ocr_crop(&pics->big, &b, crop);
 	} else {
-		st = ocr_crop(pics->find, g, &crop);
+		st = ocr_crop(pics->find, g, crop);
 	}
 	if (st == PL_ERR_USAGE)
-		return PL_OK; /* a degenerate region: nothing to read */
-	if (st != PL_OK)
-		return image_diagf(d, st, "out of memory cropping a text region");
-	st = ocr_engine_read(e, mode, g->rows > 1, &crop, text, conf, d);
+		return PL_OK; /* a degenerate region: nothing to read (crop->px is NULL) */
+	return st == PL_OK ? PL_OK : image_diagf(d, st, "out of memory cropping a text region");
+}
+
+/* Crops region g and reads it with mode; *text NULL when nothing was read. */
+static enum pl_status read_region(struct ocr_engine *e, struct pics *pics,
+				  const struct ocr_region *g, enum ocr_mode mode, char **text,
+				  float *conf, struct pl_diag *d)
+{
+	struct image crop;
+	enum pl_status st = crop_region(pics, g, &crop, d);
+
+	*text = NULL;
+	*conf = 0;
+	if (st == PL_OK && crop.px)
+		st = ocr_engine_read(e, mode, g->rows > 1, &crop, text, conf, d);
 	image_release(&crop);
 	return st;
 }
@@ -262,16 +274,54 @@ static int inside(struct image_box b, struct image_box a)
 	return x1 > x0 && y1 > y0 && (x1 - x0) * (y1 - y0) >= OCR_OVERLAP * b.w * b.h;
 }
 
-/* Whether line l lies in a plate candidate that was read or in a text already kept. */
+/*
+ * Whether line l lies in a plate candidate that was read or in a text already kept. A text's
+ * reading covers the lines of its own size only: a line of characters under half its height
+ * is other text standing inside it (a house-number plaque on a wall whose windows made a line
+ * of their own, read as a word).
+ */
 static int already_read(const struct ocr_result *r, const struct tr_line *l, float min_plate)
 {
 	for (size_t i = 0; i < r->nplates; i++)
 		if (r->plates[i].score >= min_plate && inside(l->box, r->plates[i].box))
 			return 1;
 	for (size_t i = 0; i < r->ntexts; i++)
-		if (inside(l->box, r->texts[i].box))
+		if (inside(l->box, r->texts[i].box) && 2.0f * l->box.h >= r->texts[i].box.h)
 			return 1;
 	return 0;
+}
+
+/*
+ * Reads region g as a line of text in two steps. Every language's reading of what no language
+ * reads well (bricks, leaves, fabric) costs one reading per language, as Tesseract tries the
+ * next language for every word it does not accept: on a dense texture that was 30 to 80 ms a
+ * region, most of a photo's time. So the crop is read first in one language (the plate
+ * handle, OCR_MODE_QUICK, a quarter of that): under OCR_QUICK_DROP confidence it is texture
+ * and dropped; at OCR_QUICK_KEEP and above, the one language read it well and every language
+ * would return its reading (the first language's is tried first and accepted); in between it
+ * is read again in every language.
+ */
+static enum pl_status read_text(struct ocr_engine *e, struct pics *pics,
+				const struct ocr_region *g, char **text, float *conf,
+				struct pl_diag *d)
+{
+	struct image crop;
+	enum pl_status st = crop_region(pics, g, &crop, d);
+
+	*text = NULL;
+	*conf = 0;
+	if (st == PL_OK && crop.px)
+		st = ocr_engine_read(e, OCR_MODE_QUICK, 0, &crop, text, conf, d);
+	if (st == PL_OK && *text && *conf < OCR_QUICK_KEEP) {
+		free(*text);
+		*text = NULL;
+		if (*conf >= OCR_QUICK_DROP)
+			st = ocr_engine_read(e, OCR_MODE_LINE, 0, &crop, text, conf, d);
+		else
+			*conf = 0;
+	}
+	image_release(&crop);
+	return st;
 }
 
 /* Reads line l as text and keeps it when it classifies. */
@@ -283,7 +333,7 @@ static enum pl_status read_line(struct ocr_engine *e, struct pics *pics,
 	const char *country;
 	float conf;
 	int kind;
-	enum pl_status st = read_region(e, pics, &g, OCR_MODE_LINE, &text, &conf, d);
+	enum pl_status st = read_text(e, pics, &g, &text, &conf, d);
 
 	r->reads++;
 	if (st != PL_OK || !text)
@@ -374,6 +424,44 @@ static enum pl_status read_all(struct ocr_engine *e, struct pics *pics,
 	return st;
 }
 
+/* Whether band b belongs to a likely plate found with its band in the working image (a weaker
+ * candidate, often a few of the plate's characters, is searched again: the better one stays). */
+static int band_known(const struct ocr_result *r, struct image_box b)
+{
+	for (size_t i = 0; i < r->nplates; i++)
+		if (r->plates[i].band_left && r->plates[i].score >= PLATE_LIKELY &&
+		    inside(b, r->plates[i].box))
+			return 1;
+	return 0;
+}
+
+/*
+ * Plates whose characters are too small for the working image (plate_seek.h): the EU bands
+ * there that no likely candidate explains are searched beside in the larger picture, and the
+ * plates found there merged into r's candidates. The larger picture is loaded for it only when
+ * there is such a band; a photo without one costs the colour pass alone (under 1 ms).
+ */
+static enum pl_status seek_small_plates(struct pics *p, struct ocr_result *r, struct pl_diag *d)
+{
+	struct image_box bands[PS_MAX_BANDS];
+	struct plate_candidate *more = NULL;
+	size_t nb = 0, keep = 0, nmore = 0;
+	enum pl_status st = plate_seek_bands(p->find, bands, &nb, d);
+
+	for (size_t i = 0; st == PL_OK && i < nb; i++)
+		if (!band_known(r, bands[i]))
+			bands[keep++] = bands[i];
+	if (st == PL_OK && keep)
+		st = load_big(p, d);
+	if (st == PL_OK && keep && p->big.px)
+		st = plate_seek_candidates(p->find, &p->big, p->sx, p->sy, bands, keep, &more, &nmore,
+					   d);
+	if (st == PL_OK && nmore)
+		st = plate_candidates_merge(&r->plates, &r->nplates, more, nmore, d);
+	free(more);
+	return st;
+}
+
 enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
 			      const struct ocr_source *src, const struct ocr_opts *opts,
 			      struct ocr_result *out, struct pl_diag *d)
@@ -395,6 +483,8 @@ enum pl_status ocr_read_photo(struct ocr_engine *e, const struct image *img,
 	st = text_regions_find(img, 2, &tr, d);
 	if (st == PL_OK)
 		st = plate_candidates(img, &tr, &out->plates, &out->nplates, d);
+	if (st == PL_OK && src)
+		st = seek_small_plates(&p, out, d);
 	if (st == PL_OK) {
 		out->lines = tr.nlines;
 		out->plate_text = malloc((out->nplates ? out->nplates : 1) * sizeof(*out->plate_text));

@@ -52,12 +52,22 @@ static const char *const tess_sonames[] = { "libtesseract.so.5", "libtesseract.s
 static struct dynlib tess_lib = { "Tesseract", tess_sonames, tess_syms,
 				  sizeof(tess_syms) / sizeof(tess_syms[0]), "libtesseract5", 0, 0, "" };
 
+/* Handles: the plate handle (OCR_PLATE_LANGS) also serves OCR_MODE_QUICK, its alphabet lifted
+ * for the read: one more handle would cost its load time and memory in every engine. */
+enum { H_FIRST, H_ALL, H_COUNT };
+
 struct ocr_engine {
 	char *datapath;
 	char *langs;
-	TessBaseAPI *h[2];   /* by enum ocr_mode */
-	int failed[2];       /* loading failed once: do not retry on every region */
+	TessBaseAPI *h[H_COUNT];
+	int failed[H_COUNT];  /* loading failed once: do not retry on every region */
+	int any_alphabet;     /* h[H_FIRST] reads without the plate alphabet (OCR_MODE_QUICK) */
 };
+
+static int handle_of(enum ocr_mode mode)
+{
+	return mode == OCR_MODE_LINE ? H_ALL : H_FIRST;
+}
 
 static char *dup(const char *s)
 {
@@ -94,7 +104,7 @@ void ocr_engine_free(struct ocr_engine **pe)
 	if (!pe || !*pe)
 		return;
 	e = *pe;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < H_COUNT; i++)
 		if (e->h[i]) {
 			tess.BaseAPIEnd(e->h[i]);
 			tess.BaseAPIDelete(e->h[i]);
@@ -106,22 +116,22 @@ void ocr_engine_free(struct ocr_engine **pe)
 }
 
 /*
- * Loads the handle for mode. Dictionaries are not loaded: plates and street names are not
- * dictionary words, and each one costs load time. Tesseract's own messages go to /dev/null
- * (the library never prints).
+ * Loads handle k. Dictionaries are not loaded: plates and street names are not dictionary
+ * words, and each one costs load time. Tesseract's own messages go to /dev/null (the library
+ * never prints). The plate handle starts with the plate alphabet.
  */
-static enum pl_status load(struct ocr_engine *e, enum ocr_mode mode, struct pl_diag *d)
+static enum pl_status load(struct ocr_engine *e, int k, struct pl_diag *d)
 {
 	static const char *const names[] = { "load_system_dawg", "load_freq_dawg", "load_punc_dawg",
 					     "load_number_dawg", "load_unambig_dawg",
 					     "load_bigram_dawg", "debug_file" };
 	static const char *const values[] = { "0", "0", "0", "0", "0", "0", "/dev/null" };
-	const char *langs = mode == OCR_MODE_PLATE ? OCR_PLATE_LANGS : e->langs;
+	const char *langs = k == H_FIRST ? OCR_PLATE_LANGS : e->langs;
 	TessBaseAPI *h;
 
 	if (dynlib_load(&tess_lib, d) != PL_OK)
 		return PL_ERR_IO;
-	if (e->failed[mode])
+	if (e->failed[k])
 		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
 				   e->datapath);
 	h = tess.BaseAPICreate();
@@ -130,14 +140,29 @@ static enum pl_status load(struct ocr_engine *e, enum ocr_mode mode, struct pl_d
 	if (tess.BaseAPIInit4(h, e->datapath, langs, OEM_LSTM_ONLY, NULL, 0, (char **)(uintptr_t)names,
 			     (char **)(uintptr_t)values, sizeof(names) / sizeof(names[0]), 0) != 0) {
 		tess.BaseAPIDelete(h);
-		e->failed[mode] = 1;
+		e->failed[k] = 1;
 		return image_diagf(d, PL_ERR_IO, "cannot load Tesseract data '%s' from '%s'", langs,
 				   e->datapath);
 	}
-	if (mode == OCR_MODE_PLATE)
+	if (k == H_FIRST) {
 		tess.BaseAPISetVariable(h, "tessedit_char_whitelist", OCR_PLATE_ALPHABET);
-	e->h[mode] = h;
+		e->any_alphabet = 0;
+	}
+	e->h[k] = h;
 	return PL_OK;
+}
+
+/* Puts the plate handle's alphabet on (plates) or off (a quick read) for mode. Tesseract
+ * applies tessedit_char_whitelist afresh at each recognition (SetBlackAndWhitelist). */
+static void set_alphabet(struct ocr_engine *e, enum ocr_mode mode)
+{
+	int any = mode == OCR_MODE_QUICK;
+
+	if (handle_of(mode) != H_FIRST || any == e->any_alphabet)
+		return;
+	tess.BaseAPISetVariable(e->h[H_FIRST], "tessedit_char_whitelist",
+				any ? "" : OCR_PLATE_ALPHABET);
+	e->any_alphabet = any;
 }
 
 /* Copies s trimmed of white space (line breaks included) into a fresh string. */
@@ -214,29 +239,33 @@ enum pl_status ocr_engine_read(struct ocr_engine *e, enum ocr_mode mode, int blo
 			       struct pl_diag *d)
 {
 	enum pl_status st = PL_OK;
+	TessBaseAPI *h;
 	char *raw;
-	int c;
+	int c, k;
 
 	*text = NULL;
 	*conf = 0;
 	if (!e || !crop || !crop->px || crop->channels != 1 || crop->w <= 0 || crop->h <= 0)
 		return image_diagf(d, PL_ERR_USAGE, "ocr: bad crop");
-	if (!e->h[mode] && (st = load(e, mode, d)) != PL_OK)
+	k = handle_of(mode);
+	if (!e->h[k] && (st = load(e, k, d)) != PL_OK)
 		return st;
-	tess.BaseAPISetPageSegMode(e->h[mode], block ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
-	tess.BaseAPISetImage(e->h[mode], crop->px, crop->w, crop->h, 1, crop->w);
-	tess.BaseAPISetSourceResolution(e->h[mode], OCR_SOURCE_PPI);
-	raw = tess.BaseAPIGetUTF8Text(e->h[mode]);
+	h = e->h[k];
+	set_alphabet(e, mode);
+	tess.BaseAPISetPageSegMode(h, block ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+	tess.BaseAPISetImage(h, crop->px, crop->w, crop->h, 1, crop->w);
+	tess.BaseAPISetSourceResolution(h, OCR_SOURCE_PPI);
+	raw = tess.BaseAPIGetUTF8Text(h);
 	if (mode == OCR_MODE_PLATE) {
-		*text = symbols(e->h[mode], conf);
+		*text = symbols(h, conf);
 	} else {
-		c = tess.BaseAPIMeanTextConf(e->h[mode]);
+		c = tess.BaseAPIMeanTextConf(h);
 		*text = trimmed(raw);
 		*conf = c > 0 ? (float)c / 100.0f : 0.0f;
 	}
 	if (raw)
 		tess.DeleteText(raw);
-	tess.BaseAPIClear(e->h[mode]);
+	tess.BaseAPIClear(h);
 	if (!*text)
 		st = image_diagf(d, PL_ERR_NOMEM, "out of memory reading text");
 	return st;

@@ -38,12 +38,6 @@ static void pixel(const struct image *img, float fx, float fy, int rgb[3])
 		rgb[c] = p[img->channels == 3 ? c : 0];
 }
 
-/* The deep, saturated blue of the EU band, not the sky's. */
-static int is_eu_blue(const int *c)
-{
-	return c[2] > 2 * c[0] + 20 && c[2] > c[1] + c[1] / 4 + 10 && c[2] > 40;
-}
-
 /* Fraction of EU-blue pixels on a 6 x 6 grid over box b. */
 static float blue_fraction(const struct image *img, struct image_box b)
 {
@@ -54,7 +48,7 @@ static float blue_fraction(const struct image *img, struct image_box b)
 	for (int j = 0; j < 6; j++)
 		for (int i = 0; i < 6; i++) {
 			pixel(img, b.x + (i + 0.5f) * b.w / 6, b.y + (j + 0.5f) * b.h / 6, rgb);
-			hits += is_eu_blue(rgb);
+			hits += plate_eu_blue(rgb);
 		}
 	return hits / 36.0f;
 }
@@ -72,8 +66,7 @@ static float row_y(const struct tr_line *l, float x)
 	return l->box.y + l->box.h / 2 + l->slope * (x - (l->box.x + l->box.w / 2));
 }
 
-/* What a ground sample is: 1 yellow, 2 white (bright and grey), 0 anything else. */
-static int ground_kind(const struct image *img, const int *c)
+int plate_ground_kind(const struct image *img, const int *c)
 {
 	int mx = c[0] > c[1] ? (c[0] > c[2] ? c[0] : c[2]) : (c[1] > c[2] ? c[1] : c[2]);
 	int mn = c[0] < c[1] ? (c[0] < c[2] ? c[0] : c[2]) : (c[1] < c[2] ? c[1] : c[2]);
@@ -98,7 +91,7 @@ static void ground(const struct image *img, const struct tr_line *l, float x0, f
 		int k;
 
 		pixel(img, x, row_y(l, x) + (s < PD_SAMPLES ? -0.6f : 0.6f) * l->char_h, rgb);
-		k = ground_kind(img, rgb);
+		k = plate_ground_kind(img, rgb);
 		ny += k == 1;
 		nw += k == 2;
 	}
@@ -115,7 +108,7 @@ static int on_ground(const struct image *img, const struct tr_line *l, const str
 		float x = c->x + c->w * ((float)(s % 3) + 0.5f) / 3;
 
 		pixel(img, x, row_y(l, x) + (s < 3 ? -0.58f : 0.58f) * l->char_h, rgb);
-		n += ground_kind(img, rgb) != 0;
+		n += plate_ground_kind(img, rgb) != 0;
 	}
 	return n >= 2;
 }
@@ -139,7 +132,7 @@ static int band_search(const struct image *img, const struct tr_line *l, float x
 
 		for (int j = 0; j < 6; j++) {
 			pixel(img, x, row_y(l, x) + (j - 2.5f) * 0.16f * h, rgb);
-			blue += is_eu_blue(rgb);
+			blue += plate_eu_blue(rgb);
 		}
 		if (blue >= 3) {
 			if (!run)
@@ -426,6 +419,34 @@ enum pl_status plate_candidates(const struct image *img, const struct text_regio
 	if (!len) {
 		free(list);
 		*out = NULL;
+	}
+	return PL_OK;
+}
+
+enum pl_status plate_candidates_merge(struct plate_candidate **list, size_t *n,
+				      const struct plate_candidate *more, size_t nmore,
+				      struct pl_diag *d)
+{
+	struct plate_candidate *all = NULL;
+	size_t len = 0, cap = 0;
+	enum pl_status st = PL_OK;
+
+	for (size_t i = 0; i < *n && st == PL_OK; i++)
+		st = add(&all, &len, &cap, &(*list)[i]);
+	for (size_t i = 0; i < nmore && st == PL_OK; i++)
+		st = add(&all, &len, &cap, &more[i]);
+	if (st != PL_OK) {
+		free(all);
+		return image_diagf(d, st, "out of memory merging plate candidates");
+	}
+	if (len)
+		qsort(all, len, sizeof(*all), by_score);
+	free(*list);
+	*list = all;
+	*n = len > PLATE_MAX_CANDIDATES ? PLATE_MAX_CANDIDATES : len;
+	if (!len) {
+		free(all);
+		*list = NULL;
 	}
 	return PL_OK;
 }

@@ -42,6 +42,27 @@ struct plate_candidate {
 enum pl_status plate_candidates(const struct image *img, const struct text_regions *tr,
 				struct plate_candidate **out, size_t *n, struct pl_diag *d);
 
+/*
+ * Adds more[0..nmore) to the candidates *list (*n of them, from plate_candidates), overlapping
+ * ones merged as plate_candidates merges them; on PL_OK *list is a fresh array, best first, at
+ * most PLATE_MAX_CANDIDATES (NULL when none), and the old one is freed. On PL_ERR_NOMEM *list
+ * is unchanged.
+ */
+enum pl_status plate_candidates_merge(struct plate_candidate **list, size_t *n,
+				      const struct plate_candidate *more, size_t nmore,
+				      struct pl_diag *d);
+
+/* Whether the RGB colour c is the deep, saturated blue of the EU band, not the sky's (inline:
+ * plate_seek.c tests every pixel of the working image). */
+static inline int plate_eu_blue(const int *c)
+{
+	return c[2] > 2 * c[0] + 20 && c[2] > c[1] + c[1] / 4 + 10 && c[2] > 40;
+}
+
+/* What a plate's ground sample c (RGB; grey repeated when img is grey) is: 1 yellow, 2 white
+ * (bright and grey), 0 anything else. Grey images have no yellow. */
+int plate_ground_kind(const struct image *img, const int *c);
+
 /* The score at and above which a candidate is reported as a possible plate even unread. */
 #define PLATE_LIKELY 0.6f
 

@@ -7,11 +7,13 @@
 # larger decode. Checks, each counted:
 #   - every photo is checked (exit 0 or 1, a JSON report);
 #   - postlint and ocrdump agree: per photo the same pixels.plate readings (ocrdump reads as
-#     postlint does, so plates.sh measures what postlint does), boxes within IoU 0.9;
+#     postlint does, so plates.sh measures what postlint does), boxes within IoU 0.9 or 2 px
+#     (postlint reports whole pixels);
 #   - planted plates reported by pixels.plate, exact text and box IoU >= 0.5: at least the floor
-#     below (seed 1: 11 of 19; 10 of 19 before regions were read from the larger decode; ocrdump
-#     --side 0, finding and reading at full size, 12: the misses are mostly plates too small to
-#     be found in the working image);
+#     below (seeds 1, 2, 3: 15, 16 and 14 of 19 since plates too small for the working image are
+#     found by their EU band, plate_seek.c; seed 1 was 11 before that, 10 before regions were
+#     read from the larger decode, and 12 with ocrdump --side 0, finding and reading at full
+#     size);
 #   - no pixels.plate finding away from every planted plate; no pixels.house_number finding on
 #     the photos without text.
 # Usage: sh tests/diff/plates-cli.sh BUILD
@@ -19,7 +21,7 @@ set -u
 build=${1:?usage: plates-cli.sh BUILD}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 corpus="$root/../shared/corpora/exif-samples/jpg"
-floor=10
+floor=13
 for t in "$build/postlint" "$build/tools/mkplates" "$build/tools/ocrdump"; do
 	if [ ! -x "$t" ]; then
 		echo "plates-cli: $t not built"
@@ -75,6 +77,11 @@ def iou(a, b):
     return inter / (a[2] * a[3] + b[2] * b[3] - inter)
 
 
+def same_box(a, b):
+    # postlint reports whole pixels: a 140 x 30 plate loses up to a tenth of its IoU to that
+    return iou(a, b) >= 0.9 or all(abs(p - q) <= 2 for p, q in zip(a, b))
+
+
 def alnum(s):
     return "".join(c for c in s.upper() if c.isalnum())
 
@@ -104,7 +111,7 @@ for name in sorted(os.listdir(out)):
     mine = sorted((alnum(f["evidence"]), fb(f)) for f in plates)
     theirs = sorted((alnum(t["text"]), t["box"]) for t in r["texts"] if t["kind"] == "plate")
     check([m[0] for m in mine] == [t[0] for t in theirs] and
-          all(iou(m[1], t[1]) >= 0.9 for m, t in zip(mine, theirs)),
+          all(same_box(m[1], t[1]) for m, t in zip(mine, theirs)),
           "%s: postlint read %s, ocrdump %s" % (image, [m[0] for m in mine],
                                                 [t[0] for t in theirs]))
     objs = [o for o in truth["objects"] if o["kind"] == "plate"]

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The text reader end to end: a generated arrest scene (an NL plate, a street sign, a house
  * number) read with Tesseract; the same found at half size and read from the full-size picture;
+ * the reading modes sharing one handle (the plate alphabet on and off); a plate too small for
+ * the image regions are found in, found by its band and read from the larger picture;
  * detection without reading; lazy loading (no Tesseract data is
  * touched while nothing needs reading); then readings turned into findings: a table of
  * hand-made readings through the test rule set, and the detector reports. */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,6 +188,63 @@ static void test_read_source(const struct image *img, const struct planted *p)
 	ocr_engine_free(&e);
 }
 
+/*
+ * A plate too small for the image regions are found in (its characters 7 px there): found by
+ * its EU band and read from the larger picture, with or without reading on; without a larger
+ * picture it stays unfound.
+ */
+static void test_small_plate(struct pr_font *f)
+{
+	struct pr_rng rng = { 11 };
+	struct pr_canvas cv = { 0, 0, NULL };
+	struct image big, small;
+	struct image_box box = { 0, 0, 0, 0 }, sbox;
+	struct ocr_engine *e = NULL;
+	struct ocr_result r;
+	struct ocr_opts o;
+	struct pl_diag d;
+	struct big_source b = { &big, PL_OK, 0 };
+	struct ocr_source src = { load_copy, &b };
+	const struct ocr_text *t;
+	int found = 0;
+
+	image_init(&small);
+	pl_diag_init(&d);
+	ocr_opts_init(&o);
+	if (pr_background(&big, 1600, 1200, &rng) != 0 ||
+	    pr_plate(&cv, f, PR_NL, "XB-12-ZK", 2.0f * 140 / 520) != 0 ||
+	    paste_at(&big, &cv, 700, 800, 140, &box) != 0 ||
+	    image_resize_area(&big, 600, 450, &small, &d) != PL_OK) {
+		CHECK(0, "small plate: picture");
+		goto out;
+	}
+	sbox = (struct image_box){ box.x * 0.375f, box.y * 0.375f, box.w * 0.375f, box.h * 0.375f };
+	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
+	CHECK_INT(ocr_read_photo(e, &small, &src, &o, &r, &d), PL_OK, "small plate, a source");
+	t = find_kind(&r, OCR_PLATE);
+	CHECK(t && !strcmp(t->text, "XB 12 ZK") && tr_box_iou(t->box, sbox) >= 0.5f,
+	      "small plate read: '%s'", t ? t->text : "(none)");
+	CHECK_INT(b.calls, 1, "the larger picture is loaded once");
+	ocr_result_release(&r);
+	o.read = 0;
+	CHECK_INT(ocr_read_photo(NULL, &small, &src, &o, &r, &d), PL_OK, "small plate, no reading");
+	for (size_t i = 0; i < r.nplates; i++)
+		found += tr_box_iou(r.plates[i].box, sbox) >= 0.5f && r.plates[i].score >= PLATE_LIKELY;
+	CHECK(found == 1 && r.reads == 0, "small plate: a likely candidate unread (%d)", found);
+	ocr_result_release(&r);
+	found = 0;
+	CHECK_INT(ocr_read_photo(NULL, &small, NULL, &o, &r, &d), PL_OK, "small plate, no source");
+	for (size_t i = 0; i < r.nplates; i++)
+		found += tr_box_iou(r.plates[i].box, sbox) >= 0.5f && r.plates[i].score >= PLATE_LIKELY;
+	CHECK(found == 0, "small plate: not found in the small image alone");
+	ocr_result_release(&r);
+out:
+	free(cv.px);
+	image_release(&big);
+	image_release(&small);
+	ocr_engine_free(&e);
+}
+
 /* Detection only: no engine needed, candidates but no readings. Lazy loading: an engine with a
  * data path that does not exist is fine until something must be read. */
 static void test_no_read(const struct image *img)
@@ -307,6 +367,78 @@ static void test_detector_findings(void)
 	}
 }
 
+/* A grey crop of black text on white, as ocr_crop makes them (about OCR_CHAR_PX tall). */
+static int text_crop(struct pr_font *f, const char *text, struct image *out)
+{
+	struct pr_canvas c = { 0, 0, NULL };
+	float cap = 0.72f * OCR_CHAR_PX; /* capitals; ascenders reach OCR_CHAR_PX */
+	int w = (int)pr_text_width(f, text, (int)lroundf(cap / PR_CAP_EM)) + 2 * OCR_CHAR_PX;
+
+	image_init(out);
+	if (pr_canvas_new(&c, w, 2 * OCR_CHAR_PX, pr_white) ||
+	    pr_text(&c, f, text, w / 2.0f, 1.4f * OCR_CHAR_PX, cap, 0, pr_black)) {
+		free(c.px);
+		return -1;
+	}
+	out->px = malloc((size_t)c.w * c.h);
+	if (!out->px) {
+		free(c.px);
+		return -1;
+	}
+	out->w = c.w;
+	out->h = c.h;
+	out->channels = 1;
+	for (size_t i = 0; i < (size_t)c.w * c.h; i++)
+		out->px[i] = c.px[3 * i + 1];
+	free(c.px);
+	return 0;
+}
+
+/* The modes share the plate handle: the plate alphabet is lifted for a quick read and back for
+ * the next plate, whatever the order. A row per read on one engine. */
+static void test_modes(struct pr_font *f)
+{
+	static const struct {
+		enum ocr_mode mode;
+		const char *want; /* the reading, or NULL: anything but the word as written */
+	} rows[] = {
+		{ OCR_MODE_PLATE, NULL },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+		{ OCR_MODE_PLATE, NULL },
+		{ OCR_MODE_LINE, "Kerkstraat" },
+		{ OCR_MODE_QUICK, "Kerkstraat" },
+	};
+	struct ocr_engine *e = NULL;
+	struct image crop;
+	struct pl_diag d;
+
+	pl_diag_init(&d);
+	CHECK_INT(ocr_engine_new(&e, NULL, NULL, &d), PL_OK, "engine");
+	CHECK(text_crop(f, "Kerkstraat", &crop) == 0, "crop rendered");
+	for (size_t i = 0; e && crop.px && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *text = NULL;
+		float conf = 0;
+
+		CHECK_INT(ocr_engine_read(e, rows[i].mode, 0, &crop, &text, &conf, &d), PL_OK,
+			  "read");
+		if (rows[i].want) {
+			CHECK(text && !strcmp(text, rows[i].want) && conf >= 0.8f,
+			      "row %zu: '%s' %.2f", i, text ? text : "(none)", conf);
+		} else {
+			/* the plate alphabet: capitals and digits, so no lower-case letter */
+			int lower = 0;
+
+			for (const char *s = text ? text : ""; *s; s++)
+				lower |= islower((unsigned char)*s);
+			CHECK(text && !lower, "row %zu: plate alphabet: '%s'", i, text ? text : "(none)");
+		}
+		free(text);
+	}
+	image_release(&crop);
+	ocr_engine_free(&e);
+}
+
 int main(void)
 {
 	struct pr_font f;
@@ -323,6 +455,8 @@ int main(void)
 		test_read_scene(&img, &p);
 		test_read_source(&img, &p);
 		test_no_read(&img);
+		test_modes(&f);
+		test_small_plate(&f);
 	}
 	pr_font_close(&f);
 	image_release(&img);
