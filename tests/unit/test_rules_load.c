@@ -633,7 +633,7 @@ static void check_named(void)
 {
 	char *dir = t_mkdtemp(), *packs = t_path(dir, "packs"), *main_path;
 	const char *dirs[1] = { packs };
-	struct pl_rules_search search = { dirs, 1 };
+	struct pl_rules_search search = { dirs, 1, NULL };
 	struct pl_ruleset *rs = NULL;
 	struct pl_diag d;
 	char buf[2048];
