@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "plate_detect.h"
+#include "pixel_runs.h"
 #include "plate_seek.h"
 
 #include "banned.h"
@@ -45,29 +46,10 @@ static float plate_height(const struct image_box *b)
 	return fmaxf(b->h, b->w / PS_BAND_ASPECT);
 }
 
-struct run {
-	int x0, x1, y;
-	uint32_t parent;
-};
-
-struct runs {
-	struct run *r;
-	size_t n, cap;
-};
-
 struct band {
 	struct image_box box;
 	float score;
 };
-
-static uint32_t root_of(struct run *r, uint32_t i)
-{
-	while (r[i].parent != i) {
-		r[i].parent = r[r[i].parent].parent;
-		i = r[i].parent;
-	}
-	return i;
-}
 
 static void pixel_rgb(const struct image *img, int x, int y, int c[3])
 {
@@ -81,49 +63,16 @@ static void pixel_rgb(const struct image *img, int x, int y, int c[3])
 	c[2] = p[2];
 }
 
-/* The runs of EU-blue pixels of row y, joined to the 8-connected runs of the row before
- * (indices [prev, cur)). Returns PL_OK, PL_ERR_LIMIT past PS_MAX_RUNS, PL_ERR_NOMEM. */
-static enum pl_status blue_runs(const struct image *img, int y, struct runs *rs, size_t prev,
-				size_t cur)
+/* Marks the EU-blue pixels of row y in mask (1, else 0). */
+static void blue_row(const struct image *img, int y, unsigned char *mask)
 {
 	const unsigned char *row = img->px + (size_t)y * img->w * 3;
-	size_t p = prev;
 
-	for (int x = 0; x < img->w;) {
-		int x0, c[3] = { row[3 * x], row[3 * x + 1], row[3 * x + 2] };
+	for (int x = 0; x < img->w; x++) {
+		int c[3] = { row[3 * x], row[3 * x + 1], row[3 * x + 2] };
 
-		if (!plate_eu_blue(c)) {
-			x++;
-			continue;
-		}
-		for (x0 = x++; x < img->w; x++) {
-			c[0] = row[3 * x], c[1] = row[3 * x + 1], c[2] = row[3 * x + 2];
-			if (!plate_eu_blue(c))
-				break;
-		}
-		if (rs->n == rs->cap) {
-			size_t cap = rs->cap ? rs->cap * 2 : 1024;
-			struct run *r;
-
-			if (cap > PS_MAX_RUNS)
-				return PL_ERR_LIMIT;
-			r = realloc(rs->r, cap * sizeof(*r));
-			if (!r)
-				return PL_ERR_NOMEM;
-			rs->r = r;
-			rs->cap = cap;
-		}
-		rs->r[rs->n] = (struct run){ x0, x, y, (uint32_t)rs->n };
-		rs->n++;
-		while (p < cur && rs->r[p].x1 < x0)
-			p++;
-		for (size_t q = p; q < cur && rs->r[q].x0 <= x; q++) {
-			uint32_t a = root_of(rs->r, (uint32_t)q), b = root_of(rs->r, (uint32_t)(rs->n - 1));
-
-			rs->r[a > b ? a : b].parent = a > b ? b : a;
-		}
+		mask[x] = (unsigned char)plate_eu_blue(c);
 	}
-	return PL_OK;
 }
 
 /*
@@ -181,7 +130,7 @@ static void keep_band(struct band *list, size_t *n, struct band b)
 }
 
 /* Bounding boxes and areas of the components, then the band-shaped ones scored into list. */
-static enum pl_status pick_bands(const struct image *img, struct runs *rs, struct band *list,
+static enum pl_status pick_bands(const struct image *img, struct pixel_runs *rs, struct band *list,
 				 size_t *n)
 {
 	struct { int x0, y0, x1, y1, area; } *bb = malloc((rs->n ? rs->n : 1) * sizeof(*bb));
@@ -189,8 +138,8 @@ static enum pl_status pick_bands(const struct image *img, struct runs *rs, struc
 	if (!bb)
 		return PL_ERR_NOMEM;
 	for (size_t i = 0; i < rs->n; i++) {
-		const struct run *r = &rs->r[i];
-		uint32_t k = root_of(rs->r, (uint32_t)i);
+		const struct pixel_run *r = &rs->r[i];
+		uint32_t k = pixel_runs_root(rs->r, (uint32_t)i);
 
 		if (k == i) {
 			bb[i].x0 = r->x0, bb[i].x1 = r->x1, bb[i].y0 = r->y, bb[i].y1 = r->y + 1;
@@ -221,10 +170,11 @@ static enum pl_status pick_bands(const struct image *img, struct runs *rs, struc
 enum pl_status plate_seek_bands(const struct image *img, struct image_box *out, size_t *n,
 				struct pl_diag *d)
 {
-	struct runs rs = { NULL, 0, 0 };
+	struct pixel_runs rs = { NULL, 0, 0, PS_MAX_RUNS };
 	struct band list[PS_MAX_BANDS];
 	size_t prev = 0, cur = 0, nb = 0;
 	enum pl_status st = PL_OK;
+	unsigned char *mask;
 
 	*n = 0;
 	if (!img || !img->px || img->w <= 0 || img->h <= 0 ||
@@ -232,11 +182,15 @@ enum pl_status plate_seek_bands(const struct image *img, struct image_box *out, 
 		return image_diagf(d, PL_ERR_USAGE, "plate bands: no image or bad channel count");
 	if (img->channels != 3)
 		return PL_OK; /* no colour, no band */
+	if (!(mask = malloc((size_t)img->w)))
+		return image_diagf(d, PL_ERR_NOMEM, "out of memory looking for plate bands");
 	for (int y = 0; y < img->h && st == PL_OK; y++) {
+		blue_row(img, y, mask);
 		cur = rs.n;
-		st = blue_runs(img, y, &rs, prev, cur);
+		st = pixel_runs_row(&rs, mask, img->w, y, 1, prev, cur);
 		prev = cur;
 	}
+	free(mask);
 	if (st == PL_ERR_LIMIT)
 		st = PL_OK; /* a very blue photo: the bands of the rows above are still looked at */
 	if (st == PL_OK && rs.n)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pixel_runs.h"
 #include "text_regions.h"
 
 #include "banned.h"
@@ -17,17 +18,6 @@
 #define TR_MIN_CONTRAST 24  /* grey levels between the local extreme and the mean */
 #define TR_MARGIN 8         /* twice the grey levels a pixel must pass the threshold by */
 #define TR_NMS_IOU 0.5f     /* lines overlapping more are one line */
-
-/* A run of set pixels [x0, x1) on one row; parent links make the union-find forest. */
-struct run {
-	int x0, x1, y;
-	uint32_t parent;
-};
-
-struct runs {
-	struct run *r;
-	size_t n, cap;
-};
 
 /* Everything one level and polarity produce, before the lines are merged across levels. */
 struct level_out {
@@ -254,68 +244,6 @@ static void classify_row(const struct image *g, struct window *win, const unsign
 	}
 }
 
-static uint32_t find_root(struct run *r, uint32_t i)
-{
-	while (r[i].parent != i) {
-		r[i].parent = r[r[i].parent].parent;
-		i = r[i].parent;
-	}
-	return i;
-}
-
-static void unite(struct run *r, uint32_t a, uint32_t b)
-{
-	a = find_root(r, a);
-	b = find_root(r, b);
-	if (a < b)
-		r[b].parent = a;
-	else if (b < a)
-		r[a].parent = b;
-}
-
-static enum pl_status runs_push(struct runs *rs, int x0, int x1, int y)
-{
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 4096;
-		struct run *r = realloc(rs->r, cap * sizeof(*r));
-
-		if (!r)
-			return PL_ERR_NOMEM;
-		rs->r = r;
-		rs->cap = cap;
-	}
-	rs->r[rs->n] = (struct run){ x0, x1, y, (uint32_t)rs->n };
-	rs->n++;
-	return PL_OK;
-}
-
-/* Appends the runs of class want on row y and joins them to the 8-connected runs of the row
- * before, which start at index prev and end at cur. */
-static enum pl_status row_runs(struct runs *rs, const unsigned char *cls, int w, int y,
-			       unsigned char want, size_t prev, size_t cur)
-{
-	size_t p = prev;
-
-	for (int x = 0; x < w;) {
-		int x0;
-
-		if (cls[x] != want) {
-			x++;
-			continue;
-		}
-		x0 = x;
-		while (x < w && cls[x] == want)
-			x++;
-		if (runs_push(rs, x0, x, y) != PL_OK)
-			return PL_ERR_NOMEM;
-		while (p < cur && rs->r[p].x1 < x0)
-			p++;
-		for (size_t q = p; q < cur && rs->r[q].x0 <= x; q++)
-			unite(rs->r, (uint32_t)q, (uint32_t)(rs->n - 1));
-	}
-	return PL_OK;
-}
-
 /* Bounding box and area of each component (indexed by root run). */
 struct blob {
 	int x0, y0, x1, y1;
@@ -323,7 +251,7 @@ struct blob {
 };
 
 /* Keeps the character-like components as comps of out, scaled by f. */
-static enum pl_status keep_blobs(struct runs *rs, float f, struct level_out *out)
+static enum pl_status keep_blobs(struct pixel_runs *rs, float f, struct level_out *out)
 {
 	struct blob *b = malloc((rs->n ? rs->n : 1) * sizeof(*b));
 	enum pl_status st = PL_OK;
@@ -331,8 +259,8 @@ static enum pl_status keep_blobs(struct runs *rs, float f, struct level_out *out
 	if (!b)
 		return PL_ERR_NOMEM;
 	for (size_t i = 0; i < rs->n; i++) {
-		struct run *r = &rs->r[i];
-		uint32_t root = find_root(rs->r, (uint32_t)i);
+		struct pixel_run *r = &rs->r[i];
+		uint32_t root = pixel_runs_root(rs->r, (uint32_t)i);
 
 		if (root == i) {
 			b[i] = (struct blob){ r->x0, r->y, r->x1, r->y + 1, r->x1 - r->x0 };
@@ -377,7 +305,7 @@ static enum pl_status level_blobs(const struct image *g, const unsigned char *lm
 				  const unsigned char *lmax, unsigned char want, float f,
 				  unsigned char *cls, struct level_out *out)
 {
-	struct runs rs = { NULL, 0, 0 };
+	struct pixel_runs rs = { NULL, 0, 0, 0 };
 	struct window win = { NULL, 0, 0 };
 	size_t prev = 0, cur = 0;
 	enum pl_status st = PL_OK;
@@ -388,7 +316,7 @@ static enum pl_status level_blobs(const struct image *g, const unsigned char *lm
 	for (int y = 0; y < g->h && st == PL_OK; y++) {
 		classify_row(g, &win, lmin, lmax, y, cls);
 		cur = rs.n;
-		st = row_runs(&rs, cls, g->w, y, want, prev, cur);
+		st = pixel_runs_row(&rs, cls, g->w, y, want, prev, cur);
 		prev = cur;
 	}
 	if (st == PL_OK)
