@@ -44,6 +44,26 @@ static const char *const detector_keys[] = { "detector", "model", "min_confidenc
 /* The face models postlint can run; the weights are looked up in the models directory. */
 #define FACE_MODEL_NAME "ssd_mobilenetv1"
 
+/* Whether field f is an embedded JPEG (thumbnail, preview) decoded, turned like the photo, into
+ * *up; *up is initialised either way and the caller releases it. */
+static int embedded_upright(struct media_scan *ms, const struct meta_field *f, struct image *up)
+{
+	struct image th;
+	struct pl_diag d;
+	int ok;
+
+	image_init(up);
+	if ((f->id != META_F_THUMBNAIL_PRESENT && f->id != META_F_PREVIEW_PRESENT) || !f->text ||
+	    strcmp(f->text, "jpeg"))
+		return 0;
+	image_init(&th);
+	pl_diag_init(&d);
+	ok = pixels_embedded(ms->px, f->offset, f->length, THUMB_MAX_SIDE, &th, &d) == PL_OK &&
+	     image_orient(&th, ms->px->orientation ? ms->px->orientation : 1, up, &d) == PL_OK;
+	image_release(&th);
+	return ok;
+}
+
 static enum pl_status detect_faces(const struct rule *r, const struct detector_rule *dr,
 				   struct media_scan *ms);
 static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
@@ -220,19 +240,10 @@ static enum pl_status detect_faces(const struct rule *r, const struct detector_r
 	/* a thumbnail may still show the face the photo was cropped or blurred to hide */
 	for (i = 0; st == PL_OK && i < ms->meta->len; i++) {
 		const struct meta_field *f = &ms->meta->items[i];
-		struct image th, up;
-		struct pl_diag d;
+		struct image up;
 
-		if ((f->id != META_F_THUMBNAIL_PRESENT && f->id != META_F_PREVIEW_PRESENT) ||
-		    !f->text || strcmp(f->text, "jpeg"))
-			continue;
-		image_init(&th);
-		image_init(&up);
-		pl_diag_init(&d);
-		if (pixels_embedded(ms->px, f->offset, f->length, THUMB_MAX_SIDE, &th, &d) == PL_OK &&
-		    image_orient(&th, ms->px->orientation ? ms->px->orientation : 1, &up, &d) == PL_OK)
+		if (embedded_upright(ms, f, &up))
 			st = faces_in(r, dr, ms, m, &up, f->name, 1, 1, 0);
-		image_release(&th);
 		image_release(&up);
 	}
 	return st;
@@ -251,27 +262,16 @@ static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
 		return PL_OK;
 	for (i = 0; st == PL_OK && i < ms->meta->len; i++) {
 		const struct meta_field *f = &ms->meta->items[i];
-		struct image th, up;
-		struct pl_diag d;
+		struct image up;
 		char ev[96];
 		double sim;
 
-		if ((f->id != META_F_THUMBNAIL_PRESENT && f->id != META_F_PREVIEW_PRESENT) ||
-		    !f->text || strcmp(f->text, "jpeg"))
-			continue;
-		image_init(&th);
-		image_init(&up);
-		pl_diag_init(&d);
-		if (pixels_embedded(ms->px, f->offset, f->length, THUMB_MAX_SIDE, &th, &d) == PL_OK &&
-		    image_orient(&th, ms->px->orientation ? ms->px->orientation : 1, &up, &d) == PL_OK) {
-			sim = pixels_similarity(photo, &up);
-			if (sim < THUMB_SAME_PICTURE) {
-				snprintf(ev, sizeof(ev), "%dx%d picture, similarity %.2f to the photo",
-					 up.w, up.h, sim);
-				st = media_report_box(ms, r, f->name, 0, 0, 0, 0, ev);
-			}
+		if (embedded_upright(ms, f, &up) &&
+		    (sim = pixels_similarity(photo, &up)) < THUMB_SAME_PICTURE) {
+			snprintf(ev, sizeof(ev), "%dx%d picture, similarity %.2f to the photo", up.w,
+				 up.h, sim);
+			st = media_report_box(ms, r, f->name, 0, 0, 0, 0, ev);
 		}
-		image_release(&th);
 		image_release(&up);
 	}
 	return st;
