@@ -28,8 +28,7 @@ enum pl_status pl_evidence_hash(const char *evidence, size_t len, char out[PL_HA
 	return PL_OK;
 }
 
-/* YYYY-MM-DD with a plausible month and day. */
-static int valid_date(const char *s)
+int pl_date_valid(const char *s)
 {
 	size_t i;
 
@@ -134,7 +133,7 @@ static enum pl_status judge(const struct pl_ruleset *rs, const struct pl_post *p
 		why = "needs 'by': who allowed it";
 	else if (!a->until)
 		why = "needs 'until': the date (YYYY-MM-DD) after which to look again";
-	else if (!valid_date(a->until))
+	else if (!pl_date_valid(a->until))
 		why = "has an 'until' that is not a date like 2025-12-31";
 	else if (a->hash && !valid_hash(a->hash))
 		why = "has a 'hash' that is not 'sha256:' and 64 hex digits";

@@ -34,6 +34,9 @@ enum pl_status pl_evidence_hash(const char *evidence, size_t len, char out[PL_HA
  */
 enum pl_status pl_finding_fingerprint(const struct pl_finding *f, char out[PL_FINGERPRINT_LEN + 1]);
 
+/* Whether s is a date written YYYY-MM-DD with a plausible month (01-12) and day (01-31). */
+int pl_date_valid(const char *s);
+
 struct pl_suppress_options {
 	const char *today;   /* YYYY-MM-DD from the caller's clock; NULL: nothing expires */
 	int no_pixels;       /* pixel detectors did not run: their entries cannot be judged unused */

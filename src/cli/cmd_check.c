@@ -118,19 +118,6 @@ static int parse_color(const char *s, int *out)
 	return 0;
 }
 
-static int valid_day(const char *s)
-{
-	size_t i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	return strncmp(s + 5, "01", 2) >= 0 && strncmp(s + 5, "12", 2) <= 0 &&
-	       strncmp(s + 8, "01", 2) >= 0 && strncmp(s + 8, "31", 2) <= 0;
-}
-
 /* One option; returns 0, 1 for --help, -1 on a usage error. */
 static int take_opt(int c, const char *arg, char **argv, struct check_opts *o)
 {
@@ -167,7 +154,7 @@ static int take_opt(int c, const char *arg, char **argv, struct check_opts *o)
 	case 'B': o->write_baseline = arg; break;
 	case 's': o->show_suppressed = 1; break;
 	case 'T':
-		if (!valid_day(arg)) {
+		if (!pl_date_valid(arg)) {
 			cli_errorf("--today takes a date like 2025-06-30, not '%s'", arg);
 			return -1;
 		}
