@@ -73,8 +73,29 @@ void prefilter_memo_release(struct prefilter *pf);
 /* Id of literal s in pf's table, added when new; -1 on no memory (prefilter_table.c). */
 long prefilter_lit_id(struct prefilter *pf, const char *s);
 
-/* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text. */
-void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found);
+/*
+ * Where the literals occurred: every hit's offset in text order, each chained to the previous hit
+ * of the same literal. Reused from caption to caption; lost is set when memory ran out (the
+ * positions are then incomplete and must not be used).
+ */
+struct pf_hits {
+	uint32_t *pos, *prev; /* per hit: offset, index of the literal's previous hit or UINT32_MAX */
+	uint32_t *last;       /* per literal: index of its last hit, valid where found is set */
+	size_t n, cap, nlast;
+	int lost;
+};
+
+/* Scratch for the spans searched around hits: pairs of offsets. */
+struct run_buf {
+	uint32_t *v;
+	size_t cap;
+};
+
+/* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text; with
+ * hits (may be NULL), also records where. */
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found,
+		    struct pf_hits *hits);
+void pf_hits_release(struct pf_hits *h);
 
 /* Whether every condition of gate is met by found. */
 int pf_gate_open(const struct pf_gate *gate, const unsigned char *found);

@@ -85,12 +85,65 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 	return (long)pf->nlits++;
 }
 
-void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found)
+/* Records a hit of literal k at offset off; on no memory the hits are marked lost. */
+static void hit_add(struct pf_hits *h, uint32_t k, size_t off)
+{
+	if (h->lost)
+		return;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 256;
+		uint32_t *pos = realloc(h->pos, cap * sizeof(*pos)), *prev;
+
+		if (pos)
+			h->pos = pos;
+		prev = pos ? realloc(h->prev, cap * sizeof(*prev)) : NULL;
+		if (prev)
+			h->prev = prev;
+		if (!pos || !prev || cap > UINT32_MAX) {
+			h->lost = 1;
+			return;
+		}
+		h->cap = cap;
+	}
+	h->pos[h->n] = (uint32_t)off;
+	h->prev[h->n] = h->last[k];
+	h->last[k] = (uint32_t)h->n++;
+}
+
+/* Found literal k at offset i: marked, and recorded when hits are kept. */
+static inline void hit(unsigned char *found, struct pf_hits *h, uint32_t k, size_t i)
+{
+	if (h) {
+		if (!found[k])
+			h->last[k] = UINT32_MAX;
+		hit_add(h, k, i);
+	}
+	found[k] = 1;
+}
+
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found,
+		    struct pf_hits *hits)
 {
 	const unsigned char *t = (const unsigned char *)text;
 	size_t i;
 	uint32_t k, w;
 
+	if (hits) {
+		hits->n = 0;
+		hits->lost = len >= ((size_t)1 << 31); /* offsets keep their top bit free */
+		if (hits->nlast < pf->nlits) {
+			uint32_t *last = realloc(hits->last, pf->nlits * sizeof(*last));
+
+			if (last) {
+				hits->last = last;
+				hits->nlast = pf->nlits;
+			}
+		}
+		if (hits->nlast < pf->nlits) {
+			hits->lost = 1;
+			hits = NULL;
+		}
+	}
 	if (!pf->by_bigram)
 		return;
 	for (i = 0; i < len; i++) {
@@ -98,7 +151,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 
 		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
 			for (k = pf->by_byte[b] - 1u; k != UINT32_MAX; k = pf->lits[k].next)
-				found[k] = 1;
+				hit(found, hits, k, i);
 		if (i + 1 >= len)
 			break;
 		bb = (b << 8) | t[i + 1];
@@ -115,9 +168,17 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 			if ((w & l->mask) != l->head || l->len > len - i)
 				continue;
 			if (l->len <= 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4))
-				found[k] = 1;
+				hit(found, hits, k, i);
 		}
 	}
+}
+
+void pf_hits_release(struct pf_hits *h)
+{
+	free(h->pos);
+	free(h->prev);
+	free(h->last);
+	memset(h, 0, sizeof(*h));
 }
 
 int pf_gate_open(const struct pf_gate *gate, const unsigned char *found)

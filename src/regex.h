@@ -4,6 +4,7 @@
 #define PL_REGEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "postlint/status.h"
 
@@ -28,6 +29,11 @@ struct regex {
 	size_t work;     /* bytes run over so far (atomic, approximate) */
 	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
 	int v_group;     /* number of the named group 'v', 0 when none */
+	/* Its shape (regex_shape): the bytes it can look at, when has_reach; the most characters
+	 * a match spans, and how far past a match its lookaheads look (REGEX_UNBOUNDED: no bound). */
+	int has_reach;
+	uint64_t reach[4];
+	uint32_t width, ahead;
 };
 
 /* Per-thread matching state: match data, match context with limits, JIT stack. */
@@ -58,6 +64,14 @@ enum pl_status regex_encode(const struct regex *const *res, size_t n, unsigned c
  * not decode to n codes.
  */
 enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *out, size_t n);
+
+#define REGEX_UNBOUNDED UINT32_MAX
+
+/*
+ * Reads re's shape from its pattern (len bytes, as compiled; regex_shape.c): the bytes it can
+ * consume or test (a match lies within one run of them), the widest match and lookahead.
+ */
+void regex_shape(struct regex *re, const char *pattern, size_t len);
 
 /* PCRE2's version and build, for keying stored codes ("10.42 2022-12-11 unit 8 link 2"). */
 void regex_engine_id(char *buf, size_t len);

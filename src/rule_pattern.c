@@ -6,6 +6,7 @@
 #include "regex_split.h"
 #include "rule_kinds.h"
 #include "text_scan.h"
+#include "utf8.h"
 #include "validators.h"
 #include "banned.h"
 
@@ -177,24 +178,6 @@ static size_t next_char(const char *s, size_t len, size_t off)
 	return off;
 }
 
-/* The context window's edges: n characters (not bytes) before off, or after it. */
-static size_t chars_before(const char *s, size_t off, size_t n)
-{
-	for (; off > 0 && n > 0; n--) {
-		off--;
-		while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
-			off--;
-	}
-	return off;
-}
-
-static size_t chars_after(const char *s, size_t len, size_t off, size_t n)
-{
-	for (; off < len && n > 0; n--)
-		off = next_char(s, len, off);
-	return off;
-}
-
 /* Whether any of res matches within [from, to); with overlap, only matches overlapping [s, e). */
 static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const char *subj,
 		  size_t len, size_t from, size_t to, int overlap, size_t s, size_t e)
@@ -222,8 +205,8 @@ static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const
 static int judge(const struct pattern_rule *p, struct text_scan *ts, const char *subj, size_t len,
 		 size_t ms, size_t me, size_t vs, size_t ve, int *boosted)
 {
-	size_t from = chars_before(subj, ms, p->window);
-	size_t to = chars_after(subj, len, me, p->window);
+	size_t from = utf8_back(subj, ms, p->window);
+	size_t to = utf8_on(subj, len, me, p->window);
 	int rc;
 
 	*boosted = 0;
@@ -255,23 +238,47 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 struct branch_cursor {
 	size_t ms, me, vs, ve;
 	int state;                 /* 0 unknown, 1 found, 2 no more, 3 gate closed */
+	int local;                 /* searched only in its spans (ts_spans) */
+	size_t run0, nrun, ri;     /* its spans in ts->runs->v, and the one it is in */
 };
+
+/* Searches re from pos, in the cursor's spans when it has them. */
+static int find(const struct regex *re, struct text_scan *ts, const char *subj, size_t len,
+		size_t pos, struct branch_cursor *c)
+{
+	const uint32_t *sp;
+	size_t from, last, cut;
+	int rc;
+
+	if (!c->local)
+		return regex_find(re, ts->m, subj, len, pos, &c->ms, &c->me, &c->vs, &c->ve);
+	sp = ts->runs->v + c->run0;
+	for (; c->ri < c->nrun; c->ri++) {
+		from = sp[3 * c->ri];
+		last = sp[3 * c->ri + 1];
+		cut = sp[3 * c->ri + 2];
+		if (last < pos)
+			continue;
+		rc = regex_find(re, ts->m, subj, cut, pos > from ? pos : from, &c->ms, &c->me,
+				&c->vs, &c->ve);
+		if (rc < 0 || (rc > 0 && c->ms <= last))
+			return rc;
+	}
+	return 0;
+}
 
 static int next_match(const struct pattern_rule *p, struct text_scan *ts, const char *subj,
 		      size_t len, size_t pos, struct branch_cursor *cur, size_t *ms, size_t *me,
 		      size_t *vs, size_t *ve)
 {
-	size_t b, best = (size_t)-1;
+	size_t b, best = (size_t)-1, n = p->nbranch ? p->nbranch : 1;
 	int rc;
 
-	if (!p->nbranch)
-		return regex_find(&p->re, ts->m, subj, len, pos, ms, me, vs, ve);
-	for (b = 0; b < p->nbranch; b++) {
+	for (b = 0; b < n; b++) {
 		struct branch_cursor *c = &cur[b];
 
 		if (c->state == 0 || (c->state == 1 && c->ms < pos)) {
-			rc = regex_find(&p->branch[b], ts->m, subj, len, pos, &c->ms, &c->me, &c->vs,
-					&c->ve);
+			rc = find(p->nbranch ? &p->branch[b] : &p->re, ts, subj, len, pos, c);
 			if (rc < 0)
 				return rc;
 			c->state = rc ? 1 : 2;
@@ -288,19 +295,45 @@ static int next_match(const struct pattern_rule *p, struct text_scan *ts, const 
 	return 1;
 }
 
+/* Sets up the cursors: closed gates, and the spans of those searched only there. */
+static void cursors_init(const struct rule *r, const struct pattern_rule *p, struct text_scan *ts,
+			 const char *subj, size_t len, struct branch_cursor *cur)
+{
+	size_t b, used = 0;
+
+	if (!p->nbranch) {
+		memset(&cur[0], 0, sizeof(cur[0]));
+		cur[0].run0 = used;
+		cur[0].local = !r->match_original &&
+			       ts_spans(ts, &p->re, &r->gate, subj, len, &used, &cur[0].nrun) == 0;
+		return;
+	}
+	for (b = 0; b < p->nbranch; b++) {
+		struct branch_cursor *c = &cur[b];
+
+		memset(c, 0, sizeof(*c));
+		if (p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found)) {
+			c->state = 3;
+			continue;
+		}
+		c->run0 = used;
+		c->local = !r->match_original &&
+			   ts_spans(ts, &p->branch[b], &p->gate[b], subj, len, &used, &c->nrun) == 0;
+	}
+}
+
 static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts,
 				      struct match_list *out)
 {
 	const struct pattern_rule *p = r->data;
 	struct branch_cursor cur[REGEX_SPLIT_MAX];
-	size_t len, pos = 0, ms, me, vs, ve, b;
+	size_t len, pos = 0, ms, me, vs, ve;
 	const char *subj = ts_subject(ts, r, &len);
 	int rc, keep, boosted;
 
 	if (!ts_gate_open(ts, r))
 		return PL_OK;
-	for (b = 0; b < p->nbranch; b++)
-		cur[b].state = p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found) ? 3 : 0;
+	cursors_init(r, p, ts, subj, len, cur);
 	while (pos <= len) {
 		rc = next_match(p, ts, subj, len, pos, cur, &ms, &me, &vs, &ve);
 		if (rc < 0)

@@ -123,6 +123,8 @@ void pl_scanner_free(struct pl_scanner **psc)
 	free(sc->cache);
 	free(sc->cached);
 	free(sc->found);
+	pf_hits_release(&sc->hits);
+	free(sc->runs.v);
 	ocr_engine_free(&sc->ocr);
 	textnorm_release(&sc->tn);
 	regex_matcher_release(&sc->m);
@@ -136,7 +138,7 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 
 	if (st == PL_OK && sc->rs->pf.nlits) {
 		memset(sc->found, 0, sc->rs->pf.nlits);
-		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found);
+		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found, &sc->hits);
 	}
 	return st;
 }
@@ -149,6 +151,7 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
 				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
+				.hits = &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs,
 				.only = only };
 	enum pl_status st = PL_OK;
 	size_t i;

@@ -36,6 +36,9 @@ struct pl_scanner {
 	struct match_list *cache;  /* per rule */
 	unsigned char *cached;
 	unsigned char *found;      /* prefilter literals present, one byte per literal */
+	struct pf_hits hits;       /* and where they are */
+	struct run_buf runs;       /* scratch for the spans a pattern is searched in */
+	int whole_text;            /* search every pattern over the whole text (tests compare) */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };
 

@@ -193,6 +193,116 @@ int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 	return 0;
 }
 
+/* Makes room for n more offsets after used in b; 0, or -1 on no memory. */
+static int runs_reserve(struct run_buf *b, size_t used, size_t n)
+{
+	size_t cap = b->cap;
+	uint32_t *v;
+
+	if (used + n <= cap)
+		return 0;
+	while (cap < used + n)
+		cap = cap ? cap * 2 : 256;
+	if (!(v = realloc(b->v, cap * sizeof(*v))))
+		return -1;
+	b->v = v;
+	b->cap = cap;
+	return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Number of hits of condition c's literals. */
+static size_t cond_hits(const struct text_scan *ts, const struct pf_cond *c)
+{
+	size_t i, n = 0;
+	uint32_t k;
+
+	for (i = 0; i < c->n; i++)
+		if (ts->found[c->lits[i]])
+			for (k = ts->hits->last[c->lits[i]]; k != UINT32_MAX; k = ts->hits->prev[k])
+				n++;
+	return n;
+}
+
+static int in_reach(const uint64_t *u, unsigned char c)
+{
+	return (int)((u[c >> 6] >> (c & 63)) & 1);
+}
+
+int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
+	     const char *subj, size_t len, size_t *used, size_t *n)
+{
+	struct run_buf *b = ts->runs;
+	size_t best = 0, nbest = (size_t)-1, i, k, np = 0, nr = 0, s, e, c;
+	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED;
+	uint32_t *pos, *sp, h;
+
+	if (!g->n || (!windows && !re->has_reach) || !ts->found || !ts->hits || ts->hits->lost ||
+	    !b)
+		return -1;
+	/* the condition with the fewest hits: every match holds a literal of each */
+	for (i = 0; i < g->n; i++) {
+		k = cond_hits(ts, &g->conds[i]);
+		if (k < nbest) {
+			nbest = k;
+			best = i;
+		}
+	}
+	if (runs_reserve(b, *used, 4 * nbest + 3) != 0)
+		return -1;
+	pos = b->v + *used;
+	for (i = 0; i < g->conds[best].n; i++) {
+		uint32_t lit = g->conds[best].lits[i];
+
+		if (ts->found[lit])
+			for (h = ts->hits->last[lit]; h != UINT32_MAX; h = ts->hits->prev[h])
+				pos[np++] = ts->hits->pos[h];
+	}
+	if (np > 1)
+		qsort(pos, np, sizeof(*pos), cmp_u32);
+	/* the spans follow the positions, then move down over them */
+	sp = pos + np;
+	for (i = 0; i < np; i++) {
+		s = e = pos[i];
+		if (windows) {
+			/* a match holding the literal at s starts at most width characters before
+			 * it; what decides it ends ahead characters later */
+			s = utf8_back(subj, s, re->width);
+			e = utf8_on(subj, len, e, (size_t)re->width + re->ahead);
+			if (nr && s <= (size_t)sp[3 * nr - 2] + 1) {
+				sp[3 * nr - 2] = pos[i];
+				sp[3 * nr - 1] = (uint32_t)e;
+				continue;
+			}
+			c = pos[i];
+		} else {
+			/* the run of the bytes the pattern can look at, around the hit */
+			if ((nr && s < sp[3 * nr - 1]) || s >= len ||
+			    !in_reach(re->reach, (unsigned char)subj[s]))
+				continue;
+			while (s > 0 && in_reach(re->reach, (unsigned char)subj[s - 1]))
+				s--;
+			while (e < len && in_reach(re->reach, (unsigned char)subj[e]))
+				e++;
+			c = e;
+		}
+		sp[3 * nr] = (uint32_t)s;
+		sp[3 * nr + 1] = (uint32_t)c;
+		sp[3 * nr + 2] = (uint32_t)e;
+		nr++;
+	}
+	memmove(pos, sp, 3 * nr * sizeof(*sp));
+	*n = nr;
+	*used += 3 * nr;
+	return 0;
+}
+
 int ts_gate_open(const struct text_scan *ts, const struct rule *r)
 {
 	return !r->gate.n || !ts->found || pf_gate_open(&r->gate, ts->found);

@@ -19,12 +19,26 @@ struct text_scan {
 	struct match_list *cache;  /* per rule: matches() computed once per caption */
 	unsigned char *cached;
 	const unsigned char *found; /* prefilter: literals present in the caption */
+	const struct pf_hits *hits; /* and where (NULL: not known) */
+	struct run_buf *runs;      /* scratch of pattern searches (with hits) */
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 	/* The last location computed: findings mostly come in order, so the next one continues
 	 * from it rather than counting lines and columns from the start again. */
 	size_t lc_off, lc_ls;      /* its byte offset and the start of its line */
 	unsigned lc_line, lc_col;  /* 0: none yet */
 };
+
+/*
+ * Where pattern re, gated by g, needs searching in subj (the normalised text), from the hits of
+ * the gate's literals: spans of three offsets (from, last, cut), each meaning "matches starting in
+ * [from, last], searched with the text cut at cut, are exactly those of the whole text". Every
+ * match starts in one. A pattern of bounded width gets a window around each hit; another one the
+ * run of the bytes it can look at (regex_shape). They go to ts->runs->v from offset *used on, *n
+ * of them, and *used moves past them. Returns 0, or -1 when the whole text must be searched (no
+ * gate, no shape, positions unknown, no memory).
+ */
+int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
+	     const char *subj, size_t len, size_t *used, size_t *n);
 
 /* The bytes a rule matches: the normalised or the original text. */
 const char *ts_subject(const struct text_scan *ts, const struct rule *r, size_t *len);

@@ -59,3 +59,19 @@ size_t utf8_count(const char *p, size_t len)
 	}
 	return n;
 }
+
+size_t utf8_back(const char *s, size_t off, size_t n)
+{
+	for (; off > 0 && n > 0; n--)
+		while (--off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+			;
+	return off;
+}
+
+size_t utf8_on(const char *s, size_t len, size_t off, size_t n)
+{
+	for (; off < len && n > 0; n--)
+		while (++off < len && ((unsigned char)s[off] & 0xc0) == 0x80)
+			;
+	return off;
+}

@@ -12,5 +12,8 @@ size_t utf8_valid_len(const char *p, size_t len);
 int32_t utf8_decode(const char *p, size_t n);
 /* Number of characters in [p, p+len), counting each invalid byte as one. */
 size_t utf8_count(const char *p, size_t len);
+/* The offset n characters before off in s (0 at most), or n characters after it (len at most). */
+size_t utf8_back(const char *s, size_t off, size_t n);
+size_t utf8_on(const char *s, size_t len, size_t off, size_t n);
 
 #endif

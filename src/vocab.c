@@ -412,9 +412,11 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	    prefilter_add(&lc->rs->pf, node->valuestring, strlen(node->valuestring), vocab_words,
 			  lc->rs, &gated->gate) != 0)
 		st = PL_ERR_NOMEM;
-	if (st == PL_OK)
+	if (st == PL_OK) {
+		regex_shape(re, expanded, strlen(expanded));
 		rules_cache_note(lc->rs->cache, expanded, strlen(expanded), caseless, re,
 				 want_gate ? &gated->gate : NULL);
+	}
 	free(expanded);
 	return st;
 }
@@ -444,9 +446,11 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 		rc = original || gate_done ? 0
 					   : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs,
 							   gate);
-		if (!rc)
+		if (!rc) {
+			regex_shape(re, expanded, strlen(expanded));
 			rules_cache_note(lc->rs->cache, expanded, strlen(expanded), 1, re,
 					 original ? NULL : gate);
+		}
 	}
 	free(expanded);
 	free(text);

@@ -127,7 +127,7 @@ static void check_row(const struct row *r)
 	      "row text '%s' must match '%s'", r->matching_text, r->pattern);
 	/* ... so the gate must be open on it */
 	found = calloc(pf.nlits + 1, 1);
-	prefilter_scan(&pf, r->matching_text, len, found);
+	prefilter_scan(&pf, r->matching_text, len, found, NULL);
 	CHECK(pf_gate_open(&g, found), "gate closed on matching text '%s' for '%s'", r->matching_text,
 	      r->pattern);
 	render(&pf, &g, got, sizeof(got));
@@ -151,7 +151,7 @@ static void check_closed(void)
 
 	prefilter_init(&pf);
 	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
-	prefilter_scan(&pf, "een groene broek", 16, found);
+	prefilter_scan(&pf, "een groene broek", 16, found, NULL);
 	CHECK(!pf_gate_open(&g, found), "gate open on text without 'rood'/'blauw'");
 	pf_gate_release(&g);
 	prefilter_release(&pf);

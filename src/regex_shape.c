@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The shape of a pattern, read from its text, for searching only where a match can be:
+ *
+ * - Its reach: the bytes it can ever consume or test. Literals, ranges and classes name them; a
+ *   byte outside the set is never consumed, and a test against it comes out as it would at the
+ *   end of the text. So a match lies inside one run of such bytes, and searching that run alone
+ *   (the text before it visible, the text after it cut off) finds what the whole caption would.
+ *   The set over-estimates, never under-estimates: bytes from 0x80 up always count (under UCP,
+ *   \w, \d, \s and case folding reach beyond ASCII), both cases of a letter count, and a
+ *   construct that can match bytes the pattern does not name (".", "[^...]", "\W", "\p{..}",
+ *   "^", "$", ...) leaves no set at all.
+ * - Its width: the most characters a match can span, and how far past its end lookaheads and \b
+ *   can look. A match holding a literal at offset h then starts at most width before h, and
+ *   everything deciding it lies before h + width + ahead. Unbounded with "*", "+", "{n,}",
+ *   back-references and what this reader does not know.
+ */
+#include <string.h>
+
+#include "regex.h"
+#include "banned.h"
+
+#define W_INF REGEX_UNBOUNDED
+
+struct shape_reader {
+	const char *p;
+	size_t len, i;
+	uint64_t *u;
+	int no_reach, no_width, word_test;
+	uint32_t ahead;        /* lookahead widths, summed: a bound on any chain of them */
+};
+
+static uint32_t w_add(uint32_t a, uint32_t b)
+{
+	return a >= W_INF - b ? W_INF : a + b;
+}
+
+static uint32_t w_mul(uint32_t a, uint32_t n)
+{
+	if (!a || !n)
+		return 0;
+	return a >= W_INF / n ? W_INF : a * n;
+}
+
+static void add(uint64_t *u, unsigned c)
+{
+	c &= 0xff;
+	u[c >> 6] |= (uint64_t)1 << (c & 63);
+	if (c >= 'a' && c <= 'z')
+		c -= 32;
+	else if (c >= 'A' && c <= 'Z')
+		c += 32;
+	else
+		return;
+	u[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static void add_range(uint64_t *u, unsigned lo, unsigned hi)
+{
+	for (; lo <= hi && lo < 256; lo++)
+		add(u, lo);
+}
+
+static void add_word(uint64_t *u)
+{
+	add_range(u, '0', '9');
+	add_range(u, 'a', 'z');
+	add(u, '_');
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Skips "{...}" at p[*i], when there, for \p{..} and \x{..}. */
+static void skip_braced(struct shape_reader *r)
+{
+	if (r->i < r->len && r->p[r->i] == '{') {
+		while (r->i < r->len && r->p[r->i] != '}')
+			r->i++;
+		r->i++;
+	}
+}
+
+/*
+ * An escape at p[i] (the backslash). Adds what it can match; returns its width in characters (0
+ * for assertions). in_class: inside "[...]", where \b is a backspace.
+ */
+static uint32_t read_escape(struct shape_reader *r, int in_class)
+{
+	unsigned char e;
+
+	if (r->i + 1 >= r->len) {
+		r->no_reach = r->no_width = 1;
+		r->i = r->len;
+		return 0;
+	}
+	e = (unsigned char)r->p[r->i + 1];
+	r->i += 2;
+	switch (e) {
+	case 'd':
+		add_range(r->u, '0', '9');
+		return 1;
+	case 'w':
+		add_word(r->u);
+		return 1;
+	case 's':
+		add_range(r->u, '\t', '\r');
+		add(r->u, ' ');
+		return 1;
+	case 'h':
+		add(r->u, '\t');
+		add(r->u, ' ');
+		return 1;
+	case 'v':
+		add_range(r->u, '\n', '\r');
+		return 1;
+	case 'n':
+		add(r->u, '\n');
+		return 1;
+	case 't':
+		add(r->u, '\t');
+		return 1;
+	case 'r':
+		add(r->u, '\r');
+		return 1;
+	case 'f':
+		add(r->u, '\f');
+		return 1;
+	case 'e':
+		add(r->u, 0x1b);
+		return 1;
+	case 'a':
+		add(r->u, 0x07);
+		return 1;
+	case 'b':
+		if (in_class) {
+			add(r->u, 0x08);
+			return 1;
+		}
+		r->word_test = 1;
+		return 0;
+	case 'B':
+		r->word_test = 1;
+		r->no_reach |= in_class;
+		return 0;
+	case 'D':
+	case 'W':
+	case 'S':
+	case 'H':
+	case 'V':
+	case 'N':
+		r->no_reach = 1; /* the complement of a class: bytes not named */
+		return 1;
+	case 'p':
+	case 'P':
+		r->no_reach = 1;
+		if (r->i < r->len && r->p[r->i] == '{')
+			skip_braced(r);
+		else
+			r->i++;
+		return 1;
+	default:
+		/* \x, \o, \c, \X, \R, \A, \z, \G, \K, back-references, ...: bytes not written in
+		 * the pattern, the text's ends, or a width this reader does not follow */
+		if (is_alnum(e)) {
+			r->no_reach = r->no_width = 1;
+			return W_INF;
+		}
+		add(r->u, e); /* an escaped punctuation character stands for itself */
+		return 1;
+	}
+}
+
+/* "[...]" at p[i] (the '['): one character, from the bytes named (ranges expanded). */
+static void read_class(struct shape_reader *r)
+{
+	const char *p = r->p;
+	size_t len = r->len;
+	int prev = -1, first = 1;
+
+	r->i++;
+	if (r->i < len && p[r->i] == '^') {
+		r->no_reach = 1;
+		r->i++;
+	}
+	while (r->i < len && (p[r->i] != ']' || first)) {
+		unsigned c = (unsigned char)p[r->i];
+
+		first = 0;
+		if (c == '[' && r->i + 1 < len && (p[r->i + 1] == ':' || p[r->i + 1] == '.' ||
+						   p[r->i + 1] == '=')) {
+			char kind = p[r->i + 1];
+
+			r->no_reach = 1; /* POSIX classes are not followed */
+			for (r->i += 2; r->i + 1 < len && !(p[r->i] == kind && p[r->i + 1] == ']'); r->i++)
+				;
+			r->i += 2;
+			prev = -1;
+			continue;
+		}
+		if (c == '\\') {
+			unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
+
+			read_escape(r, 1);
+			/* a range may end on an escaped punctuation character; classes end a range */
+			prev = is_alnum(e) ? -1 : e;
+			continue;
+		}
+		if (c == '-' && prev >= 0 && r->i + 1 < len && p[r->i + 1] != ']') {
+			unsigned hi = (unsigned char)p[r->i + 1];
+
+			r->i++;
+			if (hi == '\\') {
+				unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
+
+				if (is_alnum(e)) {
+					r->no_reach = 1;
+					read_escape(r, 1);
+					prev = -1;
+					continue;
+				}
+				hi = e;
+				r->i++;
+			}
+			if (hi < (unsigned)prev)
+				r->no_reach = 1;
+			add_range(r->u, (unsigned)prev, hi);
+			r->i++;
+			prev = -1;
+			continue;
+		}
+		add(r->u, c);
+		prev = (int)c;
+		r->i++;
+	}
+	if (r->i >= len)
+		r->no_reach = r->no_width = 1;
+	r->i++;
+}
+
+/* "{n}", "{n,}", "{n,m}" at p[i]: 1, with *max (W_INF when open), and i past it; 0 when the
+ * brace is a literal. */
+static int braces(struct shape_reader *r, uint32_t *max)
+{
+	size_t k = r->i + 1;
+	uint32_t lo = 0, hi = 0;
+	int comma = 0, digits = 0;
+
+	for (; k < r->len && ((r->p[k] >= '0' && r->p[k] <= '9') || (r->p[k] == ',' && !comma)); k++) {
+		if (r->p[k] == ',') {
+			comma = 1;
+			continue;
+		}
+		digits++;
+		if (comma)
+			hi = hi > 100000 ? hi : hi * 10 + (uint32_t)(r->p[k] - '0');
+		else
+			lo = lo > 100000 ? lo : lo * 10 + (uint32_t)(r->p[k] - '0');
+	}
+	if (k >= r->len || r->p[k] != '}' || !digits)
+		return 0;
+	if (r->p[r->i + 1] == ',') {
+		r->no_width = 1; /* "{,m}": a literal to PCRE2 10.42, a quantifier to later ones */
+		return 0;
+	}
+	*max = !comma ? lo : r->p[k - 1] == ',' ? W_INF : hi;
+	r->i = k + 1;
+	return 1;
+}
+
+/* A group's name from p[i] to close: i past it; no shape when it is not a name. */
+static void skip_name(struct shape_reader *r, char close)
+{
+	for (; r->i < r->len && r->p[r->i] != close; r->i++)
+		if (!is_alnum((unsigned char)r->p[r->i]) && r->p[r->i] != '_')
+			r->no_reach = r->no_width = 1;
+	if (r->i >= r->len)
+		r->no_reach = r->no_width = 1;
+	r->i++;
+}
+
+enum group_kind { GROUP_PLAIN, GROUP_AHEAD, GROUP_BEHIND, GROUP_OPTIONS };
+
+/*
+ * A group's opening at p[i] ('('), skipped: plain, non-capturing, atomic, branch-reset, named,
+ * lookarounds, inline options (GROUP_OPTIONS: "(?i)", nothing inside). Conditionals, comments,
+ * verbs, calls, named back-references and extended mode (whose comments this reader would take
+ * for pattern) leave no shape.
+ */
+static enum group_kind group_head(struct shape_reader *r)
+{
+	const char *p = r->p;
+	size_t k = r->i + 1;
+
+	if (k < r->len && p[k] == '*') {
+		r->no_reach = r->no_width = 1;
+		r->i = k;
+		return GROUP_PLAIN;
+	}
+	if (k >= r->len || p[k] != '?') {
+		r->i = k;
+		return GROUP_PLAIN;
+	}
+	k++;
+	r->i = k + 1;
+	if (k >= r->len) {
+		r->no_reach = r->no_width = 1;
+		return GROUP_PLAIN;
+	}
+	switch (p[k]) {
+	case ':':
+	case '>':
+	case '|':
+		return GROUP_PLAIN;
+	case '=':
+	case '!':
+		return GROUP_AHEAD;
+	case '<':
+		if (k + 1 < r->len && (p[k + 1] == '=' || p[k + 1] == '!')) {
+			r->i = k + 2;
+			return GROUP_BEHIND;
+		}
+		skip_name(r, '>');
+		return GROUP_PLAIN;
+	case '\'':
+		skip_name(r, '\'');
+		return GROUP_PLAIN;
+	case 'P':
+		if (k + 1 < r->len && p[k + 1] == '<') {
+			r->i = k + 2;
+			skip_name(r, '>');
+			return GROUP_PLAIN;
+		}
+		break;
+	default:
+		/* inline options: "(?i)", "(?i:", "(?-i)", "(?^)" */
+		for (; k < r->len && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+				      p[k] == '-' || p[k] == '^');
+		     k++)
+			if (p[k] == 'x')
+				r->no_reach = r->no_width = 1;
+		r->i = k + 1;
+		if (k < r->len && p[k] == ')')
+			return GROUP_OPTIONS;
+		if (k < r->len && p[k] == ':')
+			return GROUP_PLAIN;
+		break;
+	}
+	r->no_reach = r->no_width = 1; /* (?(cond), (?#comment), (?R), (?1), (?&name), (?P=name) */
+	return GROUP_PLAIN;
+}
+
+static uint32_t read_alt(struct shape_reader *r);
+
+/* One atom at p[i], without its quantifier: its width. */
+static uint32_t read_atom(struct shape_reader *r)
+{
+	unsigned char c = (unsigned char)r->p[r->i];
+	uint32_t w, max;
+	enum group_kind kind;
+
+	switch (c) {
+	case '\\':
+		if (r->i + 1 < r->len && r->p[r->i + 1] == 'Q') {
+			for (w = 0, r->i += 2; r->i < r->len && !(r->p[r->i] == '\\' && r->i + 1 < r->len &&
+								   r->p[r->i + 1] == 'E');
+			     r->i++) {
+				add(r->u, (unsigned char)r->p[r->i]);
+				w += ((unsigned char)r->p[r->i] & 0xc0) != 0x80;
+			}
+			r->i += 2;
+			return w;
+		}
+		return read_escape(r, 0);
+	case '[':
+		read_class(r);
+		return 1;
+	case '(':
+		kind = group_head(r);
+		if (kind == GROUP_OPTIONS)
+			return 0;
+		w = read_alt(r);
+		if (r->i >= r->len || r->p[r->i] != ')')
+			r->no_reach = r->no_width = 1;
+		r->i++;
+		if (kind == GROUP_AHEAD)
+			r->ahead = w_add(r->ahead, w);
+		return kind == GROUP_PLAIN ? w : 0;
+	case '.':
+		r->no_reach = 1;
+		r->i++;
+		return 1;
+	case '^':
+	case '$':
+		r->no_reach = 1; /* the text's ends, or a line's */
+		if (c == '$')
+			r->ahead = w_add(r->ahead, 2); /* "$" looks past a final newline */
+		r->i++;
+		return 0;
+	case '*':
+	case '+':
+	case '?':
+		r->no_reach = r->no_width = 1; /* a quantifier with nothing before it */
+		r->i++;
+		return 0;
+	case '{':
+		if (braces(r, &max)) {
+			r->no_reach = r->no_width = 1;
+			return 0;
+		}
+		break;
+	default:
+		break;
+	}
+	add(r->u, c);
+	r->i++;
+	return (c & 0xc0) != 0x80; /* a character counts at its first byte */
+}
+
+/* A quantifier after an atom of width w, if any: the width with it. */
+static uint32_t read_quantifier(struct shape_reader *r, uint32_t w)
+{
+	uint32_t max;
+
+	if (r->i >= r->len)
+		return w;
+	switch (r->p[r->i]) {
+	case '*':
+	case '+':
+		r->i++;
+		max = W_INF;
+		break;
+	case '?':
+		r->i++;
+		max = 1;
+		break;
+	case '{':
+		if (!braces(r, &max))
+			return w;
+		break;
+	default:
+		return w;
+	}
+	if (r->i < r->len && (r->p[r->i] == '+' || r->p[r->i] == '?'))
+		r->i++; /* possessive or lazy */
+	return max == W_INF && w ? W_INF : w_mul(w, max);
+}
+
+static uint32_t read_seq(struct shape_reader *r)
+{
+	uint32_t w = 0;
+
+	while (r->i < r->len && r->p[r->i] != '|' && r->p[r->i] != ')')
+		w = w_add(w, read_quantifier(r, read_atom(r)));
+	return w;
+}
+
+static uint32_t read_alt(struct shape_reader *r)
+{
+	uint32_t w = read_seq(r), b;
+
+	while (r->i < r->len && r->p[r->i] == '|') {
+		r->i++;
+		b = read_seq(r);
+		w = b > w ? b : w;
+	}
+	return w;
+}
+
+void regex_shape(struct regex *re, const char *pattern, size_t len)
+{
+	struct shape_reader r = { .p = pattern, .len = len, .u = re->reach };
+	uint32_t w;
+
+	memset(re->reach, 0, sizeof(re->reach));
+	re->reach[2] = re->reach[3] = ~(uint64_t)0; /* 0x80 and up */
+	w = read_alt(&r);
+	if (r.i < len)
+		r.no_reach = r.no_width = 1; /* an unbalanced ')' */
+	if (r.word_test) {
+		add_word(re->reach);
+		r.ahead = w_add(r.ahead, 1); /* \b looks at the next character */
+	}
+	re->has_reach = !r.no_reach;
+	re->width = r.no_width ? W_INF : w;
+	re->ahead = r.no_width ? W_INF : r.ahead;
+}

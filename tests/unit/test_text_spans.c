@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Searching a pattern only in the spans around its literals (regex_shape, ts_spans) must find
+ * exactly what searching the whole text finds. The shape reader is checked row by row; then every
+ * shipped pack scans the labelled corpus, every rule example and generated texts dense with
+ * digits, punctuation and vocabulary, both ways, and the findings must be the same.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "harness.h"
+#include "regex.h"
+#include "scan_impl.h"
+#include "banned.h"
+
+#define U REGEX_UNBOUNDED
+
+struct shape_row {
+	const char *pattern;
+	int has_reach;
+	uint32_t width, ahead;
+	const char *in, *out; /* bytes that must be in the reach, and bytes that must not */
+};
+
+static const struct shape_row shapes[] = {
+	{ "abc", 1, 3, 0, "abcABC\xc3", "d .,:" },
+	{ "\\bkerk(?:straat|laan)\\s+\\d{1,4}\\b", 1, U, 1, "kerstaln0189_ \t\n", ",.:!?()" },
+	{ "(?<![\\w.,/-])[a-z]{2}-?[0-9]{3}(?![\\w/-]|[.,]\\w)", 1, 6, 2, "az09-.,/_", ":!? " },
+	{ "(?:ab|cde)?f", 1, 4, 0, "abcdef", "g" },
+	{ "x{2,5}y{3}", 1, 8, 0, "xy", "z" },
+	{ "x{2,}", 1, U, 0, "x", "" },
+	{ "x{,3}", 1, U, U, "x{,3}", "" /* a literal before PCRE2 10.43, a quantifier after */ },
+	{ "a{b", 1, 3, 0, "a{b", "" },
+	{ "(?=abc)a", 1, 1, 3, "abc", "d" },
+	{ "(?!a(?=bc))d", 1, 1, 3, "abcd", "e" },
+	{ "[a-c\\d]", 1, 1, 0, "abcABC0123456789", "d-" },
+	{ "[\\-x]", 1, 1, 0, "-x", "y" },
+	{ "a.b", 0, 3, 0, "", "" },
+	{ "[^a]", 0, 1, 0, "", "" },
+	{ "a\\Wb", 0, 3, 0, "", "" },
+	{ "^ab", 0, 2, 0, "", "" },
+	{ "ab$", 0, 2, 2, "", "" },
+	{ "(a)\\1", 0, U, U, "", "" },
+	{ "a\\Kb", 0, U, U, "", "" },
+	{ "(?x) a b", 0, U, U, "", "" },
+	{ "(?i)ab", 1, 2, 0, "abAB", "c" },
+	{ "(?<name>ab)c", 1, 3, 0, "abc", "n" },
+	{ "(?P<v>ab)", 1, 2, 0, "ab", "v" },
+	{ "(?P=v)", 0, U, U, "", "" },
+	{ "(?(1)a|b)", 0, U, U, "", "" },
+	{ "(*UTF)a", 0, U, U, "", "" },
+	{ "[[:alpha:]]", 0, 1, 0, "", "" },
+	{ "\\Qa.b\\E", 1, 3, 0, "a.b", "c" },
+	{ "\\p{L}x", 0, 2, 0, "", "" },
+	{ "caf\xc3\xa9", 1, 4, 0, "caf\xc3\xa9", "" },
+	{ "a)b", 0, U, U, "", "" },
+};
+
+static void test_shapes(void)
+{
+	size_t i;
+	const char *c;
+
+	for (i = 0; i < ARRAY_LEN(shapes); i++) {
+		const struct shape_row *s = &shapes[i];
+		struct regex re;
+
+		memset(&re, 0, sizeof(re));
+		regex_shape(&re, s->pattern, strlen(s->pattern));
+		CHECK_INT(re.has_reach, s->has_reach, s->pattern);
+		CHECK(re.width == s->width, "%s: width %u, want %u", s->pattern, re.width, s->width);
+		CHECK(re.ahead == s->ahead, "%s: ahead %u, want %u", s->pattern, re.ahead, s->ahead);
+		for (c = s->in; re.has_reach && *c; c++) {
+			unsigned char b = (unsigned char)*c;
+
+			CHECK((re.reach[b >> 6] >> (b & 63)) & 1, "%s: byte 0x%02x not in reach",
+			      s->pattern, b);
+		}
+		for (c = s->out; re.has_reach && *c; c++) {
+			unsigned char b = (unsigned char)*c;
+
+			CHECK(!((re.reach[b >> 6] >> (b & 63)) & 1), "%s: byte 0x%02x in reach",
+			      s->pattern, b);
+		}
+	}
+}
+
+/* Findings rendered one per line: rule, spans, evidence. */
+static char *render(const struct pl_findings *f)
+{
+	size_t i, cap = 256 + f->len * 256, used = 0;
+	char *out = malloc(cap);
+
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (i = 0; i < f->len; i++) {
+		const struct pl_finding *x = &f->items[i];
+		int n = snprintf(out + used, cap - used, "%s %zu-%zu %s %d\n", x->rule_id,
+				 x->loc.byte_start, x->loc.byte_end, x->evidence ? x->evidence : "",
+				 (int)x->severity);
+
+		if (n < 0 || (size_t)n >= cap - used)
+			break;
+		used += (size_t)n;
+	}
+	return out;
+}
+
+static struct pl_scanner *spans_sc, *whole_sc;
+static size_t compared, differed;
+
+/* Scans text both ways, as a professional and a private account; the findings must agree. */
+static void compare(const char *text, size_t len)
+{
+	int a;
+
+	for (a = 0; a < 2; a++) {
+		struct pl_scan_options opt;
+		struct pl_findings f1, f2;
+		struct pl_diag d1, d2;
+		enum pl_status s1, s2;
+		char *r1, *r2;
+
+		pl_scan_options_init(&opt);
+		opt.account = a ? PL_ACCOUNT_PRIVATE : PL_ACCOUNT_PROFESSIONAL;
+		pl_findings_init(&f1);
+		pl_findings_init(&f2);
+		pl_diag_init(&d1);
+		pl_diag_init(&d2);
+		s1 = pl_scanner_text(spans_sc, "t", text, len, &opt, &f1, &d1);
+		s2 = pl_scanner_text(whole_sc, "t", text, len, &opt, &f2, &d2);
+		r1 = render(&f1);
+		r2 = render(&f2);
+		compared++;
+		if (s1 != s2 || !r1 || !r2 || strcmp(r1, r2)) {
+			if (differed++ < 5)
+				CHECK(0, "spans and whole text differ on '%.*s':\n%s---\n%s", (int)len,
+				      text, r1 ? r1 : "", r2 ? r2 : "");
+		}
+		free(r1);
+		free(r2);
+		pl_findings_release(&f1);
+		pl_findings_release(&f2);
+	}
+}
+
+static void compare_corpus(void)
+{
+	FILE *f = fopen("tests/corpus/posts.jsonl", "rb");
+	char line[65536];
+
+	CHECK(f != NULL, "tests/corpus/posts.jsonl: cannot open");
+	while (f && fgets(line, sizeof(line), f)) {
+		cJSON *j = cJSON_Parse(line);
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "text");
+
+		if (cJSON_IsString(t))
+			compare(t->valuestring, strlen(t->valuestring));
+		cJSON_Delete(j);
+	}
+	if (f)
+		fclose(f);
+}
+
+static void compare_examples(const struct pl_ruleset *rs)
+{
+	size_t i, k;
+
+	for (i = 0; i < rs->nrules; i++)
+		for (k = 0; k < rs->rules[i].nexamples; k++)
+			if (rs->rules[i].examples[k].text)
+				compare(rs->rules[i].examples[k].text,
+					strlen(rs->rules[i].examples[k].text));
+}
+
+/* Texts made of pieces that sit on the spans' edges: digits next to punctuation, letters,
+ * spaces and words the packs' literals and vocabularies hold. */
+static void compare_generated(void)
+{
+	static const char *const pieces[] = {
+		"1", "12", "123", "2024", "0612345678", "+32 470 12 34 56", "NL91 ABNA 0417 1643 00",
+		"-", ".", ",", ":", "!", "?", "/", "'", "(", ")", "@", "#", "°", "é", "🚓", " ",
+		" ", "  ", "\n", "\t", "ab", "xyz", "AB-123-CD", "12-ABC-3", "kerkstraat", "straat",
+		"rue", "de la", "avenue", "nr", "n°", "bis", "school", "jaar", "ans", "14-jarige",
+		"rode", "sneakers", "blauwe", "broek", "veste", "noire", "we zijn nu", "bij de",
+		"morgen", "actie", "huiszoeking", "broer", "van", "uit de", "geboren", "né le",
+		"mail", "dm", "112", "getuigen", "foto", "herkenbaar", "ik werk bij", "politie",
+		"52.37", "4.89", "geo:", "maps", "google.com/maps", "@", "gmail.com", "pv",
+	};
+	unsigned seed = 12345;
+	char text[512];
+	size_t i, k, n, len;
+
+	for (i = 0; i < 3000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		n = 3 + (seed >> 16) % 40;
+		for (len = 0, k = 0; k < n; k++) {
+			const char *p;
+			size_t pl;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % ARRAY_LEN(pieces)];
+			pl = strlen(p);
+			if (len + pl >= sizeof(text))
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		compare(text, len);
+	}
+}
+
+int main(void)
+{
+	struct pl_ruleset *rs = NULL;
+	struct pl_diag d;
+
+	test_shapes();
+	pl_diag_init(&d);
+	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
+	if (rs && pl_scanner_new(&spans_sc, rs) == PL_OK && pl_scanner_new(&whole_sc, rs) == PL_OK) {
+		whole_sc->whole_text = 1;
+		compare_corpus();
+		compare_examples(rs);
+		compare_generated();
+		CHECK(compared > 7000, "only %zu texts compared", compared);
+		CHECK(differed == 0, "%zu of %zu texts differ", differed, compared);
+	}
+	pl_scanner_free(&spans_sc);
+	pl_scanner_free(&whole_sc);
+	pl_ruleset_free(&rs);
+	TEST_DONE();
+}
