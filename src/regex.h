@@ -29,10 +29,11 @@ struct regex {
 	size_t work;     /* bytes run over so far (atomic, approximate) */
 	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
 	int v_group;     /* number of the named group 'v', 0 when none */
-	/* Its shape (regex_shape): the bytes it can look at, when has_reach; the most characters
-	 * a match spans, and how far past a match its lookaheads look (REGEX_UNBOUNDED: no bound). */
+	/* Its shape (regex_shape): the bytes it can look at and those it can consume (outside
+	 * lookarounds), when has_reach; the most characters a match spans, and how far past a
+	 * match its lookaheads look (REGEX_UNBOUNDED: no bound). */
 	int has_reach;
-	uint64_t reach[4];
+	uint64_t reach[4], consume[4];
 	uint32_t width, ahead;
 };
 

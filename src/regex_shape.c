@@ -2,14 +2,15 @@
 /*
  * The shape of a pattern, read from its text, for searching only where a match can be:
  *
- * - Its reach: the bytes it can ever consume or test. Literals, ranges and classes name them; a
- *   byte outside the set is never consumed, and a test against it comes out as it would at the
- *   end of the text. So a match lies inside one run of such bytes, and searching that run alone
- *   (the text before it visible, the text after it cut off) finds what the whole caption would.
- *   The set over-estimates, never under-estimates: bytes from 0x80 up always count (under UCP,
+ * - Its reach: the bytes it can ever test, and among them those it can consume (outside
+ *   lookarounds). Literals, ranges and classes name them; a byte outside the reach is never
+ *   consumed, and a test against it comes out as it would at the end of the text. So a match
+ *   lies inside one run of consumable bytes, and searching that run (the text before it visible,
+ *   the text after it cut where the testable bytes end) finds what the whole caption would.
+ *   The sets over-estimate, never under-estimate: bytes from 0x80 up always count (under UCP,
  *   \w, \d, \s and case folding reach beyond ASCII), both cases of a letter count, and a
  *   construct that can match bytes the pattern does not name (".", "[^...]", "\W", "\p{..}",
- *   "^", "$", ...) leaves no set at all.
+ *   "^", "$", ...) leaves no sets at all.
  * - Its width: the most characters a match can span, and how far past its end lookaheads and \b
  *   can look. A match holding a literal at offset h then starts at most width before h, and
  *   everything deciding it lies before h + width + ahead. Unbounded with "*", "+", "{n,}",
@@ -25,7 +26,9 @@
 struct shape_reader {
 	const char *p;
 	size_t len, i;
-	uint64_t *u;
+	uint64_t *u;           /* every byte tested */
+	uint64_t *c;           /* bytes consumed: tested outside lookarounds */
+	int look;              /* inside this many lookarounds */
 	int no_reach, no_width, word_test;
 	uint32_t ahead;        /* lookahead widths, summed: a bound on any chain of them */
 };
@@ -73,6 +76,26 @@ static int is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static void put(struct shape_reader *r, unsigned c)
+{
+	add(r->u, c);
+	if (!r->look)
+		add(r->c, c);
+}
+
+static void put_range(struct shape_reader *r, unsigned lo, unsigned hi)
+{
+	for (; lo <= hi && lo < 256; lo++)
+		put(r, lo);
+}
+
+static void put_word(struct shape_reader *r)
+{
+	put_range(r, '0', '9');
+	put_range(r, 'a', 'z');
+	put(r, '_');
+}
+
 /* Skips "{...}" at p[*i], when there, for \p{..} and \x{..}. */
 static void skip_braced(struct shape_reader *r)
 {
@@ -100,43 +123,43 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 	r->i += 2;
 	switch (e) {
 	case 'd':
-		add_range(r->u, '0', '9');
+		put_range(r, '0', '9');
 		return 1;
 	case 'w':
-		add_word(r->u);
+		put_word(r);
 		return 1;
 	case 's':
-		add_range(r->u, '\t', '\r');
-		add(r->u, ' ');
+		put_range(r, '\t', '\r');
+		put(r, ' ');
 		return 1;
 	case 'h':
-		add(r->u, '\t');
-		add(r->u, ' ');
+		put(r, '\t');
+		put(r, ' ');
 		return 1;
 	case 'v':
-		add_range(r->u, '\n', '\r');
+		put_range(r, '\n', '\r');
 		return 1;
 	case 'n':
-		add(r->u, '\n');
+		put(r, '\n');
 		return 1;
 	case 't':
-		add(r->u, '\t');
+		put(r, '\t');
 		return 1;
 	case 'r':
-		add(r->u, '\r');
+		put(r, '\r');
 		return 1;
 	case 'f':
-		add(r->u, '\f');
+		put(r, '\f');
 		return 1;
 	case 'e':
-		add(r->u, 0x1b);
+		put(r, 0x1b);
 		return 1;
 	case 'a':
-		add(r->u, 0x07);
+		put(r, 0x07);
 		return 1;
 	case 'b':
 		if (in_class) {
-			add(r->u, 0x08);
+			put(r, 0x08);
 			return 1;
 		}
 		r->word_test = 1;
@@ -168,7 +191,7 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 			r->no_reach = r->no_width = 1;
 			return W_INF;
 		}
-		add(r->u, e); /* an escaped punctuation character stands for itself */
+		put(r, e); /* an escaped punctuation character stands for itself */
 		return 1;
 	}
 }
@@ -226,12 +249,12 @@ static void read_class(struct shape_reader *r)
 			}
 			if (hi < (unsigned)prev)
 				r->no_reach = 1;
-			add_range(r->u, (unsigned)prev, hi);
+			put_range(r, (unsigned)prev, hi);
 			r->i++;
 			prev = -1;
 			continue;
 		}
-		add(r->u, c);
+		put(r, c);
 		prev = (int)c;
 		r->i++;
 	}
@@ -367,7 +390,7 @@ static uint32_t read_atom(struct shape_reader *r)
 			for (w = 0, r->i += 2; r->i < r->len && !(r->p[r->i] == '\\' && r->i + 1 < r->len &&
 								   r->p[r->i + 1] == 'E');
 			     r->i++) {
-				add(r->u, (unsigned char)r->p[r->i]);
+				put(r, (unsigned char)r->p[r->i]);
 				w += ((unsigned char)r->p[r->i] & 0xc0) != 0x80;
 			}
 			r->i += 2;
@@ -381,7 +404,9 @@ static uint32_t read_atom(struct shape_reader *r)
 		kind = group_head(r);
 		if (kind == GROUP_OPTIONS)
 			return 0;
+		r->look += kind != GROUP_PLAIN;
 		w = read_alt(r);
+		r->look -= kind != GROUP_PLAIN;
 		if (r->i >= r->len || r->p[r->i] != ')')
 			r->no_reach = r->no_width = 1;
 		r->i++;
@@ -414,7 +439,7 @@ static uint32_t read_atom(struct shape_reader *r)
 	default:
 		break;
 	}
-	add(r->u, c);
+	put(r, c);
 	r->i++;
 	return (c & 0xc0) != 0x80; /* a character counts at its first byte */
 }
@@ -471,11 +496,13 @@ static uint32_t read_alt(struct shape_reader *r)
 
 void regex_shape(struct regex *re, const char *pattern, size_t len)
 {
-	struct shape_reader r = { .p = pattern, .len = len, .u = re->reach };
+	struct shape_reader r = { .p = pattern, .len = len, .u = re->reach, .c = re->consume };
 	uint32_t w;
 
 	memset(re->reach, 0, sizeof(re->reach));
+	memset(re->consume, 0, sizeof(re->consume));
 	re->reach[2] = re->reach[3] = ~(uint64_t)0; /* 0x80 and up */
+	re->consume[2] = re->consume[3] = ~(uint64_t)0;
 	w = read_alt(&r);
 	if (r.i < len)
 		r.no_reach = r.no_width = 1; /* an unbalanced ')' */

@@ -136,6 +136,14 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 {
 	enum pl_status st = textnorm_build(&sc->tn, text, len);
 
+	if (st == PL_OK) {
+		size_t i;
+		unsigned char hi = 0;
+
+		for (i = 0; i < sc->tn.len; i++)
+			hi |= (unsigned char)sc->tn.norm[i];
+		sc->ascii = hi < 0x80;
+	}
 	if (st == PL_OK && sc->rs->pf.nlits) {
 		memset(sc->found, 0, sc->rs->pf.nlits);
 		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found, &sc->hits);
@@ -151,7 +159,7 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
 				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
-				.hits = &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs,
+				.hits = &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs, .ascii = sc->ascii,
 				.only = only };
 	enum pl_status st = PL_OK;
 	size_t i;

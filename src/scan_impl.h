@@ -38,6 +38,7 @@ struct pl_scanner {
 	unsigned char *found;      /* prefilter literals present, one byte per literal */
 	struct pf_hits hits;       /* and where they are */
 	struct run_buf runs;       /* scratch for the spans a pattern is searched in */
+	int ascii;                 /* the normalised caption is all ASCII: characters are bytes */
 	int whole_text;            /* search every pattern over the whole text (tests compare) */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };

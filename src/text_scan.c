@@ -273,8 +273,14 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 		if (windows) {
 			/* a match holding the literal at s starts at most width characters before
 			 * it; what decides it ends ahead characters later */
-			s = utf8_back(subj, s, re->width);
-			e = utf8_on(subj, len, e, (size_t)re->width + re->ahead);
+			c = (size_t)re->width + re->ahead;
+			if (ts->ascii) {
+				s = s > re->width ? s - re->width : 0;
+				e = len - e > c ? e + c : len;
+			} else {
+				s = utf8_back(subj, s, re->width);
+				e = utf8_on(subj, len, e, c);
+			}
 			if (nr && s <= (size_t)sp[3 * nr - 2] + 1) {
 				sp[3 * nr - 2] = pos[i];
 				sp[3 * nr - 1] = (uint32_t)e;
@@ -282,15 +288,19 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 			}
 			c = pos[i];
 		} else {
-			/* the run of the bytes the pattern can look at, around the hit */
-			if ((nr && s < sp[3 * nr - 1]) || s >= len ||
-			    !in_reach(re->reach, (unsigned char)subj[s]))
+			/* the run of the bytes the pattern can consume, around the hit: every match
+			 * lies in one; the text is cut where the bytes its lookaheads and \b can
+			 * test end after it */
+			if ((nr && s < sp[3 * nr - 2]) || s >= len ||
+			    !in_reach(re->consume, (unsigned char)subj[s]))
 				continue;
-			while (s > 0 && in_reach(re->reach, (unsigned char)subj[s - 1]))
+			while (s > 0 && in_reach(re->consume, (unsigned char)subj[s - 1]))
 				s--;
-			while (e < len && in_reach(re->reach, (unsigned char)subj[e]))
+			while (e < len && in_reach(re->consume, (unsigned char)subj[e]))
 				e++;
 			c = e;
+			while (e < len && in_reach(re->reach, (unsigned char)subj[e]))
+				e++;
 		}
 		sp[3 * nr] = (uint32_t)s;
 		sp[3 * nr + 1] = (uint32_t)c;

@@ -21,6 +21,7 @@ struct text_scan {
 	const unsigned char *found; /* prefilter: literals present in the caption */
 	const struct pf_hits *hits; /* and where (NULL: not known) */
 	struct run_buf *runs;      /* scratch of pattern searches (with hits) */
+	int ascii;                 /* the normalised text is all ASCII */
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 	/* The last location computed: findings mostly come in order, so the next one continues
 	 * from it rather than counting lines and columns from the start again. */

@@ -3,10 +3,13 @@
 # Text benchmark: whole-process latency of linting one 2 KB post (goal < 15 ms), next to the
 # cost of starting a trivial process, the rule set's compile time, and scanning throughput on a
 # generated 50 MB corpus (goal >= 50 MB/s on one core).
-# Usage: tests/bench/text.sh BUILD_DIR RULES
+# With BEFORE (another build's directory, holding tools/bench_text), its scanning throughput is
+# measured in the same run, interleaved, and the ratio printed: the machines are shared and noisy.
+# Usage: tests/bench/text.sh BUILD_DIR RULES [BEFORE]
 set -u
 build=$1
 rules=$2
+before=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp/post.txt" <<'PY'
@@ -47,3 +50,16 @@ echo "one 2 KB post, whole process: $(ms "$lint") (goal < 15 ms; ratio to goal $
 	scan_posts_per_s) echo "posts per second, one core: $value" ;;
 	esac
 done
+if [ -n "$before" ]; then
+	# three rounds, each build in turn on 20 MB; the best of each
+	best() { sort -n | tail -1; }
+	now=""
+	old=""
+	for _ in 1 2 3; do
+		now="$now $("$build/tools/bench_text" "$rules" 20 | awk '$1 == "scan_mb_per_s" { print $2 }')"
+		old="$old $("$before/tools/bench_text" "$rules" 20 | awk '$1 == "scan_mb_per_s" { print $2 }')"
+	done
+	a=$(printf '%s\n' $now | best)
+	b=$(printf '%s\n' $old | best)
+	echo "scan throughput against $before, same run (best of 3, 20 MB): $a vs $b MB/s, ratio $(python3 -c "print(f'{$a/$b:.2f}')")"
+fi

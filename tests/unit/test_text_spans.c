@@ -59,6 +59,23 @@ static const struct shape_row shapes[] = {
 	{ "a)b", 0, U, U, "", "" },
 };
 
+/* Bytes only lookarounds test are in the reach, not among those consumed. */
+static void test_consumed(void)
+{
+	static const char pat[] = "(?<![\\w.,/-])[a-z]{2}-[0-9]{3}(?![\\w/-]|[.,]\\w)\\b";
+	struct regex re;
+	const char *c;
+
+	memset(&re, 0, sizeof(re));
+	regex_shape(&re, pat, strlen(pat));
+	for (c = "az-09\xc3"; *c; c++)
+		CHECK((re.consume[(unsigned char)*c >> 6] >> (*c & 63)) & 1, "'%c' not consumed", *c);
+	for (c = ".,/_"; *c; c++) {
+		CHECK(!((re.consume[(unsigned char)*c >> 6] >> (*c & 63)) & 1), "'%c' consumed", *c);
+		CHECK((re.reach[(unsigned char)*c >> 6] >> (*c & 63)) & 1, "'%c' not in reach", *c);
+	}
+}
+
 static void test_shapes(void)
 {
 	size_t i;
@@ -220,6 +237,7 @@ int main(void)
 	struct pl_diag d;
 
 	test_shapes();
+	test_consumed();
 	pl_diag_init(&d);
 	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
 	if (rs && pl_scanner_new(&spans_sc, rs) == PL_OK && pl_scanner_new(&whole_sc, rs) == PL_OK) {
