@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Function-word counting: cheap, and enough to choose the language of a message. A language is
  * kept when it scores at least half of the best one, so mixed posts get both. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "langdetect.h"
 #include "banned.h"
 
-/* Function words of nl (bit 0), fr (bit 1) and en (bit 2), sorted for binary search. */
+/* Function words of nl (bit 0), fr (bit 1) and en (bit 2). */
 struct word {
 	const char *w;
 	size_t n;
@@ -114,31 +116,49 @@ static const struct word words[] = {
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 
+/* The words by hash: open addressing, each slot a word's index + 1 (0 empty); built once. */
+#define SLOTS 512
+static unsigned char slots[SLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
 static int is_letter(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || c == '\'' || c >= 0x80;
 }
 
-static void count_word(const char *w, size_t n, unsigned score[NLANGS])
+static unsigned slot_of(uint32_t h)
 {
-	size_t lo = 0, hi = NWORDS, l;
+	return (h ^ (h >> 9)) & (SLOTS - 1);
+}
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2, k = words[mid].n < n ? words[mid].n : n;
-		int c = memcmp(words[mid].w, w, k);
+static void slots_build(void)
+{
+	size_t i, k;
+	uint32_t h;
 
-		if (!c)
-			c = words[mid].n < n ? -1 : words[mid].n > n;
-		if (!c) {
+	for (i = 0; i < NWORDS; i++) {
+		for (h = 0, k = 0; k < words[i].n; k++)
+			h = h * 31u + (unsigned char)words[i].w[k];
+		for (k = slot_of(h); slots[k]; k = (k + 1) & (SLOTS - 1))
+			;
+		slots[k] = (unsigned char)(i + 1);
+	}
+}
+
+/* Counts word w (n bytes, hash h) for the languages it belongs to. */
+static void count_word(const char *w, size_t n, uint32_t h, unsigned score[NLANGS])
+{
+	size_t k, l;
+
+	for (k = slot_of(h); slots[k]; k = (k + 1) & (SLOTS - 1)) {
+		const struct word *e = &words[slots[k] - 1];
+
+		if (e->n == n && !memcmp(e->w, w, n)) {
 			for (l = 0; l < NLANGS; l++)
-				if (words[mid].langs & (1u << l))
+				if (e->langs & (1u << l))
 					score[l]++;
 			return;
 		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
 	}
 }
 
@@ -147,15 +167,17 @@ void langdetect(const char *p, size_t len, const char *out[LANGDETECT_MAX + 1])
 	unsigned score[NLANGS] = { 0 }, best = 0;
 	size_t i = 0, s, k = 0, l;
 	int used[NLANGS] = { 0 };
+	uint32_t h;
 
+	pthread_once(&slots_once, slots_build);
 	while (i < len) {
 		while (i < len && !is_letter((unsigned char)p[i]))
 			i++;
 		s = i;
-		while (i < len && is_letter((unsigned char)p[i]))
-			i++;
+		for (h = 0; i < len && is_letter((unsigned char)p[i]); i++)
+			h = h * 31u + (unsigned char)p[i];
 		if (i > s && i - s <= 16)
-			count_word(p + s, i - s, score);
+			count_word(p + s, i - s, h, score);
 	}
 	for (l = 0; l < NLANGS; l++)
 		if (score[l] > best)
