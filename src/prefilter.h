@@ -20,6 +20,7 @@
 struct pf_cond {
 	uint32_t *lits;
 	size_t n;
+	uint64_t key; /* a hash of lits (pf_cond_seal): conditions of many rules are the same */
 };
 
 /* What a pattern needs; n == 0: no condition (always run). */
@@ -81,8 +82,25 @@ long prefilter_lit_id(struct prefilter *pf, const char *s);
 struct pf_hits {
 	uint32_t *pos, *prev; /* per hit: offset, index of the literal's previous hit or UINT32_MAX */
 	uint32_t *last;       /* per literal: index of its last hit, valid where found is set */
+	uint32_t *count;      /* per literal: its number of hits, valid where found is set */
 	size_t n, cap, nlast;
 	int lost;
+};
+
+/*
+ * The hit positions of conditions, in text order, kept for one caption: the same condition
+ * (the digits, say) gates many rules. Slots are found by the condition's key; a slot whose
+ * stamp is not the caption's is empty.
+ */
+#define COND_MEMO_SLOTS 128
+struct cond_memo {
+	struct {
+		const struct pf_cond *cond;
+		uint32_t stamp, off, n;
+	} slot[COND_MEMO_SLOTS];
+	uint32_t stamp;  /* the caption's (cond_memo_reset) */
+	uint32_t *pos;   /* the positions of every slot */
+	size_t used, cap;
 };
 
 /* Scratch for the spans searched around hits: pairs of offsets. */
@@ -96,6 +114,23 @@ struct run_buf {
 void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found,
 		    struct pf_hits *hits);
 void pf_hits_release(struct pf_hits *h);
+
+/* Sets c's key from its literals, once they are all in. */
+void pf_cond_seal(struct pf_cond *c);
+
+/* Number of hits of condition c's literals. */
+size_t pf_cond_hits(const struct pf_cond *c, const unsigned char *found, const struct pf_hits *h);
+
+/* Empties m for the next caption. */
+void cond_memo_reset(struct cond_memo *m);
+void cond_memo_release(struct cond_memo *m);
+
+/*
+ * The offsets of condition c's hits, ascending (*n of them), from m when asked before for this
+ * caption; NULL on no memory.
+ */
+const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
+				    const unsigned char *found, const struct pf_hits *h, size_t *n);
 
 /* Whether every condition of gate is met by found. */
 int pf_gate_open(const struct pf_gate *gate, const unsigned char *found);

@@ -108,14 +108,17 @@ static void hit_add(struct pf_hits *h, uint32_t k, size_t off)
 	h->pos[h->n] = (uint32_t)off;
 	h->prev[h->n] = h->last[k];
 	h->last[k] = (uint32_t)h->n++;
+	h->count[k]++;
 }
 
 /* Found literal k at offset i: marked, and recorded when hits are kept. */
 static inline void hit(unsigned char *found, struct pf_hits *h, uint32_t k, size_t i)
 {
 	if (h) {
-		if (!found[k])
+		if (!found[k]) {
 			h->last[k] = UINT32_MAX;
+			h->count[k] = 0;
+		}
 		hit_add(h, k, i);
 	}
 	found[k] = 1;
@@ -132,10 +135,13 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 		hits->n = 0;
 		hits->lost = len >= ((size_t)1 << 31); /* offsets keep their top bit free */
 		if (hits->nlast < pf->nlits) {
-			uint32_t *last = realloc(hits->last, pf->nlits * sizeof(*last));
+			uint32_t *last = realloc(hits->last, pf->nlits * sizeof(*last)), *count;
 
-			if (last) {
+			if (last)
 				hits->last = last;
+			count = last ? realloc(hits->count, pf->nlits * sizeof(*count)) : NULL;
+			if (count) {
+				hits->count = count;
 				hits->nlast = pf->nlits;
 			}
 		}
@@ -178,7 +184,106 @@ void pf_hits_release(struct pf_hits *h)
 	free(h->pos);
 	free(h->prev);
 	free(h->last);
+	free(h->count);
 	memset(h, 0, sizeof(*h));
+}
+
+void pf_cond_seal(struct pf_cond *c)
+{
+	uint64_t k = 0xcbf29ce484222325ull ^ c->n;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		k = (k ^ c->lits[i]) * 0x100000001b3ull;
+	c->key = k ^ (k >> 29);
+}
+
+size_t pf_cond_hits(const struct pf_cond *c, const unsigned char *found, const struct pf_hits *h)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (found[c->lits[i]])
+			n += h->count[c->lits[i]];
+	return n;
+}
+
+void cond_memo_reset(struct cond_memo *m)
+{
+	m->used = 0;
+	if (++m->stamp == 0) { /* wrapped: no slot may look current */
+		memset(m->slot, 0, sizeof(m->slot));
+		m->stamp = 1;
+	}
+}
+
+void cond_memo_release(struct cond_memo *m)
+{
+	free(m->pos);
+	memset(m, 0, sizeof(*m));
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int same_cond(const struct pf_cond *a, const struct pf_cond *b)
+{
+	return a == b || (a->key == b->key && a->n == b->n &&
+			  !memcmp(a->lits, b->lits, a->n * sizeof(*a->lits)));
+}
+
+const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
+				    const unsigned char *found, const struct pf_hits *h, size_t *n)
+{
+	size_t k = (size_t)c->key & (COND_MEMO_SLOTS - 1), probes, total, np = 0, i;
+	uint32_t hit, *pos;
+
+	for (probes = 0; probes < COND_MEMO_SLOTS; probes++, k = (k + 1) & (COND_MEMO_SLOTS - 1)) {
+		if (m->slot[k].stamp != m->stamp)
+			break;
+		if (same_cond(m->slot[k].cond, c)) {
+			*n = m->slot[k].n;
+			return m->pos + m->slot[k].off;
+		}
+	}
+	total = pf_cond_hits(c, found, h);
+	if (m->used + total > m->cap || !m->pos) {
+		size_t cap = m->cap ? m->cap : 256;
+
+		while (cap < m->used + total)
+			cap *= 2;
+		if (cap > UINT32_MAX || !(pos = realloc(m->pos, cap * sizeof(*pos))))
+			return NULL;
+		m->pos = pos;
+		m->cap = cap;
+	}
+	pos = m->pos + m->used;
+	for (i = 0; i < c->n; i++)
+		if (found[c->lits[i]])
+			for (hit = h->last[c->lits[i]]; hit != UINT32_MAX; hit = h->prev[hit])
+				pos[np++] = h->pos[hit];
+	/* one literal's hits come last first: reversed, they are in order */
+	if (np > 1 && c->n == 1)
+		for (i = 0; i < np / 2; i++) {
+			hit = pos[i];
+			pos[i] = pos[np - 1 - i];
+			pos[np - 1 - i] = hit;
+		}
+	else if (np > 1)
+		qsort(pos, np, sizeof(*pos), cmp_u32);
+	if (probes < COND_MEMO_SLOTS) { /* a full table keeps no more: it still answers */
+		m->slot[k].cond = c;
+		m->slot[k].stamp = m->stamp;
+		m->slot[k].off = (uint32_t)m->used;
+		m->slot[k].n = (uint32_t)np;
+		m->used += np;
+	}
+	*n = np;
+	return pos;
 }
 
 int pf_gate_open(const struct pf_gate *gate, const unsigned char *found)

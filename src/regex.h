@@ -35,6 +35,7 @@ struct regex {
 	int has_reach;
 	uint64_t reach[4], consume[4];
 	uint32_t width, ahead;
+	uint32_t digits; /* the fewest ASCII digits ('0'-'9') any match consumes */
 };
 
 /* Per-thread matching state: match data, match context with limits, JIT stack. */

@@ -15,6 +15,8 @@
  *   can look. A match holding a literal at offset h then starts at most width before h, and
  *   everything deciding it lies before h + width + ahead. Unbounded with "*", "+", "{n,}",
  *   back-references and what this reader does not know.
+ * - The fewest ASCII digits a match consumes ("[0-9]{4}" four, "\\d" none: under UCP it matches
+ *   other digits too). A stretch of text with fewer cannot hold a match.
  */
 #include <string.h>
 
@@ -69,6 +71,11 @@ static void add_word(uint64_t *u)
 	add_range(u, '0', '9');
 	add_range(u, 'a', 'z');
 	add(u, '_');
+}
+
+static int is_digit(unsigned c)
+{
+	return c >= '0' && c <= '9';
 }
 
 static int is_alnum(unsigned char c)
@@ -196,16 +203,18 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 	}
 }
 
-/* "[...]" at p[i] (the '['): one character, from the bytes named (ranges expanded). */
-static void read_class(struct shape_reader *r)
+/* "[...]" at p[i] (the '['): one character, from the bytes named (ranges expanded). Returns
+ * whether it matches ASCII digits only. */
+static int read_class(struct shape_reader *r)
 {
 	const char *p = r->p;
 	size_t len = r->len;
-	int prev = -1, first = 1;
+	int prev = -1, first = 1, digits = 1;
 
 	r->i++;
 	if (r->i < len && p[r->i] == '^') {
 		r->no_reach = 1;
+		digits = 0;
 		r->i++;
 	}
 	while (r->i < len && (p[r->i] != ']' || first)) {
@@ -217,6 +226,7 @@ static void read_class(struct shape_reader *r)
 			char kind = p[r->i + 1];
 
 			r->no_reach = 1; /* POSIX classes are not followed */
+			digits = 0;
 			for (r->i += 2; r->i + 1 < len && !(p[r->i] == kind && p[r->i + 1] == ']'); r->i++)
 				;
 			r->i += 2;
@@ -227,6 +237,7 @@ static void read_class(struct shape_reader *r)
 			unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
 
 			read_escape(r, 1);
+			digits = 0;
 			/* a range may end on an escaped punctuation character; classes end a range */
 			prev = is_alnum(e) ? -1 : e;
 			continue;
@@ -238,6 +249,7 @@ static void read_class(struct shape_reader *r)
 			if (hi == '\\') {
 				unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
 
+				digits = 0;
 				if (is_alnum(e)) {
 					r->no_reach = 1;
 					read_escape(r, 1);
@@ -249,23 +261,26 @@ static void read_class(struct shape_reader *r)
 			}
 			if (hi < (unsigned)prev)
 				r->no_reach = 1;
+			digits &= is_digit(prev) && is_digit(hi);
 			put_range(r, (unsigned)prev, hi);
 			r->i++;
 			prev = -1;
 			continue;
 		}
 		put(r, c);
+		digits &= is_digit(c);
 		prev = (int)c;
 		r->i++;
 	}
 	if (r->i >= len)
 		r->no_reach = r->no_width = 1;
 	r->i++;
+	return digits;
 }
 
-/* "{n}", "{n,}", "{n,m}" at p[i]: 1, with *max (W_INF when open), and i past it; 0 when the
- * brace is a literal. */
-static int braces(struct shape_reader *r, uint32_t *max)
+/* "{n}", "{n,}", "{n,m}" at p[i]: 1, with *min and *max (W_INF when open), and i past it; 0
+ * when the brace is a literal. */
+static int braces(struct shape_reader *r, uint32_t *min, uint32_t *max)
 {
 	size_t k = r->i + 1;
 	uint32_t lo = 0, hi = 0;
@@ -288,6 +303,7 @@ static int braces(struct shape_reader *r, uint32_t *max)
 		r->no_width = 1; /* "{,m}": a literal to PCRE2 10.42, a quantifier to later ones */
 		return 0;
 	}
+	*min = lo;
 	*max = !comma ? lo : r->p[k - 1] == ',' ? W_INF : hi;
 	r->i = k + 1;
 	return 1;
@@ -375,15 +391,22 @@ static enum group_kind group_head(struct shape_reader *r)
 	return GROUP_PLAIN;
 }
 
-static uint32_t read_alt(struct shape_reader *r);
+static uint32_t read_alt(struct shape_reader *r, uint32_t *digits);
 
-/* One atom at p[i], without its quantifier: its width. */
-static uint32_t read_atom(struct shape_reader *r)
+static uint32_t d_add(uint32_t a, uint32_t b)
+{
+	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+/* One atom at p[i], without its quantifier: its width, and in *digits the fewest ASCII digits
+ * it consumes. */
+static uint32_t read_atom(struct shape_reader *r, uint32_t *digits)
 {
 	unsigned char c = (unsigned char)r->p[r->i];
-	uint32_t w, max;
+	uint32_t w, min, max;
 	enum group_kind kind;
 
+	*digits = 0;
 	switch (c) {
 	case '\\':
 		if (r->i + 1 < r->len && r->p[r->i + 1] == 'Q') {
@@ -392,26 +415,29 @@ static uint32_t read_atom(struct shape_reader *r)
 			     r->i++) {
 				put(r, (unsigned char)r->p[r->i]);
 				w += ((unsigned char)r->p[r->i] & 0xc0) != 0x80;
+				*digits += is_digit((unsigned char)r->p[r->i]);
 			}
 			r->i += 2;
 			return w;
 		}
-		return read_escape(r, 0);
+		return read_escape(r, 0); /* \d counts no digit: under UCP it matches others too */
 	case '[':
-		read_class(r);
+		*digits = (uint32_t)read_class(r);
 		return 1;
 	case '(':
 		kind = group_head(r);
 		if (kind == GROUP_OPTIONS)
 			return 0;
 		r->look += kind != GROUP_PLAIN;
-		w = read_alt(r);
+		w = read_alt(r, digits);
 		r->look -= kind != GROUP_PLAIN;
 		if (r->i >= r->len || r->p[r->i] != ')')
 			r->no_reach = r->no_width = 1;
 		r->i++;
 		if (kind == GROUP_AHEAD)
 			r->ahead = w_add(r->ahead, w);
+		if (kind != GROUP_PLAIN)
+			*digits = 0; /* a lookaround consumes nothing */
 		return kind == GROUP_PLAIN ? w : 0;
 	case '.':
 		r->no_reach = 1;
@@ -431,7 +457,7 @@ static uint32_t read_atom(struct shape_reader *r)
 		r->i++;
 		return 0;
 	case '{':
-		if (braces(r, &max)) {
+		if (braces(r, &min, &max)) {
 			r->no_reach = r->no_width = 1;
 			return 0;
 		}
@@ -441,28 +467,36 @@ static uint32_t read_atom(struct shape_reader *r)
 	}
 	put(r, c);
 	r->i++;
+	*digits = (uint32_t)is_digit(c);
 	return (c & 0xc0) != 0x80; /* a character counts at its first byte */
 }
 
-/* A quantifier after an atom of width w, if any: the width with it. */
-static uint32_t read_quantifier(struct shape_reader *r, uint32_t w)
+/* A quantifier after an atom of width w, if any: the width with it; *digits (the atom's) becomes
+ * the fewest the repeats consume. */
+static uint32_t read_quantifier(struct shape_reader *r, uint32_t w, uint32_t *digits)
 {
-	uint32_t max;
+	uint32_t min, max;
 
 	if (r->i >= r->len)
 		return w;
 	switch (r->p[r->i]) {
 	case '*':
+		r->i++;
+		min = 0;
+		max = W_INF;
+		break;
 	case '+':
 		r->i++;
+		min = 1;
 		max = W_INF;
 		break;
 	case '?':
 		r->i++;
+		min = 0;
 		max = 1;
 		break;
 	case '{':
-		if (!braces(r, &max))
+		if (!braces(r, &min, &max))
 			return w;
 		break;
 	default:
@@ -470,26 +504,33 @@ static uint32_t read_quantifier(struct shape_reader *r, uint32_t w)
 	}
 	if (r->i < r->len && (r->p[r->i] == '+' || r->p[r->i] == '?'))
 		r->i++; /* possessive or lazy */
+	*digits = *digits && min ? (*digits > UINT32_MAX / min ? UINT32_MAX : *digits * min) : 0;
 	return max == W_INF && w ? W_INF : w_mul(w, max);
 }
 
-static uint32_t read_seq(struct shape_reader *r)
+static uint32_t read_seq(struct shape_reader *r, uint32_t *digits)
 {
-	uint32_t w = 0;
+	uint32_t w = 0, d;
 
-	while (r->i < r->len && r->p[r->i] != '|' && r->p[r->i] != ')')
-		w = w_add(w, read_quantifier(r, read_atom(r)));
+	*digits = 0;
+	while (r->i < r->len && r->p[r->i] != '|' && r->p[r->i] != ')') {
+		uint32_t a = read_atom(r, &d);
+
+		w = w_add(w, read_quantifier(r, a, &d));
+		*digits = d_add(*digits, d);
+	}
 	return w;
 }
 
-static uint32_t read_alt(struct shape_reader *r)
+static uint32_t read_alt(struct shape_reader *r, uint32_t *digits)
 {
-	uint32_t w = read_seq(r), b;
+	uint32_t w = read_seq(r, digits), b, d;
 
 	while (r->i < r->len && r->p[r->i] == '|') {
 		r->i++;
-		b = read_seq(r);
+		b = read_seq(r, &d);
 		w = b > w ? b : w;
+		*digits = d < *digits ? d : *digits;
 	}
 	return w;
 }
@@ -497,13 +538,13 @@ static uint32_t read_alt(struct shape_reader *r)
 void regex_shape(struct regex *re, const char *pattern, size_t len)
 {
 	struct shape_reader r = { .p = pattern, .len = len, .u = re->reach, .c = re->consume };
-	uint32_t w;
+	uint32_t w, digits;
 
 	memset(re->reach, 0, sizeof(re->reach));
 	memset(re->consume, 0, sizeof(re->consume));
 	re->reach[2] = re->reach[3] = ~(uint64_t)0; /* 0x80 and up */
 	re->consume[2] = re->consume[3] = ~(uint64_t)0;
-	w = read_alt(&r);
+	w = read_alt(&r, &digits);
 	if (r.i < len)
 		r.no_reach = r.no_width = 1; /* an unbalanced ')' */
 	if (r.word_test) {
@@ -513,4 +554,6 @@ void regex_shape(struct regex *re, const char *pattern, size_t len)
 	re->has_reach = !r.no_reach;
 	re->width = r.no_width ? W_INF : w;
 	re->ahead = r.no_width ? W_INF : r.ahead;
+	/* a construct not followed (extended mode's comments, say) may hide what looks like digits */
+	re->digits = r.no_width ? 0 : digits;
 }

@@ -303,6 +303,10 @@ static void cursors_init(const struct rule *r, const struct pattern_rule *p, str
 
 	if (!p->nbranch) {
 		memset(&cur[0], 0, sizeof(cur[0]));
+		if (ts_too_few_digits(ts, r, &p->re)) {
+			cur[0].state = 2;
+			return;
+		}
 		cur[0].run0 = used;
 		cur[0].local = !r->match_original &&
 			       ts_spans(ts, &p->re, &r->gate, subj, len, &used, &cur[0].nrun) == 0;
@@ -312,7 +316,8 @@ static void cursors_init(const struct rule *r, const struct pattern_rule *p, str
 		struct branch_cursor *c = &cur[b];
 
 		memset(c, 0, sizeof(*c));
-		if (p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found)) {
+		if ((p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found)) ||
+		    ts_too_few_digits(ts, r, &p->branch[b])) {
 			c->state = 3;
 			continue;
 		}

@@ -125,6 +125,8 @@ void pl_scanner_free(struct pl_scanner **psc)
 	free(sc->found);
 	pf_hits_release(&sc->hits);
 	free(sc->runs.v);
+	free(sc->digits);
+	cond_memo_release(&sc->memo);
 	ocr_engine_free(&sc->ocr);
 	textnorm_release(&sc->tn);
 	regex_matcher_release(&sc->m);
@@ -137,12 +139,30 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 	enum pl_status st = textnorm_build(&sc->tn, text, len);
 
 	if (st == PL_OK) {
-		size_t i;
+		const unsigned char *t = (const unsigned char *)sc->tn.norm;
+		size_t i, n = sc->tn.len;
 		unsigned char hi = 0;
+		uint32_t *dg = sc->digits;
 
-		for (i = 0; i < sc->tn.len; i++)
-			hi |= (unsigned char)sc->tn.norm[i];
+		if (n >= sc->digits_cap || !dg) {
+			free(sc->digits);
+			sc->digits_cap = n < 1024 ? 1024 : n + 1;
+			sc->digits = dg = n < UINT32_MAX ? malloc(sc->digits_cap * sizeof(*dg)) : NULL;
+			if (!dg)
+				sc->digits_cap = 0;
+		}
+		if (dg) {
+			dg[0] = 0;
+			for (i = 0; i < n; i++) {
+				hi |= t[i];
+				dg[i + 1] = dg[i] + (t[i] >= '0' && t[i] <= '9');
+			}
+		} else {
+			for (i = 0; i < n; i++)
+				hi |= t[i];
+		}
 		sc->ascii = hi < 0x80;
+		cond_memo_reset(&sc->memo);
 	}
 	if (st == PL_OK && sc->rs->pf.nlits) {
 		memset(sc->found, 0, sc->rs->pf.nlits);
@@ -160,6 +180,7 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
 				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
 				.hits = &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs, .ascii = sc->ascii,
+				.digits = sc->whole_text ? NULL : sc->digits, .memo = &sc->memo,
 				.only = only };
 	enum pl_status st = PL_OK;
 	size_t i;

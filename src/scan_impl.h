@@ -39,6 +39,9 @@ struct pl_scanner {
 	struct pf_hits hits;       /* and where they are */
 	struct run_buf runs;       /* scratch for the spans a pattern is searched in */
 	int ascii;                 /* the normalised caption is all ASCII: characters are bytes */
+	uint32_t *digits;          /* digits[i]: ASCII digits in its first i bytes (NULL: no memory) */
+	size_t digits_cap;
+	struct cond_memo memo;     /* sorted hit positions of the conditions asked for so far */
 	int whole_text;            /* search every pattern over the whole text (tests compare) */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };

@@ -210,26 +210,6 @@ static int runs_reserve(struct run_buf *b, size_t used, size_t n)
 	return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Number of hits of condition c's literals. */
-static size_t cond_hits(const struct text_scan *ts, const struct pf_cond *c)
-{
-	size_t i, n = 0;
-	uint32_t k;
-
-	for (i = 0; i < c->n; i++)
-		if (ts->found[c->lits[i]])
-			for (k = ts->hits->last[c->lits[i]]; k != UINT32_MAX; k = ts->hits->prev[k])
-				n++;
-	return n;
-}
-
 static int in_reach(const uint64_t *u, unsigned char c)
 {
 	return (int)((u[c >> 6] >> (c & 63)) & 1);
@@ -241,33 +221,24 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 	struct run_buf *b = ts->runs;
 	size_t best = 0, nbest = (size_t)-1, i, k, np = 0, nr = 0, s, e, c;
 	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED;
-	uint32_t *pos, *sp, h;
+	const uint32_t *pos;
+	uint32_t *sp;
 
 	if (!g->n || (!windows && !re->has_reach) || !ts->found || !ts->hits || ts->hits->lost ||
-	    !b)
+	    !b || !ts->memo)
 		return -1;
 	/* the condition with the fewest hits: every match holds a literal of each */
 	for (i = 0; i < g->n; i++) {
-		k = cond_hits(ts, &g->conds[i]);
+		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
 		if (k < nbest) {
 			nbest = k;
 			best = i;
 		}
 	}
-	if (runs_reserve(b, *used, 4 * nbest + 3) != 0)
+	if (runs_reserve(b, *used, 3 * nbest + 3) != 0 ||
+	    !(pos = cond_memo_positions(ts->memo, &g->conds[best], ts->found, ts->hits, &np)))
 		return -1;
-	pos = b->v + *used;
-	for (i = 0; i < g->conds[best].n; i++) {
-		uint32_t lit = g->conds[best].lits[i];
-
-		if (ts->found[lit])
-			for (h = ts->hits->last[lit]; h != UINT32_MAX; h = ts->hits->prev[h])
-				pos[np++] = ts->hits->pos[h];
-	}
-	if (np > 1)
-		qsort(pos, np, sizeof(*pos), cmp_u32);
-	/* the spans follow the positions, then move down over them */
-	sp = pos + np;
+	sp = b->v + *used;
 	for (i = 0; i < np; i++) {
 		s = e = pos[i];
 		if (windows) {
@@ -307,10 +278,26 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 		sp[3 * nr + 2] = (uint32_t)e;
 		nr++;
 	}
-	memmove(pos, sp, 3 * nr * sizeof(*sp));
+	/* a span holding fewer digits than every match consumes cannot hold one */
+	if (re->digits && ts->digits && subj == ts->tn->norm) {
+		for (i = k = 0; i < nr; i++) {
+			/* a window's matches end before its cut; a run's within it */
+			e = sp[3 * i + (windows ? 2 : 1)];
+			if (ts->digits[e] - ts->digits[sp[3 * i]] < re->digits)
+				continue;
+			memmove(sp + 3 * k++, sp + 3 * i, 3 * sizeof(*sp));
+		}
+		nr = k;
+	}
 	*n = nr;
 	*used += 3 * nr;
 	return 0;
+}
+
+int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const struct regex *re)
+{
+	return !r->match_original && re->digits && ts->digits &&
+	       ts->digits[ts->tn->len] < re->digits;
 }
 
 int ts_gate_open(const struct text_scan *ts, const struct rule *r)

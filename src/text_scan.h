@@ -22,6 +22,8 @@ struct text_scan {
 	const struct pf_hits *hits; /* and where (NULL: not known) */
 	struct run_buf *runs;      /* scratch of pattern searches (with hits) */
 	int ascii;                 /* the normalised text is all ASCII */
+	const uint32_t *digits;    /* digits[i]: ASCII digits in its first i bytes (NULL: unknown) */
+	struct cond_memo *memo;    /* conditions' hit positions, shared by the rules (with hits) */
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 	/* The last location computed: findings mostly come in order, so the next one continues
 	 * from it rather than counting lines and columns from the start again. */
@@ -40,6 +42,9 @@ struct text_scan {
  */
 int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
 	     const char *subj, size_t len, size_t *used, size_t *n);
+
+/* Whether the caption has fewer digits than every match of re (a pattern of rule r) needs. */
+int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const struct regex *re);
 
 /* The bytes a rule matches: the normalised or the original text. */
 const char *ts_subject(const struct text_scan *ts, const struct rule *r, size_t *len);

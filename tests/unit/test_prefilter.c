@@ -157,6 +157,49 @@ static void check_closed(void)
 	prefilter_release(&pf);
 }
 
+/* Hit positions come in text order, once per caption for conditions alike in content. */
+static void check_memo(void)
+{
+	static const char text[] = "rood, blauw en rood; jas 1 rood";
+	struct prefilter pf;
+	struct pf_gate a, b;
+	struct pf_hits hits;
+	struct cond_memo memo;
+	unsigned char found[64] = { 0 };
+	const char *pat = "\\b(?:rood|blauw)\\s+jas";
+	const uint32_t *pa, *pb;
+	size_t na = 0, nb = 0;
+	static const uint32_t want[] = { 0, 6, 15, 27 };
+
+	memset(&hits, 0, sizeof(hits));
+	memset(&memo, 0, sizeof(memo));
+	prefilter_init(&pf);
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &a);
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &b);
+	CHECK(a.n >= 1 && b.n == a.n, "conditions: %zu and %zu", a.n, b.n);
+	prefilter_scan(&pf, text, strlen(text), found, &hits);
+	cond_memo_reset(&memo);
+	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, &na);
+	pb = cond_memo_positions(&memo, &b.conds[0], found, &hits, &nb);
+	CHECK(a.conds[0].lits != b.conds[0].lits && a.conds[0].key == b.conds[0].key,
+	      "two copies of one condition, one key");
+	CHECK(pa && pa == pb && na == nb, "the second copy is answered from the first");
+	CHECK_INT(na, ARRAY_LEN(want), "hits of rood|blauw");
+	for (size_t i = 0; pa && i < na && i < ARRAY_LEN(want); i++)
+		CHECK_INT(pa[i], want[i], "position");
+	/* the next caption asks again */
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "blauw", 5, found, &hits);
+	cond_memo_reset(&memo);
+	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, &na);
+	CHECK(pa && na == 1 && pa[0] == 0, "after a reset: %zu hits", na);
+	cond_memo_release(&memo);
+	pf_hits_release(&hits);
+	pf_gate_release(&a);
+	pf_gate_release(&b);
+	prefilter_release(&pf);
+}
+
 int main(void)
 {
 	size_t i;
@@ -164,5 +207,6 @@ int main(void)
 	for (i = 0; i < ARRAY_LEN(rows); i++)
 		check_row(&rows[i]);
 	check_closed();
+	check_memo();
 	TEST_DONE();
 }

@@ -59,6 +59,50 @@ static const struct shape_row shapes[] = {
 	{ "a)b", 0, U, U, "", "" },
 };
 
+/* The fewest ASCII digits a match consumes. */
+static const struct {
+	const char *pattern;
+	uint32_t digits;
+} digit_rows[] = {
+	{ "abc", 0 },
+	{ "[0-9]", 1 },
+	{ "7", 1 },
+	{ "[0-9]{4} ?[a-z]{2}", 4 },
+	{ "[0-9]{2,5}", 2 },
+	{ "[0-9]+", 1 },
+	{ "[0-9]*", 0 },
+	{ "[0-9]?[0-9]", 1 },
+	{ "(?:[0-9]{3}|[0-9]{2}a)[0-9]", 3 },
+	{ "(?:12|3)", 1 },
+	{ "(?:[0-9]{2}){3}", 6 },
+	{ "[0-9a]", 0 },
+	{ "[^a-z]", 0 },
+	{ "[0-35-9]", 1 },
+	{ "\\d\\d", 0 },  /* \d matches other digits under UCP */
+	{ "[\\d]", 0 },
+	{ "(?=[0-9]{9})[a-z]", 0 },
+	{ "(?<=[0-9])x", 0 },
+	{ "\\Q12\\E", 2 },
+	{ "\\x31", 0 },
+	{ "(?x) 1 2 # 345", 0 }, /* comments are not followed */
+	{ "[0-9]{3}(?(1)a|b)", 0 },
+	{ "(a)\\1[0-9]", 0 }, /* a back-reference: nothing is trusted */
+	{ "nl[0-9]{2}[a-z]{4}[0-9]{10}", 12 },
+};
+
+static void test_digits(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(digit_rows); i++) {
+		struct regex re;
+
+		memset(&re, 0, sizeof(re));
+		regex_shape(&re, digit_rows[i].pattern, strlen(digit_rows[i].pattern));
+		CHECK_INT(re.digits, digit_rows[i].digits, digit_rows[i].pattern);
+	}
+}
+
 /* Bytes only lookarounds test are in the reach, not among those consumed. */
 static void test_consumed(void)
 {
@@ -207,6 +251,8 @@ static void compare_generated(void)
 		"morgen", "actie", "huiszoeking", "broer", "van", "uit de", "geboren", "né le",
 		"mail", "dm", "112", "getuigen", "foto", "herkenbaar", "ik werk bij", "politie",
 		"52.37", "4.89", "geo:", "maps", "google.com/maps", "@", "gmail.com", "pv",
+		"111222333", "85.07.12-123.45", "1 85 07 75 123 456 78", "12/03/1985", "5281",
+		"BR.12.L1.012345/2024", "\xef\xbc\x91\xef\xbc\x92", "\xd9\xa1\xd9\xa2",
 	};
 	unsigned seed = 12345;
 	char text[512];
@@ -237,6 +283,7 @@ int main(void)
 	struct pl_diag d;
 
 	test_shapes();
+	test_digits();
 	test_consumed();
 	pl_diag_init(&d);
 	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
