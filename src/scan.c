@@ -305,6 +305,7 @@ enum pl_status pl_scanner_run(struct pl_scanner *sc, struct pl_post *post,
 	if (post->text && scan_prepare(sc, post->text, post->text_len) != PL_OK)
 		return diag_set(d, PL_ERR_NOMEM, post->path, 0, 0, "out of memory normalising the caption");
 	choose_langs(&job);
+	sc->lang = job.lang;
 	job.account = opt && opt->account ? opt->account : post->account;
 	for (s = 0; st == PL_OK && s < sizeof(scanners) / sizeof(scanners[0]); s++) {
 		if (!scanners[s].per_media) {
@@ -317,6 +318,11 @@ enum pl_status pl_scanner_run(struct pl_scanner *sc, struct pl_post *post,
 	pl_findings_sort(out);
 	findings_drop_duplicates(out, rule_rank, sc->rs);
 	return st;
+}
+
+const char *pl_scanner_lang(const struct pl_scanner *sc)
+{
+	return sc && sc->lang ? sc->lang : "en";
 }
 
 enum pl_status pl_scan_post(const struct pl_ruleset *rs, struct pl_post *post,

@@ -42,6 +42,7 @@ struct pl_scanner {
 	uint32_t *digits;          /* digits[i]: ASCII digits in its first i bytes (NULL: no memory) */
 	size_t digits_cap;
 	struct cond_memo memo;     /* sorted hit positions of the conditions asked for so far */
+	const char *lang;          /* the last run's messages' language (static), NULL before */
 	int whole_text;            /* search every pattern over the whole text (tests compare) */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };

@@ -63,6 +63,9 @@ enum pl_status pl_scanner_text(struct pl_scanner *sc, const char *name, const ch
 /* The post's languages as decided for messages: declared, else detected from the caption.
  * One-off posts may use pl_scan_post, which makes and frees a scanner. */
 const char *pl_scan_primary_lang(const struct pl_post *post, const struct pl_scan_options *opt);
+/* The language the scanner's last run wrote its messages in (as pl_scan_primary_lang decides,
+ * from the caption it already normalised); "en" before any run. A static string. */
+const char *pl_scanner_lang(const struct pl_scanner *sc);
 
 #ifdef __cplusplus
 }

@@ -13,8 +13,11 @@
 #include "banned.h"
 
 #define STDIN_MAX PL_POST_MAX_TEXT
-#define WINDOW_PER_WORKER 8
-#define WINDOW_MIN 64
+/* Posts in flight: the writer wakes for a quarter of the window, the producer for half of it, so
+ * a wider window means fewer hand-offs between processors (each costs more than a short post);
+ * a post in flight holds a few KiB, so memory stays small and does not grow with the queue. */
+#define WINDOW_PER_WORKER 64
+#define WINDOW_MIN 256
 
 enum job_kind { JOB_STDIN, JOB_PATH, JOB_FILES, JOB_ERROR, JOB_NOTE };
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
@@ -391,7 +394,7 @@ static void process(const struct check_run *r, struct scanners *scs, struct job 
 			       r->show_suppressed ? &j->suppressed : NULL, &j->nsuppressed, &j->diag);
 	if (st != PL_OK)
 		j->unreadable = 1;
-	j->lang = pl_scan_primary_lang(&j->post, &in->so);
+	j->lang = pl_scanner_lang(sc);
 out:
 	if (r->strip)
 		strip_job(j, r->strip);

@@ -427,6 +427,39 @@ static void check_primary_lang(void)
 	pl_post_release(&post);
 }
 
+/* pl_scanner_lang: the language the last run chose, the same as pl_scan_primary_lang's. */
+static void check_scanner_lang(const struct pl_ruleset *rs)
+{
+	static const char *const texts[] = { "de agent is vandaag in de wijk",
+					     "merci a tous pour votre accueil dans le quartier",
+					     "ok", "the officers were in the street with you" };
+	struct pl_scanner *sc = NULL;
+	struct pl_scan_options o;
+	struct pl_findings f;
+	struct pl_diag d;
+	struct pl_post post;
+	size_t i;
+
+	pl_scan_options_init(&o);
+	if (pl_scanner_new(&sc, rs) != PL_OK)
+		return;
+	CHECK_STR(pl_scanner_lang(sc), "en", "scanner lang before any run");
+	for (i = 0; i < ARRAY_LEN(texts); i++) {
+		for (int declared = 0; declared < 2; declared++) {
+			CHECK_INT(pl_post_from_text(&post, "x", texts[i], strlen(texts[i]), &d), PL_OK,
+				  texts[i]);
+			if (declared)
+				pl_post_set_langs(&post, "fr", &d);
+			pl_findings_init(&f);
+			CHECK_INT(pl_scanner_run(sc, &post, &o, &f, &d), PL_OK, texts[i]);
+			CHECK_STR(pl_scanner_lang(sc), pl_scan_primary_lang(&post, &o), texts[i]);
+			pl_findings_release(&f);
+			pl_post_release(&post);
+		}
+	}
+	pl_scanner_free(&sc);
+}
+
 /* Patterns that backtrack catastrophically end in PL_ERR_MATCH naming the rule, not a hang. */
 static void check_catastrophic(void)
 {
@@ -580,6 +613,15 @@ int main(void)
 		check_case(&cases[i]);
 	check_langs();
 	check_primary_lang();
+	{
+		struct pl_ruleset *rs = NULL;
+		struct pl_diag d;
+
+		CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, "default pack");
+		if (rs)
+			check_scanner_lang(rs);
+		pl_ruleset_free(&rs);
+	}
 	check_catastrophic();
 	check_examples();
 	t_rmtree(dir);
