@@ -178,8 +178,9 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 	const struct pl_ruleset *rs = sc->rs;
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
-				.d = d, .cache = sc->cache, .cached = sc->cached, .found = sc->found,
-				.hits = &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs, .ascii = sc->ascii,
+				.d = d, .cache = sc->cache, .cached = sc->cached,
+				.found = sc->whole_text ? NULL : sc->found,
+				.hits = sc->whole_text ? NULL : &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs, .ascii = sc->ascii,
 				.digits = sc->whole_text ? NULL : sc->digits, .memo = &sc->memo,
 				.only = only };
 	enum pl_status st = PL_OK;

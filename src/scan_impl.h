@@ -43,7 +43,7 @@ struct pl_scanner {
 	size_t digits_cap;
 	struct cond_memo memo;     /* sorted hit positions of the conditions asked for so far */
 	const char *lang;          /* the last run's messages' language (static), NULL before */
-	int whole_text;            /* search every pattern over the whole text (tests compare) */
+	int whole_text;            /* no gates, no spans: every pattern over the whole text (tests compare) */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };
 
