@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Searching a pattern only in the spans around its literals (regex_shape, ts_spans), and only
- * when the prefilter's gates are open, must find exactly what searching the whole text finds. The shape reader is checked row by row; then every
- * shipped pack scans the labelled corpus, every rule example and generated texts dense with
- * digits, punctuation and vocabulary, both ways, and the findings must be the same.
+ * when the prefilter's gates are open, must find exactly what searching the whole text finds.
+ * The shape reader is checked row by row; then every shipped pack scans the labelled corpus,
+ * every rule example and generated texts dense with digits, punctuation and vocabulary, both
+ * ways, and the findings must be the same.
  */
 #include <stdio.h>
 #include <stdlib.h>
