@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Phone number validators for the Netherlands, Belgium and France: the digit count and prefix
- * of each number type, in national (0...) or international (+31, 0031, ...) form. */
+/* Phone number validators for the Netherlands, Belgium, France and the United Kingdom: the digit
+ * count and prefix of each number type, in national (0...) or international (+31, 0031, ...)
+ * form. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -53,6 +54,16 @@ static bool phone_fr_nsn(const char *s, size_t n)
 }
 
 /*
+ * The United Kingdom: 10 digits after the trunk 0 for geographic (01, 02) and mobile (07) numbers;
+ * 070 (personal numbering) and 076 (pagers) are not a person's own line. Freephone, shared-cost
+ * and non-geographic numbers (08, 03) are organisations', and 999, 101 and 111 are short.
+ */
+static bool phone_uk_nsn(const char *s, size_t n)
+{
+	return n == 10 && (s[0] == '1' || s[0] == '2' || (s[0] == '7' && s[1] != '0' && s[1] != '6'));
+}
+
+/*
  * The police's own public numbers are published on purpose and are no finding. The short ones
  * (NL 112, BE 101 and 112, FR 17 and 112) never pass the digit counts above; the long ones are
  * listed: NL 0900-8844 (police, non-emergency) and 0800-7000 (Meld Misdaad Anoniem).
@@ -62,6 +73,7 @@ static const char *const phone_nl_public[] = { "9008844", "8007000", NULL };
 static const struct phone_plan phone_nl = { "31", phone_nl_nsn, phone_nl_public };
 static const struct phone_plan phone_be = { "32", phone_be_nsn, NULL };
 static const struct phone_plan phone_fr = { "33", phone_fr_nsn, NULL };
+static const struct phone_plan phone_uk = { "44", phone_uk_nsn, NULL };
 
 /*
  * Collects the digits of p into d. Accepts a '+' as first byte, digits, separators (space, '-',
@@ -151,4 +163,9 @@ bool validate_phone_be(const char *p, size_t len)
 bool validate_phone_fr(const char *p, size_t len)
 {
 	return phone_valid(p, len, &phone_fr);
+}
+
+bool validate_phone_uk(const char *p, size_t len)
+{
+	return phone_valid(p, len, &phone_uk);
 }

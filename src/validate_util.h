@@ -78,5 +78,6 @@ bool validate_plate_lu(const char *p, size_t len);
 bool validate_phone_nl(const char *p, size_t len);
 bool validate_phone_be(const char *p, size_t len);
 bool validate_phone_fr(const char *p, size_t len);
+bool validate_phone_uk(const char *p, size_t len);
 
 #endif

@@ -24,6 +24,7 @@ static const struct validator validators[] = {
 	{ "phone_nl", validate_phone_nl, "Dutch phone number, national or +31, not police lines" },
 	{ "phone_be", validate_phone_be, "Belgian phone number, national or +32" },
 	{ "phone_fr", validate_phone_fr, "French phone number, national or +33" },
+	{ "phone_uk", validate_phone_uk, "British geographic or mobile number, national or +44" },
 };
 
 const struct validator *validators_find(const char *name, size_t len)

@@ -410,6 +410,29 @@ static const struct vcase cases[] = {
 	{ "phone_fr", "2024", N },
 	{ "phone_fr", "14:30", N },
 	{ "phone_fr", "", N },
+
+	/* British phone numbers. */
+	{ "phone_uk", "07700 900123", Y },
+	{ "phone_uk", "07700900123", Y },
+	{ "phone_uk", "+44 7700 900123", Y },
+	{ "phone_uk", "+44 (0)7700 900123", Y },
+	{ "phone_uk", "0044 7700 900123", Y },
+	{ "phone_uk", "020 7946 0018", Y },
+	{ "phone_uk", "0161 496 0000", Y },
+	{ "phone_uk", "01632 960123", Y },
+	{ "phone_uk", "0800 555 111", N },  /* Crimestoppers: freephone */
+	{ "phone_uk", "0300 123 1212", N }, /* non-geographic */
+	{ "phone_uk", "07000 123456", N },  /* personal numbering */
+	{ "phone_uk", "07624 123456", N },  /* pagers' range */
+	{ "phone_uk", "999", N },
+	{ "phone_uk", "101", N },
+	{ "phone_uk", "06 12345678", N },   /* Dutch mobile */
+	{ "phone_uk", "07 81 22 33 44", N }, /* French mobile: 9 digits after the 0 */
+	{ "phone_uk", "01 23 45 67 89", N },
+	{ "phone_uk", "+33 7700 900123", N },
+	{ "phone_uk", "07700 90012", N },
+	{ "phone_uk", "07700 9001234", N },
+	{ "phone_uk", "", N },
 };
 
 /* Runs fn on an exact-size heap copy of s[0..len), so a read past the end trips ASan. */
@@ -451,7 +474,7 @@ static void test_every_validator(void)
 	const struct validator *t = validators_table(&n);
 
 	memset(big, '1', sizeof(big));
-	CHECK(n == 14, "table has %zu rows", n);
+	CHECK(n == 15, "table has %zu rows", n);
 	for (i = 0; i < n; i++) {
 		size_t yes = 0, no = 0;
 
