@@ -57,7 +57,7 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 
 	if (!ts_gate_open(ts, r))
 		return PL_OK;
-	rc = regex_find(&q->when, ts->m, subj, len, 0, &ms, &me, &vs, &ve);
+	rc = ts_find_first(ts, r, &q->when, &r->gate, subj, len, &ms, &me, &vs, &ve);
 	if (rc < 0)
 		return ts_match_error(ts, r, 0, rc);
 	if (rc == 0)

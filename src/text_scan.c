@@ -300,6 +300,27 @@ int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const st
 	       ts->digits[ts->tn->len] < re->digits;
 }
 
+int ts_find_first(struct text_scan *ts, const struct rule *r, const struct regex *re,
+		  const struct pf_gate *g, const char *subj, size_t len, size_t *ms, size_t *me,
+		  size_t *vs, size_t *ve)
+{
+	size_t used = 0, n = 0, i;
+	const uint32_t *sp;
+	int rc;
+
+	if (ts_too_few_digits(ts, r, re))
+		return 0;
+	if (r->match_original || ts_spans(ts, re, g, subj, len, &used, &n) != 0)
+		return regex_find(re, ts->m, subj, len, 0, ms, me, vs, ve);
+	/* in order: the first span holding a match start holds the leftmost */
+	for (sp = ts->runs->v, i = 0; i < n; i++) {
+		rc = regex_find(re, ts->m, subj, sp[3 * i + 2], sp[3 * i], ms, me, vs, ve);
+		if (rc < 0 || (rc > 0 && *ms <= sp[3 * i + 1]))
+			return rc;
+	}
+	return 0;
+}
+
 int ts_gate_open(const struct text_scan *ts, const struct rule *r)
 {
 	return !r->gate.n || !ts->found || pf_gate_open(&r->gate, ts->found);
