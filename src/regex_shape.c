@@ -8,9 +8,9 @@
  *   lies inside one run of consumable bytes, and searching that run (the text before it visible,
  *   the text after it cut where the testable bytes end) finds what the whole caption would.
  *   The sets over-estimate, never under-estimate: bytes from 0x80 up always count (under UCP,
- *   \w, \d, \s and case folding reach beyond ASCII), both cases of a letter count, and a
- *   construct that can match bytes the pattern does not name (".", "[^...]", "\W", "\p{..}",
- *   "^", "$", ...) leaves no sets at all.
+ *   \w, \d, \s and case folding reach beyond ASCII), both cases of a letter count, "[^...]"
+ *   of ASCII characters consumes every byte it does not name, and a construct that can match
+ *   bytes the pattern does not name (".", "\W", "\p{..}", "^", "$", ...) leaves no sets at all.
  * - Its width: the most characters a match can span, and how far past its end lookaheads and \b
  *   can look. A match holding a literal at offset h then starts at most width before h, and
  *   everything deciding it lies before h + width + ahead. Unbounded with "*", "+", "{n,}",
@@ -209,12 +209,17 @@ static int read_class(struct shape_reader *r)
 {
 	const char *p = r->p;
 	size_t len = r->len;
-	int prev = -1, first = 1, digits = 1;
+	int prev = -1, first = 1, digits = 1, neg = 0;
+	uint64_t members[4] = { 0 }, unused[4] = { 0 }, *su = r->u, *sc = r->c;
+	unsigned b;
 
 	r->i++;
 	if (r->i < len && p[r->i] == '^') {
-		r->no_reach = 1;
+		/* "[^...]": what it names goes to members; it consumes everything else */
+		neg = 1;
 		digits = 0;
+		r->u = members;
+		r->c = unused;
 		r->i++;
 	}
 	while (r->i < len && (p[r->i] != ']' || first)) {
@@ -275,6 +280,16 @@ static int read_class(struct shape_reader *r)
 	if (r->i >= len)
 		r->no_reach = r->no_width = 1;
 	r->i++;
+	if (neg) {
+		r->u = su;
+		r->c = sc;
+		/* a byte of a character it names is also a byte of characters it does not name */
+		if (members[2] | members[3])
+			r->no_reach = 1;
+		for (b = 0; b < 256 && !r->no_reach; b++)
+			if (!((members[b >> 6] >> (b & 63)) & 1))
+				put(r, b);
+	}
 	return digits;
 }
 
