@@ -127,10 +127,12 @@ void cond_memo_release(struct cond_memo *m);
 
 /*
  * The offsets of condition c's hits, ascending (*n of them), from m when asked before for this
- * caption; NULL on no memory.
+ * caption; total is c's number of hits (pf_cond_hits), which the caller has counted to choose c.
+ * NULL on no memory.
  */
 const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
-				    const unsigned char *found, const struct pf_hits *h, size_t *n);
+				    const unsigned char *found, const struct pf_hits *h, size_t total,
+				    size_t *n);
 
 /* Whether every condition of gate is met by found. */
 int pf_gate_open(const struct pf_gate *gate, const unsigned char *found);

@@ -237,9 +237,10 @@ static int same_cond(const struct pf_cond *a, const struct pf_cond *b)
 }
 
 const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
-				    const unsigned char *found, const struct pf_hits *h, size_t *n)
+				    const unsigned char *found, const struct pf_hits *h, size_t total,
+				    size_t *n)
 {
-	size_t k = (size_t)c->key & (COND_MEMO_SLOTS - 1), probes, total, np = 0, i;
+	size_t k = (size_t)c->key & (COND_MEMO_SLOTS - 1), probes, np = 0, i;
 	uint32_t hit, *pos;
 
 	for (probes = 0; probes < COND_MEMO_SLOTS; probes++, k = (k + 1) & (COND_MEMO_SLOTS - 1)) {
@@ -250,7 +251,6 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 			return m->pos + m->slot[k].off;
 		}
 	}
-	total = pf_cond_hits(c, found, h);
 	if (m->used + total > m->cap || !m->pos) {
 		size_t cap = m->cap ? m->cap : 256;
 
@@ -264,7 +264,8 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 	pos = m->pos + m->used;
 	for (i = 0; i < c->n; i++)
 		if (found[c->lits[i]])
-			for (hit = h->last[c->lits[i]]; hit != UINT32_MAX; hit = h->prev[hit])
+			for (hit = h->last[c->lits[i]]; hit != UINT32_MAX && np < total;
+			     hit = h->prev[hit])
 				pos[np++] = h->pos[hit];
 	/* one literal's hits come last first: reversed, they are in order */
 	if (np > 1 && c->n == 1)

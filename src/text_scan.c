@@ -236,7 +236,8 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 		}
 	}
 	if (runs_reserve(b, *used, 3 * nbest + 3) != 0 ||
-	    !(pos = cond_memo_positions(ts->memo, &g->conds[best], ts->found, ts->hits, &np)))
+	    !(pos = cond_memo_positions(ts->memo, &g->conds[best], ts->found, ts->hits, nbest,
+					&np)))
 		return -1;
 	sp = b->v + *used;
 	for (i = 0; i < np; i++) {

@@ -179,8 +179,8 @@ static void check_memo(void)
 	CHECK(a.n >= 1 && b.n == a.n, "conditions: %zu and %zu", a.n, b.n);
 	prefilter_scan(&pf, text, strlen(text), found, &hits);
 	cond_memo_reset(&memo);
-	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, &na);
-	pb = cond_memo_positions(&memo, &b.conds[0], found, &hits, &nb);
+	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, pf_cond_hits(&a.conds[0], found, &hits), &na);
+	pb = cond_memo_positions(&memo, &b.conds[0], found, &hits, pf_cond_hits(&b.conds[0], found, &hits), &nb);
 	CHECK(a.conds[0].lits != b.conds[0].lits && a.conds[0].key == b.conds[0].key,
 	      "two copies of one condition, one key");
 	CHECK(pa && pa == pb && na == nb, "the second copy is answered from the first");
@@ -191,7 +191,7 @@ static void check_memo(void)
 	memset(found, 0, sizeof(found));
 	prefilter_scan(&pf, "blauw", 5, found, &hits);
 	cond_memo_reset(&memo);
-	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, &na);
+	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, pf_cond_hits(&a.conds[0], found, &hits), &na);
 	CHECK(pa && na == 1 && pa[0] == 0, "after a reset: %zu hits", na);
 	cond_memo_release(&memo);
 	pf_hits_release(&hits);
