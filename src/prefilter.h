@@ -33,19 +33,26 @@ struct pf_lit {
 	char *s;
 	size_t len;
 	uint32_t head, mask; /* the first (up to) four bytes, little-endian, and which count */
-	uint32_t next;      /* next literal with the same first two bytes, UINT32_MAX ends */
+	uint32_t next;      /* next literal of its chain, UINT32_MAX ends */
 };
 
 /* What the analysis made of one vocabulary, kept for its next "{{name}}" (prefilter.c). */
 struct pf_vocab_memo;
 
-/* The literal table of a whole rule set. */
+/* Literals of four bytes or more are chained by a hash of their first four (pf_quad_slot). */
+#define PF_QUAD_BITS 13
+
+/* The literal table of a whole rule set. Chains: one-byte literals by their byte, two- and
+ * three-byte ones by their first two bytes, longer ones by a hash of their first four, so a
+ * position of the text compares only literals that very likely start there. */
 struct prefilter {
 	struct pf_lit *lits;
 	size_t nlits, cap;
 	uint32_t *by_bigram; /* 65536 heads (first two bytes), each its literal id + 1, 0 empty */
 	uint32_t *by_byte;   /* 256 heads for one-byte literals, the same way */
-	uint64_t bigram_bits[1024]; /* bit set when by_bigram has a chain: 8 KiB, stays in L1 */
+	uint32_t *by_quad;   /* 1 << PF_QUAD_BITS heads for the longer literals, the same way */
+	/* bit set when a literal of two bytes or more starts with these two: 8 KiB, stays in L1 */
+	uint64_t bigram_bits[1024];
 	uint64_t byte_bits[4];
 	struct pf_vocab_memo *memo; /* by word list: packs use the same vocabularies many times */
 	size_t nmemo;

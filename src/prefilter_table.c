@@ -21,6 +21,7 @@ void prefilter_release(struct prefilter *pf)
 	free(pf->lits);
 	free(pf->by_bigram);
 	free(pf->by_byte);
+	free(pf->by_quad);
 	prefilter_memo_release(pf);
 	prefilter_init(pf);
 }
@@ -34,21 +35,43 @@ void pf_gate_release(struct pf_gate *gate)
 	memset(gate, 0, sizeof(*gate));
 }
 
+/* The first four bytes at p, little-endian: how a literal's head is kept. */
+static inline uint32_t quad_at(const unsigned char *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint32_t quad_slot(uint32_t w)
+{
+	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
+}
+
 long prefilter_lit_id(struct prefilter *pf, const char *s)
 {
 	size_t len = strlen(s), i;
-	uint32_t *head;
+	uint32_t *head, h = 0, m = 0;
 
+	if (!len)
+		return -1;
 	if (!pf->by_bigram) {
 		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
 		 * bigrams in use are ever touched. */
 		pf->by_bigram = calloc(65536, sizeof(*pf->by_bigram));
 		pf->by_byte = calloc(256, sizeof(*pf->by_byte));
-		if (!pf->by_bigram || !pf->by_byte)
+		pf->by_quad = calloc((size_t)1 << PF_QUAD_BITS, sizeof(*pf->by_quad));
+		if (!pf->by_bigram || !pf->by_byte || !pf->by_quad)
 			return -1;
 	}
-	head = len == 1 ? &pf->by_byte[(unsigned char)s[0]]
-			: &pf->by_bigram[((unsigned char)s[0] << 8) | (unsigned char)s[1]];
+	for (i = 0; i < len && i < 4; i++) {
+		h |= (uint32_t)(unsigned char)s[i] << (8 * i);
+		m |= 0xffu << (8 * i);
+	}
+	if (len == 1)
+		head = &pf->by_byte[(unsigned char)s[0]];
+	else if (len < 4)
+		head = &pf->by_bigram[((unsigned char)s[0] << 8) | (unsigned char)s[1]];
+	else
+		head = &pf->by_quad[quad_slot(h)];
 	for (i = *head - 1u; i != UINT32_MAX; i = pf->lits[i].next)
 		if (pf->lits[i].len == len && !memcmp(pf->lits[i].s, s, len))
 			return (long)i;
@@ -65,12 +88,8 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 	if (!pf->lits[pf->nlits].s)
 		return -1;
 	pf->lits[pf->nlits].len = len;
-	pf->lits[pf->nlits].head = 0;
-	pf->lits[pf->nlits].mask = 0;
-	for (i = 0; i < len && i < 4; i++) {
-		pf->lits[pf->nlits].head |= (uint32_t)(unsigned char)s[i] << (8 * i);
-		pf->lits[pf->nlits].mask |= 0xffu << (8 * i);
-	}
+	pf->lits[pf->nlits].head = h;
+	pf->lits[pf->nlits].mask = m;
 	pf->lits[pf->nlits].next = *head - 1u;
 	*head = (uint32_t)pf->nlits + 1u;
 	if (len == 1) {
@@ -163,17 +182,26 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, un
 		bb = (b << 8) | t[i + 1];
 		if (!((pf->bigram_bits[bb >> 6] >> (bb & 63)) & 1))
 			continue;
-		w = t[i] | (uint32_t)t[i + 1] << 8;
-		if (i + 2 < len)
-			w |= (uint32_t)t[i + 2] << 16;
-		if (i + 3 < len)
-			w |= (uint32_t)t[i + 3] << 24;
+		if (len - i >= 4) {
+			w = quad_at(t + i);
+			for (k = pf->by_quad[quad_slot(w)] - 1u; k != UINT32_MAX;
+			     k = pf->lits[k].next) {
+				const struct pf_lit *l = &pf->lits[k];
+
+				if (l->head == w && l->len <= len - i &&
+				    (l->len == 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4)))
+					hit(found, hits, k, i);
+			}
+		} else {
+			w = bb >> 8 | (bb & 0xffu) << 8;
+			if (i + 2 < len)
+				w |= (uint32_t)t[i + 2] << 16;
+		}
+		/* two- and three-byte literals */
 		for (k = pf->by_bigram[bb] - 1u; k != UINT32_MAX; k = pf->lits[k].next) {
 			const struct pf_lit *l = &pf->lits[k];
 
-			if ((w & l->mask) != l->head || l->len > len - i)
-				continue;
-			if (l->len <= 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4))
+			if ((w & l->mask) == l->head && l->len <= len - i)
 				hit(found, hits, k, i);
 		}
 	}

@@ -200,6 +200,70 @@ static void check_memo(void)
 	prefilter_release(&pf);
 }
 
+/* Deterministic pseudo-random numbers for the scan oracle. */
+static uint32_t next_rand(uint32_t *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return *s >> 16;
+}
+
+/*
+ * prefilter_scan against a naive search: many literals of one to eight bytes over a four-letter
+ * alphabet (so they share prefixes, chains and hash slots, and hit often), texts of every length
+ * up to 40 (literals cut off by the end), each literal's hits compared position by position.
+ */
+static void check_scan_oracle(void)
+{
+	enum { NLIT = 600, NTEXT = 400 };
+	static char lits[NLIT][9];
+	struct prefilter pf;
+	struct pf_hits hits;
+	unsigned char found[NLIT];
+	char text[41];
+	uint32_t seed = 7, want[41], h;
+	long id;
+	size_t i, k, n, len, nl, ids[NLIT], bad = 0;
+
+	prefilter_init(&pf);
+	memset(&hits, 0, sizeof(hits));
+	for (nl = 0; nl < NLIT; nl++) {
+		len = 1 + (nl < 8 ? nl : next_rand(&seed) % 8);
+		for (i = 0; i < len; i++)
+			lits[nl][i] = (char)('a' + next_rand(&seed) % 4);
+		lits[nl][len] = '\0';
+		id = prefilter_lit_id(&pf, lits[nl]);
+		CHECK(id >= 0, "literal '%s': no memory", lits[nl]);
+		ids[nl] = id < 0 ? 0 : (size_t)id;
+	}
+	CHECK(pf.nlits < NLIT, "duplicates share an id: %zu ids for %d literals", pf.nlits, NLIT);
+	for (n = 0; n < NTEXT; n++) {
+		len = n % 41;
+		for (i = 0; i < len; i++)
+			text[i] = (char)('a' + next_rand(&seed) % 4);
+		memset(found, 0, sizeof(found));
+		prefilter_scan(&pf, text, len, found, &hits);
+		for (k = 0; k < nl; k++) {
+			size_t ll = strlen(lits[k]), nw = 0, ng = 0;
+
+			for (i = 0; i + ll <= len; i++)
+				if (!memcmp(text + i, lits[k], ll))
+					want[nw++] = (uint32_t)i;
+			if (!found[ids[k]]) {
+				bad += nw != 0;
+				continue;
+			}
+			/* the chain runs from the last hit back */
+			for (h = hits.last[ids[k]]; h != UINT32_MAX; h = hits.prev[h], ng++)
+				if (ng >= nw || hits.pos[h] != want[nw - 1 - ng])
+					break;
+			bad += h != UINT32_MAX || ng != nw || hits.count[ids[k]] != nw;
+		}
+	}
+	CHECK(bad == 0, "%zu literal-and-text pairs where the scan and a naive search differ", bad);
+	pf_hits_release(&hits);
+	prefilter_release(&pf);
+}
+
 int main(void)
 {
 	size_t i;
@@ -208,5 +272,6 @@ int main(void)
 		check_row(&rows[i]);
 	check_closed();
 	check_memo();
+	check_scan_oracle();
 	TEST_DONE();
 }
