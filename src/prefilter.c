@@ -858,9 +858,8 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 			}
 			c->lits[c->n++] = (uint32_t)id;
 		}
-		pf_cond_seal(c);
 		gate->n++;
-		if (rc)
+		if (rc || (rc = pf_cond_seal(c)) != 0)
 			break;
 	}
 	if (rc || r.bail)

@@ -20,8 +20,19 @@
 struct pf_cond {
 	uint32_t *lits;
 	size_t n;
-	uint64_t key; /* a hash of lits (pf_cond_seal): conditions of many rules are the same */
+	uint64_t key;  /* a hash of lits (pf_cond_seal): conditions of many rules are the same */
+	uint64_t *bits; /* lits as a set of ids, nw words (pf_cond_seal): tested against found */
+	size_t nw;
 };
+
+/* Words of a set of literal ids (found, a condition's bits) for n literals. */
+#define PF_WORDS(n) (((size_t)(n) + 63) / 64)
+
+/* Whether literal k is in set s. */
+static inline int pf_in(const uint64_t *s, uint32_t k)
+{
+	return (int)((s[k >> 6] >> (k & 63)) & 1);
+}
 
 /* What a pattern needs; n == 0: no condition (always run). */
 struct pf_gate {
@@ -88,8 +99,8 @@ long prefilter_lit_id(struct prefilter *pf, const char *s);
  */
 struct pf_hits {
 	uint32_t *pos, *prev; /* per hit: offset, index of the literal's previous hit or UINT32_MAX */
-	uint32_t *last;       /* per literal: index of its last hit, valid where found is set */
-	uint32_t *count;      /* per literal: its number of hits, valid where found is set */
+	uint32_t *last;       /* per literal: index of its last hit, valid where found holds it */
+	uint32_t *count;      /* per literal: its number of hits, valid where found holds it */
 	size_t n, cap, nlast;
 	int lost;
 };
@@ -116,17 +127,17 @@ struct run_buf {
 	size_t cap;
 };
 
-/* Marks in found (one byte per literal, caller-sized to pf->nlits) every literal in text; with
- * hits (may be NULL), also records where. */
-void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found,
+/* Adds to found (a set of literal ids, PF_WORDS(pf->nlits) words, cleared by the caller) every
+ * literal in text; with hits (may be NULL), also records where. */
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, uint64_t *found,
 		    struct pf_hits *hits);
 void pf_hits_release(struct pf_hits *h);
 
-/* Sets c's key from its literals, once they are all in. */
-void pf_cond_seal(struct pf_cond *c);
+/* Sets c's key and bits from its literals, once they are all in; 0, or -1 on no memory. */
+int pf_cond_seal(struct pf_cond *c);
 
 /* Number of hits of condition c's literals. */
-size_t pf_cond_hits(const struct pf_cond *c, const unsigned char *found, const struct pf_hits *h);
+size_t pf_cond_hits(const struct pf_cond *c, const uint64_t *found, const struct pf_hits *h);
 
 /* Empties m for the next caption. */
 void cond_memo_reset(struct cond_memo *m);
@@ -138,10 +149,10 @@ void cond_memo_release(struct cond_memo *m);
  * NULL on no memory.
  */
 const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
-				    const unsigned char *found, const struct pf_hits *h, size_t total,
+				    const uint64_t *found, const struct pf_hits *h, size_t total,
 				    size_t *n);
 
 /* Whether every condition of gate is met by found. */
-int pf_gate_open(const struct pf_gate *gate, const unsigned char *found);
+int pf_gate_open(const struct pf_gate *gate, const uint64_t *found);
 
 #endif

@@ -30,8 +30,10 @@ void pf_gate_release(struct pf_gate *gate)
 {
 	size_t i;
 
-	for (i = 0; i < gate->n; i++)
+	for (i = 0; i < gate->n; i++) {
 		free(gate->conds[i].lits);
+		free(gate->conds[i].bits);
+	}
 	memset(gate, 0, sizeof(*gate));
 }
 
@@ -131,19 +133,19 @@ static void hit_add(struct pf_hits *h, uint32_t k, size_t off)
 }
 
 /* Found literal k at offset i: marked, and recorded when hits are kept. */
-static inline void hit(unsigned char *found, struct pf_hits *h, uint32_t k, size_t i)
+static inline void hit(uint64_t *found, struct pf_hits *h, uint32_t k, size_t i)
 {
 	if (h) {
-		if (!found[k]) {
+		if (!pf_in(found, k)) {
 			h->last[k] = UINT32_MAX;
 			h->count[k] = 0;
 		}
 		hit_add(h, k, i);
 	}
-	found[k] = 1;
+	found[k >> 6] |= 1ull << (k & 63);
 }
 
-void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, unsigned char *found,
+void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, uint64_t *found,
 		    struct pf_hits *hits)
 {
 	const unsigned char *t = (const unsigned char *)text;
@@ -216,23 +218,35 @@ void pf_hits_release(struct pf_hits *h)
 	memset(h, 0, sizeof(*h));
 }
 
-void pf_cond_seal(struct pf_cond *c)
+int pf_cond_seal(struct pf_cond *c)
 {
 	uint64_t k = 0xcbf29ce484222325ull ^ c->n;
+	uint32_t top = 0;
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n; i++) {
 		k = (k ^ c->lits[i]) * 0x100000001b3ull;
+		top = c->lits[i] > top ? c->lits[i] : top;
+	}
 	c->key = k ^ (k >> 29);
+	free(c->bits);
+	c->nw = c->n ? PF_WORDS(top + 1) : 0;
+	c->bits = calloc(c->nw ? c->nw : 1, sizeof(*c->bits));
+	if (!c->bits)
+		return -1;
+	for (i = 0; i < c->n; i++)
+		c->bits[c->lits[i] >> 6] |= 1ull << (c->lits[i] & 63);
+	return 0;
 }
 
-size_t pf_cond_hits(const struct pf_cond *c, const unsigned char *found, const struct pf_hits *h)
+size_t pf_cond_hits(const struct pf_cond *c, const uint64_t *found, const struct pf_hits *h)
 {
-	size_t i, n = 0;
+	size_t w, n = 0;
+	uint64_t m;
 
-	for (i = 0; i < c->n; i++)
-		if (found[c->lits[i]])
-			n += h->count[c->lits[i]];
+	for (w = 0; w < c->nw; w++)
+		for (m = c->bits[w] & found[w]; m; m &= m - 1)
+			n += h->count[w * 64 + (size_t)__builtin_ctzll(m)];
 	return n;
 }
 
@@ -265,11 +279,12 @@ static int same_cond(const struct pf_cond *a, const struct pf_cond *b)
 }
 
 const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c,
-				    const unsigned char *found, const struct pf_hits *h, size_t total,
+				    const uint64_t *found, const struct pf_hits *h, size_t total,
 				    size_t *n)
 {
-	size_t k = (size_t)c->key & (COND_MEMO_SLOTS - 1), probes, np = 0, i;
+	size_t k = (size_t)c->key & (COND_MEMO_SLOTS - 1), probes, np = 0, i, w;
 	uint32_t hit, *pos;
+	uint64_t bits;
 
 	for (probes = 0; probes < COND_MEMO_SLOTS; probes++, k = (k + 1) & (COND_MEMO_SLOTS - 1)) {
 		if (m->slot[k].stamp != m->stamp)
@@ -290,10 +305,10 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 		m->cap = cap;
 	}
 	pos = m->pos + m->used;
-	for (i = 0; i < c->n; i++)
-		if (found[c->lits[i]])
-			for (hit = h->last[c->lits[i]]; hit != UINT32_MAX && np < total;
-			     hit = h->prev[hit])
+	for (w = 0; w < c->nw; w++)
+		for (bits = c->bits[w] & found[w]; bits; bits &= bits - 1)
+			for (hit = h->last[w * 64 + (size_t)__builtin_ctzll(bits)];
+			     hit != UINT32_MAX && np < total; hit = h->prev[hit])
 				pos[np++] = h->pos[hit];
 	/* one literal's hits come last first: reversed, they are in order */
 	if (np > 1 && c->n == 1)
@@ -315,15 +330,17 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 	return pos;
 }
 
-int pf_gate_open(const struct pf_gate *gate, const unsigned char *found)
+int pf_gate_open(const struct pf_gate *gate, const uint64_t *found)
 {
-	size_t i, j;
+	size_t i, w;
 
 	for (i = 0; i < gate->n; i++) {
-		for (j = 0; j < gate->conds[i].n; j++)
-			if (found[gate->conds[i].lits[j]])
+		const struct pf_cond *c = &gate->conds[i];
+
+		for (w = 0; w < c->nw; w++)
+			if (c->bits[w] & found[w])
 				break;
-		if (j == gate->conds[i].n)
+		if (w == c->nw)
 			return 0;
 	}
 	return 1;

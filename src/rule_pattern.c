@@ -113,7 +113,7 @@ static enum pl_status union_gate(const struct pattern_rule *p, struct pf_gate *g
 		memcpy(lits, c->lits, c->n * sizeof(*lits));
 		lits += c->n;
 	}
-	return PL_OK;
+	return pf_cond_seal(&gate->conds[0]) == 0 ? PL_OK : PL_ERR_NOMEM;
 }
 
 static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)

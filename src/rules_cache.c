@@ -314,7 +314,8 @@ static int gate_from(const struct in_entry *e, struct prefilter *pf, struct pf_g
 				goto fail;
 			cond->lits[cond->n++] = (uint32_t)id;
 		}
-		pf_cond_seal(cond);
+		if (pf_cond_seal(cond) != 0)
+			goto fail;
 	}
 	return 0;
 fail:

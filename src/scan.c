@@ -101,7 +101,7 @@ enum pl_status pl_scanner_new(struct pl_scanner **out, const struct pl_ruleset *
 	textnorm_init(&sc->tn);
 	sc->cache = calloc(n, sizeof(*sc->cache));
 	sc->cached = calloc(n, 1);
-	sc->found = calloc(rs->pf.nlits ? rs->pf.nlits : 1, 1);
+	sc->found = calloc(PF_WORDS(rs->pf.nlits) + 1, sizeof(*sc->found));
 	if (!sc->cache || !sc->cached || !sc->found || regex_matcher_init(&sc->m) != PL_OK) {
 		pl_scanner_free(&sc);
 		return PL_ERR_NOMEM;
@@ -165,7 +165,7 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 		cond_memo_reset(&sc->memo);
 	}
 	if (st == PL_OK && sc->rs->pf.nlits) {
-		memset(sc->found, 0, sc->rs->pf.nlits);
+		memset(sc->found, 0, PF_WORDS(sc->rs->pf.nlits) * sizeof(*sc->found));
 		prefilter_scan(&sc->rs->pf, sc->tn.norm, sc->tn.len, sc->found, &sc->hits);
 	}
 	return st;

@@ -35,7 +35,7 @@ struct pl_scanner {
 	struct textnorm tn;        /* the current caption, normalised */
 	struct match_list *cache;  /* per rule */
 	unsigned char *cached;
-	unsigned char *found;      /* prefilter literals present, one byte per literal */
+	uint64_t *found;           /* prefilter literals present, a set of their ids */
 	struct pf_hits hits;       /* and where they are */
 	struct run_buf runs;       /* scratch for the spans a pattern is searched in */
 	int ascii;                 /* the normalised caption is all ASCII: characters are bytes */

@@ -18,7 +18,7 @@ struct text_scan {
 	struct pl_diag *d;
 	struct match_list *cache;  /* per rule: matches() computed once per caption */
 	unsigned char *cached;
-	const unsigned char *found; /* prefilter: literals present in the caption */
+	const uint64_t *found;     /* prefilter: literals present in the caption, a set of ids */
 	const struct pf_hits *hits; /* and where (NULL: not known) */
 	struct run_buf *runs;      /* scratch of pattern searches (with hits) */
 	int ascii;                 /* the normalised text is all ASCII */

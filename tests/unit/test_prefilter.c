@@ -113,7 +113,7 @@ static void check_row(const struct row *r)
 	struct pf_gate g;
 	struct regex re;
 	struct regex_matcher m;
-	unsigned char *found;
+	uint64_t *found;
 	char got[8192], a[8192], b[8192], err[128];
 	size_t eo, ms, me, vs, ve, len = strlen(r->matching_text);
 
@@ -126,7 +126,7 @@ static void check_row(const struct row *r)
 	CHECK(regex_find(&re, &m, r->matching_text, len, 0, &ms, &me, &vs, &ve) == 1,
 	      "row text '%s' must match '%s'", r->matching_text, r->pattern);
 	/* ... so the gate must be open on it */
-	found = calloc(pf.nlits + 1, 1);
+	found = calloc(PF_WORDS(pf.nlits) + 1, sizeof(*found));
 	prefilter_scan(&pf, r->matching_text, len, found, NULL);
 	CHECK(pf_gate_open(&g, found), "gate closed on matching text '%s' for '%s'", r->matching_text,
 	      r->pattern);
@@ -146,7 +146,7 @@ static void check_closed(void)
 {
 	struct prefilter pf;
 	struct pf_gate g;
-	unsigned char found[64] = { 0 };
+	uint64_t found[4] = { 0 };
 	const char *pat = "\\b(?:rood|blauw)\\s+jas";
 
 	prefilter_init(&pf);
@@ -165,7 +165,7 @@ static void check_memo(void)
 	struct pf_gate a, b;
 	struct pf_hits hits;
 	struct cond_memo memo;
-	unsigned char found[64] = { 0 };
+	uint64_t found[4] = { 0 };
 	const char *pat = "\\b(?:rood|blauw)\\s+jas";
 	const uint32_t *pa, *pb;
 	size_t na = 0, nb = 0;
@@ -218,7 +218,7 @@ static void check_scan_oracle(void)
 	static char lits[NLIT][9];
 	struct prefilter pf;
 	struct pf_hits hits;
-	unsigned char found[NLIT];
+	uint64_t found[PF_WORDS(NLIT)];
 	char text[41];
 	uint32_t seed = 7, want[41], h;
 	long id;
@@ -248,7 +248,7 @@ static void check_scan_oracle(void)
 			for (i = 0; i + ll <= len; i++)
 				if (!memcmp(text + i, lits[k], ll))
 					want[nw++] = (uint32_t)i;
-			if (!found[ids[k]]) {
+			if (!pf_in(found, (uint32_t)ids[k])) {
 				bad += nw != 0;
 				continue;
 			}
