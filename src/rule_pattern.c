@@ -205,8 +205,8 @@ static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const
 static int judge(const struct pattern_rule *p, struct text_scan *ts, const char *subj, size_t len,
 		 size_t ms, size_t me, size_t vs, size_t ve, int *boosted)
 {
-	size_t from = utf8_back(subj, ms, p->window);
-	size_t to = utf8_on(subj, len, me, p->window);
+	size_t from = ts_back(ts, subj, ms, p->window);
+	size_t to = ts_on(ts, subj, len, me, p->window);
 	int rc;
 
 	*boosted = 0;

@@ -142,20 +142,25 @@ enum pl_status scan_prepare(struct pl_scanner *sc, const char *text, size_t len)
 		const unsigned char *t = (const unsigned char *)sc->tn.norm;
 		size_t i, n = sc->tn.len;
 		unsigned char hi = 0;
-		uint32_t *dg = sc->digits;
+		uint32_t *dg = sc->digits, *wd;
 
 		if (n >= sc->digits_cap || !dg) {
 			free(sc->digits);
 			sc->digits_cap = n < 1024 ? 1024 : n + 1;
-			sc->digits = dg = n < UINT32_MAX ? malloc(sc->digits_cap * sizeof(*dg)) : NULL;
+			sc->digits = dg = n < UINT32_MAX / 2
+						  ? malloc(2 * sc->digits_cap * sizeof(*dg))
+						  : NULL;
 			if (!dg)
 				sc->digits_cap = 0;
 		}
+		sc->wide = dg ? dg + sc->digits_cap : NULL;
 		if (dg) {
-			dg[0] = 0;
+			wd = sc->wide;
+			dg[0] = wd[0] = 0;
 			for (i = 0; i < n; i++) {
 				hi |= t[i];
 				dg[i + 1] = dg[i] + (t[i] >= '0' && t[i] <= '9');
+				wd[i + 1] = wd[i] + (t[i] >= 0x80);
 			}
 		} else {
 			for (i = 0; i < n; i++)
@@ -176,13 +181,15 @@ enum pl_status scan_caption(struct pl_scanner *sc, const char *name, const char 
 			    struct pl_findings *out, struct pl_diag *d)
 {
 	const struct pl_ruleset *rs = sc->rs;
+	/* the whole-text reference: no gates, no spans, characters counted one by one */
+	int ref = sc->whole_text;
 	struct text_scan ts = { .rs = rs, .tn = &sc->tn, .name = name, .lang = lang,
 				.account = account, .langs = langs, .m = &sc->m, .out = out,
 				.d = d, .cache = sc->cache, .cached = sc->cached,
-				.found = sc->whole_text ? NULL : sc->found,
-				.hits = sc->whole_text ? NULL : &sc->hits, .runs = sc->whole_text ? NULL : &sc->runs, .ascii = sc->ascii,
-				.digits = sc->whole_text ? NULL : sc->digits, .memo = &sc->memo,
-				.only = only };
+				.found = ref ? NULL : sc->found, .hits = ref ? NULL : &sc->hits,
+				.runs = ref ? NULL : &sc->runs, .ascii = ref ? 0 : sc->ascii,
+				.digits = ref ? NULL : sc->digits, .wide = ref ? NULL : sc->wide,
+				.memo = &sc->memo, .only = only };
 	enum pl_status st = PL_OK;
 	size_t i;
 

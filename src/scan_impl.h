@@ -40,10 +40,12 @@ struct pl_scanner {
 	struct run_buf runs;       /* scratch for the spans a pattern is searched in */
 	int ascii;                 /* the normalised caption is all ASCII: characters are bytes */
 	uint32_t *digits;          /* digits[i]: ASCII digits in its first i bytes (NULL: no memory) */
-	size_t digits_cap;
+	uint32_t *wide;            /* wide[i]: bytes from 0x80 up in them (in digits' allocation) */
+	size_t digits_cap;         /* entries of each */
 	struct cond_memo memo;     /* sorted hit positions of the conditions asked for so far */
 	const char *lang;          /* the last run's messages' language (static), NULL before */
-	int whole_text;            /* no gates, no spans: every pattern over the whole text (tests compare) */
+	int whole_text;            /* no gates, no spans, characters counted one by one: every
+				    * pattern over the whole text, the reference tests compare with */
 	struct ocr_engine *ocr;    /* reading text in photos: this thread's, made on first need */
 };
 

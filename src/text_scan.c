@@ -174,6 +174,29 @@ enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t
 			r->id, r->file, r->line);
 }
 
+size_t ts_back(const struct text_scan *ts, const char *subj, size_t off, size_t n)
+{
+	if (subj == ts->tn->norm) {
+		if (ts->ascii)
+			return off > n ? off - n : 0;
+		/* characters are bytes where no byte is from 0x80 up */
+		if (ts->wide && off >= n && ts->wide[off] == ts->wide[off - n])
+			return off - n;
+	}
+	return utf8_back(subj, off, n);
+}
+
+size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t off, size_t n)
+{
+	if (subj == ts->tn->norm) {
+		if (ts->ascii)
+			return len - off > n ? off + n : len;
+		if (ts->wide && len - off >= n && ts->wide[off + n] == ts->wide[off])
+			return off + n;
+	}
+	return utf8_on(subj, len, off, n);
+}
+
 int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 {
 	size_t i, j;
@@ -246,13 +269,8 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 			/* a match holding the literal at s starts at most width characters before
 			 * it; what decides it ends ahead characters later */
 			c = (size_t)re->width + re->ahead;
-			if (ts->ascii) {
-				s = s > re->width ? s - re->width : 0;
-				e = len - e > c ? e + c : len;
-			} else {
-				s = utf8_back(subj, s, re->width);
-				e = utf8_on(subj, len, e, c);
-			}
+			s = ts_back(ts, subj, s, re->width);
+			e = ts_on(ts, subj, len, e, c);
 			if (nr && s <= (size_t)sp[3 * nr - 2] + 1) {
 				sp[3 * nr - 2] = pos[i];
 				sp[3 * nr - 1] = (uint32_t)e;

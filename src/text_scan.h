@@ -23,6 +23,7 @@ struct text_scan {
 	struct run_buf *runs;      /* scratch of pattern searches (with hits) */
 	int ascii;                 /* the normalised text is all ASCII */
 	const uint32_t *digits;    /* digits[i]: ASCII digits in its first i bytes (NULL: unknown) */
+	const uint32_t *wide;      /* wide[i]: bytes from 0x80 up in them (NULL: unknown) */
 	struct cond_memo *memo;    /* conditions' hit positions, shared by the rules (with hits) */
 	long only;                 /* >= 0: examples of this rule alone (internal rules report) */
 	/* The last location computed: findings mostly come in order, so the next one continues
@@ -67,6 +68,10 @@ enum pl_status ts_report(struct text_scan *ts, const struct rule *r, const struc
 			 const struct text_match *parts, size_t nparts);
 /* Sets d to a clear match-limit error for rule r at original offset off and returns PL_ERR_MATCH. */
 enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t off, int rc);
+/* The offset n characters before off in subj, or its start (utf8_back), and n characters after off
+ * (utf8_on): counted by bytes where the caption's normalised text holds only ASCII there. */
+size_t ts_back(const struct text_scan *ts, const char *subj, size_t off, size_t n);
+size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t off, size_t n);
 /* Whether the caption holds the literals rule r needs (always, for unfiltered rules). */
 int ts_gate_open(const struct text_scan *ts, const struct rule *r);
 /* Whether rule r applies to this post (scope: account and language). */

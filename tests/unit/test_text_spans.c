@@ -15,6 +15,8 @@
 #include "harness.h"
 #include "regex.h"
 #include "scan_impl.h"
+#include "text_scan.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define U REGEX_UNBOUNDED
@@ -282,6 +284,38 @@ static void compare_generated(void)
 	}
 }
 
+/* Counting characters by bytes where the text is ASCII (ts_back, ts_on) gives what walking them
+ * one by one gives, at every offset and distance, in ASCII, mixed and wide captions. */
+static void test_char_steps(struct pl_scanner *sc)
+{
+	static const char *const texts[] = {
+		"Kerkstraat 12a, rode sneakers",
+		"Fête à l'école, 12 bis rue des Lilas \xf0\x9f\x9a\x93 ok",
+		"\xf0\x9f\x9a\x93\xf0\x9f\x91\xae",
+		"a\xc3\xa9" "b\xc3\xa9\xc3\xa9" "c   d",
+		"",
+	};
+	size_t t, off, n, bad;
+
+	for (t = 0; t < ARRAY_LEN(texts); t++) {
+		struct text_scan ts = { .tn = &sc->tn };
+		const char *s;
+		size_t len;
+
+		bad = 0;
+		CHECK_INT(scan_prepare(sc, texts[t], strlen(texts[t])), PL_OK, texts[t]);
+		ts.ascii = sc->ascii;
+		ts.wide = sc->wide;
+		s = sc->tn.norm;
+		len = sc->tn.len;
+		for (off = 0; off <= len; off++)
+			for (n = 0; n <= len + 2; n++)
+				bad += ts_back(&ts, s, off, n) != utf8_back(s, off, n) ||
+				       ts_on(&ts, s, len, off, n) != utf8_on(s, len, off, n);
+		CHECK(bad == 0, "'%s': %zu offsets and distances differ", texts[t], bad);
+	}
+}
+
 int main(void)
 {
 	struct pl_ruleset *rs = NULL;
@@ -294,6 +328,7 @@ int main(void)
 	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
 	if (rs && pl_scanner_new(&spans_sc, rs) == PL_OK && pl_scanner_new(&whole_sc, rs) == PL_OK) {
 		whole_sc->whole_text = 1;
+		test_char_steps(spans_sc);
 		compare_corpus();
 		compare_examples(rs);
 		compare_generated();
