@@ -317,8 +317,16 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 			pos[i] = pos[np - 1 - i];
 			pos[np - 1 - i] = hit;
 		}
-	else if (np > 1)
+	else if (np > 32)
 		qsort(pos, np, sizeof(*pos), cmp_u32);
+	else /* a few: by insertion, without a call per comparison */
+		for (i = 1; i < np; i++) {
+			size_t j = i;
+
+			for (hit = pos[i]; j > 0 && pos[j - 1] > hit; j--)
+				pos[j] = pos[j - 1];
+			pos[j] = hit;
+		}
 	if (probes < COND_MEMO_SLOTS) { /* a full table keeps no more: it still answers */
 		m->slot[k].cond = c;
 		m->slot[k].stamp = m->stamp;
