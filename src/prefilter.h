@@ -89,7 +89,8 @@ void pf_gate_release(struct pf_gate *gate);
 /* Frees the vocabulary memo (prefilter.c; prefilter_release calls it). */
 void prefilter_memo_release(struct prefilter *pf);
 
-/* Id of literal s in pf's table, added when new; -1 on no memory (prefilter_table.c). */
+/* Id of literal s in pf's table, added when new; -1 on no memory, or for an empty s (the analysis
+ * never keeps a condition holding one: it would always be met) (prefilter_table.c). */
 long prefilter_lit_id(struct prefilter *pf, const char *s);
 
 /*

@@ -54,7 +54,7 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 	uint32_t *head, h = 0, m = 0;
 
 	if (!len)
-		return -1;
+		return -1; /* it has no first bytes to be chained by */
 	if (!pf->by_bigram) {
 		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
 		 * bigrams in use are ever touched. */
