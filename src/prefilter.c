@@ -6,6 +6,9 @@
  * multiplies exact languages and collects conditions; alternation unites them; a quantifier with
  * minimum 0, '.', \w, \s, back-references and other constructs it does not model give nothing.
  * Everything is lower-cased: patterns are caseless and the normalised text is case-folded.
+ * Where a literal must start or end a word (after \b, \s+ or "(?<![\w,])", before \b, \s+
+ * or "(?!\w)"), a PF_WB byte marks that end, and the scan skips hits inside words ("we" in
+ * "twee"): far fewer spans to search for the short words of the packs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,10 +39,14 @@ struct reader {
 	pf_vocab_fn vocab;
 	void *ctx;
 	struct prefilter *pf;          /* its vocabulary memo */
+	int lead;                      /* a \b stands right before the group or vocabulary read next */
+	int nonword;                   /* the atom just read is one character, never a word's */
+	long qmin;                     /* the least repeat of the quantifier just read (1: none) */
 };
 
 struct pf_vocab_memo {
-	char *const *words;            /* the key: the word list the callback gave */
+	char *const *words;            /* the key: the word list the callback gave ... */
+	int lead;                      /* ... and whether \b stood before it */
 	struct info in;                /* what read_vocab made of it */
 };
 
@@ -141,6 +148,16 @@ static int exact_single(struct info *in, const char *x, size_t len)
 	return set_add(&in->ex, x, len);
 }
 
+/* Length of literal x without its PF_WB marks. */
+static size_t core_len(const char *x)
+{
+	size_t n = 0;
+
+	for (; *x; x++)
+		n += *x != PF_WB;
+	return n;
+}
+
 /* A condition's worth: the shortest literal's length; 0 when worthless (matches nearly always). */
 static size_t cond_score(const struct strset *s)
 {
@@ -149,11 +166,12 @@ static size_t cond_score(const struct strset *s)
 	if (!s->n || s->n > PF_MAX_SET)
 		return 0;
 	for (i = 0; i < s->n; i++) {
-		size_t l = strlen(s->v[i]);
+		size_t l = core_len(s->v[i]);
+		const char *c = s->v[i] + strspn(s->v[i], "\x01");
 
 		if (l < min)
 			min = l;
-		if (l == 1 && ((s->v[i][0] >= 'a' && s->v[i][0] <= 'z') || s->v[i][0] == ' '))
+		if (l == 1 && ((c[0] >= 'a' && c[0] <= 'z') || c[0] == ' '))
 			letters++;
 	}
 	if (!min || letters)
@@ -255,11 +273,42 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
+/* What \b counts as a word character in every mode: an ASCII letter, digit or '_'. */
+static int word_char(char c)
+{
+	c = lower(c);
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Whether a look-around's body (after "(?<!" or "(?!") is "\w)" or a class holding \w, as in
+ * "(?<![\w,])": the character next to it is then not a word's, as \b would say.
+ */
+static int excludes_word(const char *b, size_t avail)
+{
+	size_t i;
+	int w = 0;
+
+	if (avail >= 3 && !memcmp(b, "\\w)", 3))
+		return 1;
+	if (avail < 2 || b[0] != '[' || b[1] == '^')
+		return 0;
+	for (i = 1; i < avail && b[i] != ']'; i++) {
+		if (b[i] == '[')
+			return 0; /* a POSIX class: not read here */
+		if (b[i] == '\\' && i + 1 < avail) {
+			w |= b[i + 1] == 'w';
+			i++;
+		}
+	}
+	return w && i + 1 < avail && b[i + 1] == ')';
+}
+
 /* A character class "[...]": exact set of one-byte strings when small and ASCII, else nothing. */
 static void read_class(struct reader *r, struct info *out)
 {
 	unsigned char bits[32] = { 0 };
-	int neg = 0, unknown = 0, first = 1;
+	int neg = 0, unknown = 0, first = 1, wordless = 1; /* no member is an ASCII word byte */
 	size_t n = 0, c;
 
 	memset(out, 0, sizeof(*out));
@@ -290,6 +339,7 @@ static void read_class(struct reader *r, struct info *out)
 			}
 			if (strchr("wsWSDhHvVpPRNX", e) || (e >= '0' && e <= '9') || e == 'x' || !e) {
 				unknown = 1;
+				wordless &= e && strchr("sWhv", e) != NULL;
 				if (e == 'p' || e == 'P' || e == 'x')
 					while (!at_end(r) && r->p[r->i] != '}' && r->p[r->i] != ']')
 						r->i++;
@@ -310,6 +360,7 @@ static void read_class(struct reader *r, struct info *out)
 		}
 		if (lo >= 0x80 || hi >= 0x80 || hi < lo) {
 			unknown = 1;
+			wordless = 0;
 			continue;
 		}
 		for (c = lo; c <= hi; c++) {
@@ -319,8 +370,11 @@ static void read_class(struct reader *r, struct info *out)
 		}
 	}
 	r->i++; /* ']' */
-	if (neg || unknown)
-		return;
+	for (c = 0; c < 256 && wordless; c++)
+		wordless = !(((bits[c >> 3] >> (c & 7)) & 1) && word_char((char)c));
+	r->nonword = wordless && !neg;
+	if (neg || unknown || ((bits[PF_WB >> 3] >> (PF_WB & 7)) & 1))
+		return; /* a raw 0x01 would read as \b */
 	for (c = 0; c < 256; c++)
 		n += (bits[c >> 3] >> (c & 7)) & 1;
 	if (!n || n > PF_MAX_EXACT)
@@ -353,8 +407,8 @@ static void read_quoted(struct reader *r, struct info *out)
 	e = strstr(r->p + s, "\\E");
 	k = e ? (size_t)(e - r->p) - s : r->len - s;
 	r->i = e ? (size_t)(e - r->p) + 2 : r->len;
-	if (k >= sizeof(buf)) {
-		memset(out, 0, sizeof(*out));
+	if (k >= sizeof(buf) || memchr(r->p + s, PF_WB, k)) {
+		memset(out, 0, sizeof(*out)); /* a raw 0x01 would read as \b */
 		return;
 	}
 	for (size_t j = 0; j < k; j++)
@@ -375,13 +429,22 @@ static void read_escape(struct reader *r, struct info *out)
 	r->i += 2;
 	if (e == 'd') {
 		struct info cls;
-		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL, NULL };
+		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0 };
 
 		read_class(&sub, &cls);
 		*out = cls;
 		return;
 	}
-	if (strchr("bBAzZGK", e) && e) {
+	if (e && strchr("sWhvR", e))
+		r->nonword = 1;
+	if (e == 'b') {
+		/* zero-width, but the literal next to it starts or ends a word */
+		ch = PF_WB;
+		if (exact_single(out, &ch, 1) != 0)
+			r->bail = 1;
+		return;
+	}
+	if (strchr("BAzZGK", e) && e) {
 		if (exact_single(out, "", 0) != 0)
 			r->bail = 1;
 		return;
@@ -398,6 +461,8 @@ static void read_escape(struct reader *r, struct info *out)
 		return;
 	}
 	ch = e;
+	if (ch == PF_WB)
+		return; /* a raw 0x01 would read as \b */
 	if (exact_single(out, &ch, 1) != 0)
 		r->bail = 1;
 }
@@ -478,13 +543,15 @@ void prefilter_memo_release(struct prefilter *pf)
 	pf->nmemo = 0;
 }
 
-static void vocab_info(const struct reader *r, char *const *w, size_t n, struct info *out);
+static void vocab_info(const struct reader *r, char *const *w, size_t n, int lead,
+		       struct info *out);
 
 /*
  * "{{name}}": the vocabulary's words, analysed once per rule set (vocab_info) and copied for each
- * use: the packs name the same few vocabularies in dozens of patterns.
+ * use: the packs name the same few vocabularies in dozens of patterns. After \b (lead) it is
+ * analysed apart, as its words then start a word.
  */
-static void read_vocab(struct reader *r, struct info *out)
+static void read_vocab(struct reader *r, struct info *out, int lead)
 {
 	const char *close = strstr(r->p + r->i + 2, "}}");
 	struct pf_vocab_memo *m;
@@ -498,12 +565,12 @@ static void read_vocab(struct reader *r, struct info *out)
 	}
 	r->i = (size_t)(close - r->p) + 2;
 	for (i = 0; i < r->pf->nmemo; i++)
-		if (r->pf->memo[i].words == w) {
+		if (r->pf->memo[i].words == w && r->pf->memo[i].lead == lead) {
 			if (info_copy(out, &r->pf->memo[i].in) != 0)
 				r->bail = 1;
 			return;
 		}
-	vocab_info(r, w, n, out);
+	vocab_info(r, w, n, lead, out);
 	if (r->bail)
 		return;
 	m = realloc(r->pf->memo, (r->pf->nmemo + 1) * sizeof(*m));
@@ -513,6 +580,7 @@ static void read_vocab(struct reader *r, struct info *out)
 	}
 	r->pf->memo = m;
 	m[r->pf->nmemo].words = w;
+	m[r->pf->nmemo].lead = lead;
 	if (info_copy(&m[r->pf->nmemo].in, out) != 0) {
 		info_free(&m[r->pf->nmemo].in);
 		r->bail = 1;
@@ -523,19 +591,24 @@ static void read_vocab(struct reader *r, struct info *out)
 
 /*
  * A word with a space or hyphen expands to a flexible separator, so only its longest piece is
- * certain; plain words are exact while they are few.
+ * certain; plain words are exact while they are few. After \b (lead), a word's first piece
+ * starts a word: it is marked so (PF_WB).
  */
-static void vocab_info(const struct reader *r, char *const *w, size_t n, struct info *out)
+static void vocab_info(const struct reader *r, char *const *w, size_t n, int lead,
+		       struct info *out)
 {
 	struct reader *rw = (struct reader *)(uintptr_t)r; /* only its bail flag */
 	size_t i, plain = 1;
+	char buf[512];
 
 	for (i = 0; i < n && plain; i++)
 		plain = !strpbrk(w[i], " -");
 	for (i = 0; i < n; i++) {
 		const char *s = w[i], *best = s;
-		size_t bl = 0;
+		size_t bl = 0, at = 0;
 
+		if (strchr(s, PF_WB))
+			rw->bail = 1; /* a raw 0x01 would read as \b */
 		while (*s) {
 			size_t k = strcspn(s, " -");
 
@@ -546,8 +619,19 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, struct 
 			s += k;
 			s += strspn(s, " -");
 		}
-		if (set_push(&out->ex, best, bl) != 0)
+		if (lead && best == w[i] && bl + 1 < sizeof(buf)) {
+			buf[0] = PF_WB;
+			at = 1;
+		}
+		if (bl + at >= sizeof(buf))
+			at = 0; /* too long to mark: kept unmarked below */
+		if (at) {
+			memcpy(buf + 1, best, bl);
+			if (set_push(&out->ex, buf, bl + 1) != 0)
+				rw->bail = 1;
+		} else if (set_push(&out->ex, best, bl) != 0) {
 			rw->bail = 1;
+		}
 	}
 	set_uniq(&out->ex);
 	out->exact = 1;
@@ -558,29 +642,46 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, struct 
 static void read_atom(struct reader *r, struct info *out)
 {
 	char c = r->p[r->i];
+	int lead = r->lead;
 
 	memset(out, 0, sizeof(*out));
+	r->lead = 0;
+	r->nonword = 0;
 	if (c == '{' && r->i + 1 < r->len && r->p[r->i + 1] == '{') {
-		read_vocab(r, out);
+		read_vocab(r, out, lead);
 		return;
 	}
 	if (c == '(') {
-		int assertion = 0, group;
+		int assertion = 0, group, wb = 0;
+		const char *h = r->p + r->i + 1;
+		size_t avail = r->len - r->i - 1;
 
+		/* "(?<![\w,])" before a word and "(?![\w])" after one are as good as \b */
+		if (avail > 3 && h[0] == '?' && h[1] == '<' && h[2] == '!')
+			wb = excludes_word(h + 3, avail - 3);
+		else if (avail > 2 && h[0] == '?' && h[1] == '!')
+			wb = excludes_word(h + 2, avail - 2);
 		r->i++;
 		if (++r->depth > PF_MAX_DEPTH) {
 			r->bail = 1;
 			return;
 		}
 		group = read_group_head(r, &assertion);
-		if (group)
+		if (group) {
+			/* "\b(?:we|wij)" is "(?:\bwe|\bwij)"; an assertion's text stays out */
+			r->lead = lead && !assertion;
 			read_alt(r, out);
+			r->lead = 0;
+			r->nonword = 0; /* said of the group's last atom, not of the group */
+		}
 		r->depth--;
 		if (!at_end(r) && r->p[r->i] == ')')
 			r->i++;
 		if (assertion || !group) {
+			char mark = PF_WB;
+
 			info_free(out);
-			if (exact_single(out, "", 0) != 0)
+			if (exact_single(out, &mark, wb ? 1 : 0) != 0)
 				r->bail = 1;
 		}
 		return;
@@ -593,7 +694,8 @@ static void read_atom(struct reader *r, struct info *out)
 		read_escape(r, out);
 		return;
 	}
-	if (c == '.') {
+	if (c == '.' || c == PF_WB) {
+		/* any character; a raw 0x01 is not modelled, as it would read as \b */
 		r->i++;
 		return;
 	}
@@ -679,6 +781,7 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 	long min, max;
 	char q = at_end(r) ? 0 : r->p[r->i];
 
+	r->qmin = 1;
 	if (q == '*' || q == '+' || q == '?') {
 		min = q == '+';
 		max = q == '?' ? 1 : -1;
@@ -686,6 +789,7 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 	} else if (q != '{' || read_braces(r, &min, &max) != 0) {
 		return;
 	}
+	r->qmin = min;
 	if (!at_end(r) && (r->p[r->i] == '?' || r->p[r->i] == '+'))
 		r->i++; /* lazy or possessive: same language */
 	if (min == 0) {
@@ -722,16 +826,33 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 /* Concatenation: a run of exact items multiplies; anything else ends the run. */
 static void read_concat(struct reader *r, struct info *out)
 {
-	struct strset run = { 0 };
-	int have_run = 0, oom = 0, inexact = 0;
+	struct strset run = { 0 }, marks = { 0 };
+	int have_run = 0, oom = 0, inexact = 0, nonword;
+	char mark = PF_WB;
 
 	memset(out, 0, sizeof(*out));
+	if (set_add(&marks, &mark, 1) != 0)
+		r->bail = 1;
+	if (r->lead) {
+		/* the enclosing group's \b stands before this branch too */
+		r->lead = 0;
+		if (set_add(&run, &mark, 1) != 0)
+			r->bail = 1;
+		have_run = 1;
+	}
 	while (!at_end(r) && r->p[r->i] != '|' && r->p[r->i] != ')' && !r->bail) {
 		struct info item;
 		size_t k;
 
+		/* after nothing but \b, a group or vocabulary starts a word */
+		r->lead = have_run && run.n == 1 && run.v[0][0] == PF_WB && !run.v[0][1] &&
+			  (r->p[r->i] == '(' || (r->p[r->i] == '{' && r->i + 1 < r->len &&
+						 r->p[r->i + 1] == '{'));
 		read_atom(r, &item);
+		r->lead = 0;
+		nonword = r->nonword;
 		apply_quantifier(r, &item);
+		nonword &= r->qmin > 0;
 		if (item.exact) {
 			if (!have_run) {
 				run = item.ex;
@@ -747,6 +868,9 @@ static void read_concat(struct reader *r, struct info *out)
 		}
 		inexact = 1;
 		if (have_run) {
+			/* before a character that is never a word's, a literal ends a word */
+			if (nonword)
+				(void)cross(&run, &marks, &oom); /* too long: kept unmarked */
 			keep_cond(out, &run);
 			have_run = 0;
 		}
@@ -754,7 +878,14 @@ static void read_concat(struct reader *r, struct info *out)
 			keep_cond(out, &item.conds[k]);
 		item.ncond = 0;
 		info_free(&item);
+		if (nonword) {
+			/* ... and after one, the next starts a word, as after \b */
+			if (set_add(&run, &mark, 1) != 0)
+				oom = 1;
+			have_run = 1;
+		}
 	}
+	set_free(&marks);
 	r->bail |= oom;
 	if (have_run && !out->ncond && !inexact) {
 		out->exact = 1;
@@ -774,7 +905,7 @@ static void read_alt(struct reader *r, struct info *out)
 {
 	struct info *br = NULL, *nbr;
 	size_t nb = 0, cap = 0, i, j;
-	int all_exact = 1, all_cond = 1;
+	int all_exact = 1, all_cond = 1, lead = r->lead;
 
 	memset(out, 0, sizeof(*out));
 	for (;;) {
@@ -787,6 +918,7 @@ static void read_alt(struct reader *r, struct info *out)
 			}
 			br = nbr;
 		}
+		r->lead = lead;
 		read_concat(r, &br[nb]);
 		all_exact &= br[nb].exact;
 		all_cond &= br[nb].exact ? !set_has(&br[nb].ex, "") && cond_score(&br[nb].ex) > 0
@@ -831,7 +963,7 @@ static void read_alt(struct reader *r, struct info *out)
 int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
 		  void *ctx, struct pf_gate *gate)
 {
-	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx, pf };
+	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx, pf, 0, 0, 1 };
 	struct info in;
 	size_t i, j;
 	int rc = 0;

@@ -40,9 +40,21 @@ struct pf_gate {
 	size_t n;
 };
 
+/*
+ * In an analysed literal, where the pattern has \b: "\x01we" is "we" at the start of a word.
+ * The table keeps the byte string and, as bound, which of its ends must be a word's end: a hit
+ * whose neighbouring byte is an ASCII letter, digit or '_' is then no hit. Only an end whose own
+ * byte is one of those gets the flag (\b before "'s" says the opposite), and a byte from 0x80 up
+ * next to it never rejects a hit (whether it is part of a letter depends on the pattern's mode).
+ */
+#define PF_WB '\x01'
+#define PF_BOUND_START 1u
+#define PF_BOUND_END 2u
+
 struct pf_lit {
 	char *s;
 	size_t len;
+	unsigned bound;     /* PF_BOUND_START, PF_BOUND_END */
 	uint32_t head, mask; /* the first (up to) four bytes, little-endian, and which count */
 	uint32_t next;      /* next literal of its chain, UINT32_MAX ends */
 };
@@ -89,9 +101,14 @@ void pf_gate_release(struct pf_gate *gate);
 /* Frees the vocabulary memo (prefilter.c; prefilter_release calls it). */
 void prefilter_memo_release(struct prefilter *pf);
 
-/* Id of literal s in pf's table, added when new; -1 on no memory, or for an empty s (the analysis
- * never keeps a condition holding one: it would always be met) (prefilter_table.c). */
+/* Id of literal s in pf's table, added when new; -1 on no memory, or for an s with no byte but
+ * PF_WB (the analysis never keeps a condition holding one: it would always be met). s may begin
+ * and end with PF_WB; one inside it is dropped (prefilter_table.c). */
 long prefilter_lit_id(struct prefilter *pf, const char *s);
+
+/* Literal l as prefilter_lit_id reads it, PF_WB marks and all, into out (l->len + 3 bytes);
+ * returns its length, without the terminating NUL it also writes. */
+size_t pf_lit_marked(const struct pf_lit *l, char *out);
 
 /*
  * Where the literals occurred: every hit's offset in text order, each chained to the previous hit

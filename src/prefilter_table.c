@@ -48,21 +48,57 @@ static inline uint32_t quad_slot(uint32_t w)
 	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
 }
 
-long prefilter_lit_id(struct prefilter *pf, const char *s)
+/* An ASCII letter, digit or '_': what \b counts as a word character in every mode. */
+static inline int word_byte(unsigned char c)
 {
-	size_t len = strlen(s), i;
-	uint32_t *head, h = 0, m = 0;
+	return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_';
+}
 
-	if (!len)
+size_t pf_lit_marked(const struct pf_lit *l, char *out)
+{
+	size_t n = 0;
+
+	if (l->bound & PF_BOUND_START)
+		out[n++] = PF_WB;
+	memcpy(out + n, l->s, l->len);
+	n += l->len;
+	if (l->bound & PF_BOUND_END)
+		out[n++] = PF_WB;
+	out[n] = '\0';
+	return n;
+}
+
+long prefilter_lit_id(struct prefilter *pf, const char *marked)
+{
+	size_t len = 0, i, ml = strlen(marked);
+	uint32_t *head, h = 0, m = 0;
+	unsigned bound = 0;
+	char *s = malloc(ml + 1);
+
+	if (!s)
+		return -1;
+	for (i = 0; i < ml; i++)
+		if (marked[i] != PF_WB)
+			s[len++] = marked[i];
+	s[len] = '\0';
+	if (!len) {
+		free(s);
 		return -1; /* it has no first bytes to be chained by */
+	}
+	if (marked[0] == PF_WB && word_byte((unsigned char)s[0]))
+		bound |= PF_BOUND_START;
+	if (marked[ml - 1] == PF_WB && word_byte((unsigned char)s[len - 1]))
+		bound |= PF_BOUND_END;
 	if (!pf->by_bigram) {
 		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
 		 * bigrams in use are ever touched. */
 		pf->by_bigram = calloc(65536, sizeof(*pf->by_bigram));
 		pf->by_byte = calloc(256, sizeof(*pf->by_byte));
 		pf->by_quad = calloc((size_t)1 << PF_QUAD_BITS, sizeof(*pf->by_quad));
-		if (!pf->by_bigram || !pf->by_byte || !pf->by_quad)
+		if (!pf->by_bigram || !pf->by_byte || !pf->by_quad) {
+			free(s);
 			return -1;
+		}
 	}
 	for (i = 0; i < len && i < 4; i++) {
 		h |= (uint32_t)(unsigned char)s[i] << (8 * i);
@@ -75,21 +111,25 @@ long prefilter_lit_id(struct prefilter *pf, const char *s)
 	else
 		head = &pf->by_quad[quad_slot(h)];
 	for (i = *head - 1u; i != UINT32_MAX; i = pf->lits[i].next)
-		if (pf->lits[i].len == len && !memcmp(pf->lits[i].s, s, len))
+		if (pf->lits[i].len == len && pf->lits[i].bound == bound &&
+		    !memcmp(pf->lits[i].s, s, len)) {
+			free(s);
 			return (long)i;
+		}
 	if (pf->nlits == pf->cap) {
 		size_t cap = pf->cap ? pf->cap * 2 : 256;
 		struct pf_lit *l = realloc(pf->lits, cap * sizeof(*l));
 
-		if (!l)
+		if (!l) {
+			free(s);
 			return -1;
+		}
 		pf->lits = l;
 		pf->cap = cap;
 	}
-	pf->lits[pf->nlits].s = strdup(s);
-	if (!pf->lits[pf->nlits].s)
-		return -1;
+	pf->lits[pf->nlits].s = s;
 	pf->lits[pf->nlits].len = len;
+	pf->lits[pf->nlits].bound = bound;
 	pf->lits[pf->nlits].head = h;
 	pf->lits[pf->nlits].mask = m;
 	pf->lits[pf->nlits].next = *head - 1u;
@@ -132,9 +172,17 @@ static void hit_add(struct pf_hits *h, uint32_t k, size_t off)
 	h->count[k]++;
 }
 
-/* Found literal k at offset i: marked, and recorded when hits are kept. */
-static inline void hit(uint64_t *found, struct pf_hits *h, uint32_t k, size_t i)
+/* Found literal k at offset i of t (len bytes): marked, and recorded when hits are kept; not when
+ * a byte next to it is a word's where the pattern has \b. */
+static inline void hit(const struct prefilter *pf, const unsigned char *t, size_t len,
+		       uint64_t *found, struct pf_hits *h, uint32_t k, size_t i)
 {
+	unsigned b = pf->lits[k].bound;
+
+	if (b && (((b & PF_BOUND_START) && i > 0 && word_byte(t[i - 1])) ||
+		  ((b & PF_BOUND_END) && i + pf->lits[k].len < len &&
+		   word_byte(t[i + pf->lits[k].len]))))
+		return;
 	if (h) {
 		if (!pf_in(found, k)) {
 			h->last[k] = UINT32_MAX;
@@ -178,7 +226,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, ui
 
 		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
 			for (k = pf->by_byte[b] - 1u; k != UINT32_MAX; k = pf->lits[k].next)
-				hit(found, hits, k, i);
+				hit(pf, t, len, found, hits, k, i);
 		if (i + 1 >= len)
 			break;
 		bb = (b << 8) | t[i + 1];
@@ -192,7 +240,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, ui
 
 				if (l->head == w && l->len <= len - i &&
 				    (l->len == 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4)))
-					hit(found, hits, k, i);
+					hit(pf, t, len, found, hits, k, i);
 			}
 		} else {
 			w = bb >> 8 | (bb & 0xffu) << 8;
@@ -204,7 +252,7 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, ui
 			const struct pf_lit *l = &pf->lits[k];
 
 			if ((w & l->mask) == l->head && l->len <= len - i)
-				hit(found, hits, k, i);
+				hit(pf, t, len, found, hits, k, i);
 		}
 	}
 }
@@ -220,15 +268,12 @@ void pf_hits_release(struct pf_hits *h)
 
 int pf_cond_seal(struct pf_cond *c)
 {
-	uint64_t k = 0xcbf29ce484222325ull ^ c->n;
+	uint64_t k = 0xcbf29ce484222325ull, m;
 	uint32_t top = 0;
-	size_t i;
+	size_t i, w, n = 0;
 
-	for (i = 0; i < c->n; i++) {
-		k = (k ^ c->lits[i]) * 0x100000001b3ull;
+	for (i = 0; i < c->n; i++)
 		top = c->lits[i] > top ? c->lits[i] : top;
-	}
-	c->key = k ^ (k >> 29);
 	free(c->bits);
 	c->nw = c->n ? PF_WORDS(top + 1) : 0;
 	c->bits = calloc(c->nw ? c->nw : 1, sizeof(*c->bits));
@@ -236,6 +281,16 @@ int pf_cond_seal(struct pf_cond *c)
 		return -1;
 	for (i = 0; i < c->n; i++)
 		c->bits[c->lits[i] >> 6] |= 1ull << (c->lits[i] & 63);
+	/* the ids once each, ascending: conditions alike in content are alike in lits and key
+	 * (one literal can come from two branches, "\\bans" and "ans" read alike) */
+	for (w = 0; w < c->nw; w++)
+		for (m = c->bits[w]; m; m &= m - 1)
+			c->lits[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
+	c->n = n;
+	k ^= n;
+	for (i = 0; i < n; i++)
+		k = (k ^ c->lits[i]) * 0x100000001b3ull;
+	c->key = k ^ (k >> 29);
 	return 0;
 }
 

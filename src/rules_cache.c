@@ -438,7 +438,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 	struct regex *tmp;
 	unsigned char *codes = NULL;
 	size_t clen = 0, i, k, j;
-	char id[256];
+	char id[256], *mark = NULL; /* a literal with its \b marks */
 	int rc = -1;
 
 	res = malloc(c->nout * sizeof(*res));
@@ -469,9 +469,18 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 			put_uint(b, e->gate.conds[k].n, 4);
 			for (j = 0; j < e->gate.conds[k].n; j++) {
 				const struct pf_lit *l = &pf->lits[e->gate.conds[k].lits[j]];
+				size_t ml;
 
-				put_uint(b, l->len, 2);
-				put(b, l->s, l->len);
+				char *m = realloc(mark, l->len + 3);
+
+				if (!m) {
+					b->oom = 1;
+					goto out;
+				}
+				mark = m;
+				ml = pf_lit_marked(l, mark);
+				put_uint(b, ml, 2);
+				put(b, mark, ml);
 			}
 		}
 	}
@@ -484,6 +493,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		rc = 0;
 	}
 out:
+	free(mark);
 	free(codes);
 	free(tmp);
 	free(res);

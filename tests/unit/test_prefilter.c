@@ -17,9 +17,20 @@ struct row {
 };
 
 static const struct row rows[] = {
-	{ "\\b(?:rood|blauw)\\s+(?:jas|broek)\\b", "een blauwe jas? nee: blauw  broek", "rood,blauw;jas,broek" },
-	{ "kerkstraat\\s+\\d+", "kerkstraat 12", "kerkstraat;0,1,2,3,4,5,6,7,8,9" },
-	{ "[\\s-]+verbaal", "proces-verbaal", "verbaal" },
+	{ "\\b(?:rood|blauw)\\s+(?:jas|broek)\\b", "een blauwe jas? nee: blauw  broek", "\\brood\\b,\\bblauw\\b;\\bjas\\b,\\bbroek\\b" },
+	{ "\\bwe\\s+staan", "twee, we staan", "\\bwe\\b;\\bstaan" /* \\s stands for \\b */ },
+	{ "(?<![\\w,])nu\\s+bij", "nu bij", "\\bnu\\b;\\bbij" },
+	{ "ab(?!\\w)c?", "ab", "ab\\b" },
+	{ "ab(?![a-z])", "ab1", "ab" /* a digit may follow */ },
+	{ "x\\s*we", "xwe", "we" /* \\s* may be empty: no bound */ },
+	{ "(?:foo|\\s)+we", "foowe", "we" /* the group is not one character never a word's */ },
+	/* \b next to a byte that is not a word's says the opposite: no bound there */
+	{ "\\b's\\b", "x's", "'s\\b" },
+	{ "\\b[0-9]x", "a 5x", "\\b0x,\\b1x,\\b2x,\\b3x,\\b4x,\\b5x,\\b6x,\\b7x,\\b8x,\\b9x" },
+	{ "\\b\\d{4}\\b", "1234", "0,1,2,3,4,5,6,7,8,9" },
+	{ "a\\bb|\\bab", "x ab", "ab,\\bab" /* a \b inside a literal only weakens it */ },
+	{ "kerkstraat\\s+\\d+", "kerkstraat 12", "kerkstraat\\b;0,1,2,3,4,5,6,7,8,9" },
+	{ "[\\s-]+verbaal", "proces-verbaal", "\\bverbaal" },
 	{ "roces(?:[\\s-]+verbaal|verbaal)", "proces verbaal", "roces;verbaal" },
 	{ "a(?:|b)cd", "acd", "acd,abcd" },
 	{ "n[°o]\\.?\\s?12", "no 12", "12" /* the class holds a non-ASCII character: unmodelled */ },
@@ -55,8 +66,12 @@ static void render(const struct prefilter *pf, const struct pf_gate *g, char *ou
 			lits[j] = pf->lits[g->conds[i].lits[j]].s;
 		used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s", i ? ";" : "");
 		for (j = 0; j < n; j++) {
-			used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s",
-						 j ? "," : "", lits[j]);
+			unsigned bd = pf->lits[g->conds[i].lits[j]].bound;
+
+			/* a literal bound to a word's start or end shows the pattern's \b there */
+			used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s%s%s",
+						 j ? "," : "", bd & PF_BOUND_START ? "\\b" : "",
+						 lits[j], bd & PF_BOUND_END ? "\\b" : "");
 		}
 	}
 }
@@ -153,6 +168,14 @@ static void check_closed(void)
 	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
 	prefilter_scan(&pf, "een groene broek", 16, found, NULL);
 	CHECK(!pf_gate_open(&g, found), "gate open on text without 'rood'/'blauw'");
+	/* the words inside others do not count: \b must hold before them */
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "dooerood sblauw jas", 19, found, NULL);
+	CHECK(!pf_gate_open(&g, found), "gate open on 'rood'/'blauw' inside words");
+	/* a byte from 0x80 up may or may not end a word: the hit counts */
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "\xc3\xa9rood jas", 12, found, NULL);
+	CHECK(pf_gate_open(&g, found), "gate closed on 'rood' after a non-ASCII byte");
 	pf_gate_release(&g);
 	prefilter_release(&pf);
 }
@@ -207,46 +230,76 @@ static uint32_t next_rand(uint32_t *s)
 	return *s >> 16;
 }
 
+/* What \b counts as a word byte whatever the mode (a byte from 0x80 up: not known, never). */
+static int ascii_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 /*
- * prefilter_scan against a naive search: many literals of one to eight bytes over a four-letter
- * alphabet (so they share prefixes, chains and hash slots, and hit often), texts of every length
+ * prefilter_scan against a naive search: many literals of one to eight bytes over a four-byte
+ * alphabet with a space (so they share prefixes, chains and hash slots, and hit often), some
+ * bound by \b to a word's start or end, texts with spaces and non-ASCII bytes of every length
  * up to 40 (literals cut off by the end), each literal's hits compared position by position.
  */
 static void check_scan_oracle(void)
 {
 	enum { NLIT = 600, NTEXT = 400 };
-	static char lits[NLIT][9];
+	static const char alpha[] = "abc ", talpha[] = "abc \xc3";
+	static char lits[NLIT][9], marked[NLIT][11];
+	static unsigned bounds[NLIT];
 	struct prefilter pf;
 	struct pf_hits hits;
 	uint64_t found[PF_WORDS(NLIT)];
 	char text[41];
 	uint32_t seed = 7, want[41], h;
 	long id;
-	size_t i, k, n, len, nl, ids[NLIT], bad = 0;
+	size_t i, k, n, len, nl, ids[NLIT], bad = 0, nbound = 0;
 
 	prefilter_init(&pf);
 	memset(&hits, 0, sizeof(hits));
 	for (nl = 0; nl < NLIT; nl++) {
+		size_t m = 0;
+		uint32_t r;
+
 		len = 1 + (nl < 8 ? nl : next_rand(&seed) % 8);
 		for (i = 0; i < len; i++)
-			lits[nl][i] = (char)('a' + next_rand(&seed) % 4);
+			lits[nl][i] = alpha[next_rand(&seed) % 4];
 		lits[nl][len] = '\0';
-		id = prefilter_lit_id(&pf, lits[nl]);
+		/* a third bound at the start, a third at the end (where that end is a word byte) */
+		r = next_rand(&seed) % 9;
+		if (r < 3)
+			marked[nl][m++] = PF_WB;
+		memcpy(marked[nl] + m, lits[nl], len);
+		m += len;
+		if (r % 3 == 0)
+			marked[nl][m++] = PF_WB;
+		marked[nl][m] = '\0';
+		bounds[nl] = (r < 3 && ascii_word(lits[nl][0]) ? PF_BOUND_START : 0) |
+			     (r % 3 == 0 && ascii_word(lits[nl][len - 1]) ? PF_BOUND_END : 0);
+		nbound += bounds[nl] != 0;
+		id = prefilter_lit_id(&pf, marked[nl]);
 		CHECK(id >= 0, "literal '%s': no memory", lits[nl]);
 		ids[nl] = id < 0 ? 0 : (size_t)id;
+		CHECK(id < 0 || pf.lits[id].bound == bounds[nl], "literal %zu: bound %u, want %u", nl,
+		      id < 0 ? 0 : pf.lits[id].bound, bounds[nl]);
 	}
 	CHECK(pf.nlits < NLIT, "duplicates share an id: %zu ids for %d literals", pf.nlits, NLIT);
+	CHECK(nbound > NLIT / 4, "only %zu literals are bound", nbound);
 	for (n = 0; n < NTEXT; n++) {
 		len = n % 41;
 		for (i = 0; i < len; i++)
-			text[i] = (char)('a' + next_rand(&seed) % 4);
+			text[i] = talpha[next_rand(&seed) % 5];
 		memset(found, 0, sizeof(found));
 		prefilter_scan(&pf, text, len, found, &hits);
 		for (k = 0; k < nl; k++) {
 			size_t ll = strlen(lits[k]), nw = 0, ng = 0;
 
 			for (i = 0; i + ll <= len; i++)
-				if (!memcmp(text + i, lits[k], ll))
+				if (!memcmp(text + i, lits[k], ll) &&
+				    !((bounds[k] & PF_BOUND_START) && i > 0 && ascii_word(text[i - 1])) &&
+				    !((bounds[k] & PF_BOUND_END) && i + ll < len &&
+				      ascii_word(text[i + ll])))
 					want[nw++] = (uint32_t)i;
 			if (!pf_in(found, (uint32_t)ids[k])) {
 				bad += nw != 0;
