@@ -170,11 +170,11 @@ static void check_closed(void)
 	CHECK(!pf_gate_open(&g, found), "gate open on text without 'rood'/'blauw'");
 	/* the words inside others do not count: \b must hold before them */
 	memset(found, 0, sizeof(found));
-	prefilter_scan(&pf, "dooerood sblauw jas", 19, found, NULL);
+	prefilter_scan(&pf, "dooerood sblauw jas", strlen("dooerood sblauw jas"), found, NULL);
 	CHECK(!pf_gate_open(&g, found), "gate open on 'rood'/'blauw' inside words");
 	/* a byte from 0x80 up may or may not end a word: the hit counts */
 	memset(found, 0, sizeof(found));
-	prefilter_scan(&pf, "\xc3\xa9rood jas", 12, found, NULL);
+	prefilter_scan(&pf, "\xc3\xa9rood jas", strlen("\xc3\xa9rood jas"), found, NULL);
 	CHECK(pf_gate_open(&g, found), "gate closed on 'rood' after a non-ASCII byte");
 	pf_gate_release(&g);
 	prefilter_release(&pf);
