@@ -63,7 +63,7 @@ $(BUILD)/%.o: %.c
 
 # The compiled-pattern cache keeps the prefilter's conditions: a file written by another build
 # of the prefilter must not be trusted, so its sources' checksum is part of every cache file.
-PREFILTER_SRC := src/prefilter.c src/prefilter_table.c src/prefilter.h
+PREFILTER_SRC := src/prefilter.c src/prefilter_set.c src/prefilter_table.c src/prefilter.h src/prefilter_set.h
 PREFILTER_HASH := $(shell cat $(PREFILTER_SRC) 2>/dev/null | cksum | cut -d' ' -f1)
 $(BUILD)/src/rules_cache.o: $(PREFILTER_SRC)
 $(BUILD)/src/rules_cache.o: ALL_CFLAGS += -DPL_PREFILTER_HASH='"$(PREFILTER_HASH)"'

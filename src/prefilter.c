@@ -14,22 +14,10 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "prefilter_set.h"
 #include "banned.h"
 
 #define PF_MAX_DEPTH 200
-#define PF_MINIMISE_MAX 64
-
-struct strset {
-	char **v;
-	size_t n, cap;
-};
-
-struct info {
-	int exact;                     /* the language is exactly ex */
-	struct strset ex;
-	struct strset conds[PF_MAX_AND];
-	size_t ncond;
-};
 
 struct reader {
 	const char *p;
@@ -47,221 +35,12 @@ struct reader {
 struct pf_vocab_memo {
 	char *const *words;            /* the key: the word list the callback gave ... */
 	int lead;                      /* ... and whether \b stood before it */
-	struct info in;                /* what read_vocab made of it */
+	struct pf_info in;                /* what read_vocab made of it */
 };
-
-/* ---- string sets ---- */
-
-static void set_free(struct strset *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	s->v = NULL;
-	s->n = s->cap = 0;
-}
-
-static int set_has(const struct strset *s, const char *x)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		if (!strcmp(s->v[i], x))
-			return 1;
-	return 0;
-}
-
-/* Adds a copy of x (len bytes); duplicates are skipped. Returns -1 on no memory. */
-static int set_push(struct strset *s, const char *x, size_t len);
-
-static int set_add(struct strset *s, const char *x, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		if (strlen(s->v[i]) == len && !memcmp(s->v[i], x, len))
-			return 0;
-	return set_push(s, x, len);
-}
-
-/* Appends a copy of x without looking for duplicates (set_uniq removes them): the big unions. */
-static int set_push(struct strset *s, const char *x, size_t len)
-{
-	char **v;
-
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-
-		v = realloc(s->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n] = malloc(len + 1);
-	if (!s->v[s->n])
-		return -1;
-	memcpy(s->v[s->n], x, len);
-	s->v[s->n][len] = '\0';
-	s->n++;
-	return 0;
-}
-
-static int cmp_strp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void set_uniq(struct strset *s)
-{
-	size_t i, k = 0;
-
-	if (s->n < 2)
-		return;
-	qsort(s->v, s->n, sizeof(*s->v), cmp_strp);
-	for (i = 0; i < s->n; i++) {
-		if (k && !strcmp(s->v[k - 1], s->v[i])) {
-			free(s->v[i]);
-			continue;
-		}
-		s->v[k++] = s->v[i];
-	}
-	s->n = k;
-}
-
-static void info_free(struct info *in)
-{
-	size_t i;
-
-	set_free(&in->ex);
-	for (i = 0; i < in->ncond; i++)
-		set_free(&in->conds[i]);
-	memset(in, 0, sizeof(*in));
-}
-
-static int exact_single(struct info *in, const char *x, size_t len)
-{
-	memset(in, 0, sizeof(*in));
-	in->exact = 1;
-	return set_add(&in->ex, x, len);
-}
-
-/* Length of literal x without its PF_WB marks. */
-static size_t core_len(const char *x)
-{
-	size_t n = 0;
-
-	for (; *x; x++)
-		n += *x != PF_WB;
-	return n;
-}
-
-/* A condition's worth: the shortest literal's length; 0 when worthless (matches nearly always). */
-static size_t cond_score(const struct strset *s)
-{
-	size_t i, min = (size_t)-1, letters = 0;
-
-	if (!s->n || s->n > PF_MAX_SET)
-		return 0;
-	for (i = 0; i < s->n; i++) {
-		size_t l = core_len(s->v[i]);
-		const char *c = s->v[i] + strspn(s->v[i], "\x01");
-
-		if (l < min)
-			min = l;
-		if (l == 1 && ((c[0] >= 'a' && c[0] <= 'z') || c[0] == ' '))
-			letters++;
-	}
-	if (!min || letters)
-		return 0;
-	return min;
-}
-
-/* Drops every literal that contains another of the set: in an OR of literals it adds nothing. */
-static void minimise(struct strset *s)
-{
-	size_t i, j, k = 0;
-
-	if (s->n > PF_MINIMISE_MAX)
-		return; /* quadratic: big vocabularies keep their redundant literals */
-	for (i = 0; i < s->n; i++) {
-		int redundant = 0;
-
-		for (j = 0; j < s->n && !redundant; j++)
-			redundant = j != i && s->v[j] && strstr(s->v[i], s->v[j]) &&
-				    (strlen(s->v[j]) < strlen(s->v[i]) || j < i);
-		if (redundant) {
-			free(s->v[i]);
-			s->v[i] = NULL;
-		}
-	}
-	for (i = 0; i < s->n; i++)
-		if (s->v[i])
-			s->v[k++] = s->v[i];
-	s->n = k;
-}
-
-/* Keeps cond (taking ownership) among the PF_MAX_AND best of in. */
-static void keep_cond(struct info *in, struct strset *cond)
-{
-	size_t sc, i, worst = 0;
-
-	minimise(cond);
-	sc = cond_score(cond);
-
-	if (!sc) {
-		set_free(cond);
-		return;
-	}
-	if (in->ncond < PF_MAX_AND) {
-		in->conds[in->ncond++] = *cond;
-		memset(cond, 0, sizeof(*cond));
-		return;
-	}
-	for (i = 1; i < in->ncond; i++)
-		if (cond_score(&in->conds[i]) < cond_score(&in->conds[worst]))
-			worst = i;
-	if (cond_score(&in->conds[worst]) < sc) {
-		set_free(&in->conds[worst]);
-		in->conds[worst] = *cond;
-		memset(cond, 0, sizeof(*cond));
-		return;
-	}
-	set_free(cond);
-}
-
-/* The best condition of in (an exact language counts as one), or -1 when none. */
-static long best_cond(const struct info *in)
-{
-	size_t i, best = 0;
-	long at = -1;
-
-	for (i = 0; i < in->ncond; i++)
-		if (cond_score(&in->conds[i]) > best) {
-			best = cond_score(&in->conds[i]);
-			at = (long)i;
-		}
-	return at;
-}
-
-/* Turns an exact language into a condition (it is one: a string of it must occur). */
-static void exact_to_cond(struct info *in)
-{
-	struct strset ex;
-
-	if (!in->exact)
-		return;
-	ex = in->ex;
-	memset(&in->ex, 0, sizeof(in->ex));
-	in->exact = 0;
-	keep_cond(in, &ex);
-}
 
 /* ---- the reader ---- */
 
-static void read_alt(struct reader *r, struct info *out);
+static void read_alt(struct reader *r, struct pf_info *out);
 
 static int at_end(const struct reader *r)
 {
@@ -271,13 +50,6 @@ static int at_end(const struct reader *r)
 static char lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-/* What \b counts as a word character in every mode: an ASCII letter, digit or '_'. */
-static int word_char(char c)
-{
-	c = lower(c);
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 /*
@@ -305,7 +77,7 @@ static int excludes_word(const char *b, size_t avail)
 }
 
 /* A character class "[...]": exact set of one-byte strings when small and ASCII, else nothing. */
-static void read_class(struct reader *r, struct info *out)
+static void read_class(struct reader *r, struct pf_info *out)
 {
 	unsigned char bits[32] = { 0 };
 	int neg = 0, unknown = 0, first = 1, wordless = 1; /* no member is an ASCII word byte */
@@ -371,7 +143,7 @@ static void read_class(struct reader *r, struct info *out)
 	}
 	r->i++; /* ']' */
 	for (c = 0; c < 256 && wordless; c++)
-		wordless = !(((bits[c >> 3] >> (c & 7)) & 1) && word_char((char)c));
+		wordless = !(((bits[c >> 3] >> (c & 7)) & 1) && pf_word_byte((unsigned char)c));
 	r->nonword = wordless && !neg;
 	if (neg || unknown || ((bits[PF_WB >> 3] >> (PF_WB & 7)) & 1))
 		return; /* a raw 0x01 would read as \b */
@@ -384,7 +156,7 @@ static void read_class(struct reader *r, struct info *out)
 		if ((bits[c >> 3] >> (c & 7)) & 1) {
 			char ch = (char)c;
 
-			if (set_add(&out->ex, &ch, 1) != 0)
+			if (strset_add(&out->ex, &ch, 1) != 0)
 				r->bail = 1;
 		}
 }
@@ -398,7 +170,7 @@ static size_t utf8_seq(const char *p, size_t avail)
 }
 
 /* "\Q...\E" */
-static void read_quoted(struct reader *r, struct info *out)
+static void read_quoted(struct reader *r, struct pf_info *out)
 {
 	const char *e;
 	size_t s = r->i + 2, k;
@@ -413,11 +185,11 @@ static void read_quoted(struct reader *r, struct info *out)
 	}
 	for (size_t j = 0; j < k; j++)
 		buf[j] = lower(r->p[s + j]);
-	if (exact_single(out, buf, k) != 0)
+	if (pf_info_exact(out, buf, k) != 0)
 		r->bail = 1;
 }
 
-static void read_escape(struct reader *r, struct info *out)
+static void read_escape(struct reader *r, struct pf_info *out)
 {
 	char e = r->i + 1 < r->len ? r->p[r->i + 1] : 0, ch;
 
@@ -428,7 +200,7 @@ static void read_escape(struct reader *r, struct info *out)
 	}
 	r->i += 2;
 	if (e == 'd') {
-		struct info cls;
+		struct pf_info cls;
 		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0 };
 
 		read_class(&sub, &cls);
@@ -440,12 +212,12 @@ static void read_escape(struct reader *r, struct info *out)
 	if (e == 'b') {
 		/* zero-width, but the literal next to it starts or ends a word */
 		ch = PF_WB;
-		if (exact_single(out, &ch, 1) != 0)
+		if (pf_info_exact(out, &ch, 1) != 0)
 			r->bail = 1;
 		return;
 	}
 	if (strchr("BAzZGK", e) && e) {
-		if (exact_single(out, "", 0) != 0)
+		if (pf_info_exact(out, "", 0) != 0)
 			r->bail = 1;
 		return;
 	}
@@ -463,7 +235,7 @@ static void read_escape(struct reader *r, struct info *out)
 	ch = e;
 	if (ch == PF_WB)
 		return; /* a raw 0x01 would read as \b */
-	if (exact_single(out, &ch, 1) != 0)
+	if (pf_info_exact(out, &ch, 1) != 0)
 		r->bail = 1;
 }
 
@@ -507,51 +279,26 @@ static int read_group_head(struct reader *r, int *assertion)
 	return 0; /* "(?i)": the caller reads the ')' */
 }
 
-/* A copy of set a into b (empty); -1 on no memory. */
-static int set_copy(struct strset *b, const struct strset *a)
-{
-	size_t i;
-
-	memset(b, 0, sizeof(*b));
-	for (i = 0; i < a->n; i++)
-		if (set_push(b, a->v[i], strlen(a->v[i])) != 0)
-			return -1;
-	return 0;
-}
-
-static int info_copy(struct info *b, const struct info *a)
-{
-	size_t i;
-	int rc;
-
-	memset(b, 0, sizeof(*b));
-	b->exact = a->exact;
-	rc = set_copy(&b->ex, &a->ex);
-	for (i = 0; i < a->ncond && !rc; i++, b->ncond++)
-		rc = set_copy(&b->conds[i], &a->conds[i]);
-	return rc;
-}
-
 void prefilter_memo_release(struct prefilter *pf)
 {
 	size_t i;
 
 	for (i = 0; i < pf->nmemo; i++)
-		info_free(&pf->memo[i].in);
+		pf_info_release(&pf->memo[i].in);
 	free(pf->memo);
 	pf->memo = NULL;
 	pf->nmemo = 0;
 }
 
 static void vocab_info(const struct reader *r, char *const *w, size_t n, int lead,
-		       struct info *out);
+		       struct pf_info *out);
 
 /*
  * "{{name}}": the vocabulary's words, analysed once per rule set (vocab_info) and copied for each
  * use: the packs name the same few vocabularies in dozens of patterns. After \b (lead) it is
  * analysed apart, as its words then start a word.
  */
-static void read_vocab(struct reader *r, struct info *out, int lead)
+static void read_vocab(struct reader *r, struct pf_info *out, int lead)
 {
 	const char *close = strstr(r->p + r->i + 2, "}}");
 	struct pf_vocab_memo *m;
@@ -566,7 +313,7 @@ static void read_vocab(struct reader *r, struct info *out, int lead)
 	r->i = (size_t)(close - r->p) + 2;
 	for (i = 0; i < r->pf->nmemo; i++)
 		if (r->pf->memo[i].words == w && r->pf->memo[i].lead == lead) {
-			if (info_copy(out, &r->pf->memo[i].in) != 0)
+			if (pf_info_copy(out, &r->pf->memo[i].in) != 0)
 				r->bail = 1;
 			return;
 		}
@@ -581,8 +328,8 @@ static void read_vocab(struct reader *r, struct info *out, int lead)
 	r->pf->memo = m;
 	m[r->pf->nmemo].words = w;
 	m[r->pf->nmemo].lead = lead;
-	if (info_copy(&m[r->pf->nmemo].in, out) != 0) {
-		info_free(&m[r->pf->nmemo].in);
+	if (pf_info_copy(&m[r->pf->nmemo].in, out) != 0) {
+		pf_info_release(&m[r->pf->nmemo].in);
 		r->bail = 1;
 		return;
 	}
@@ -595,7 +342,7 @@ static void read_vocab(struct reader *r, struct info *out, int lead)
  * starts a word: it is marked so (PF_WB).
  */
 static void vocab_info(const struct reader *r, char *const *w, size_t n, int lead,
-		       struct info *out)
+		       struct pf_info *out)
 {
 	struct reader *rw = (struct reader *)(uintptr_t)r; /* only its bail flag */
 	size_t i, plain = 1;
@@ -627,19 +374,19 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, int lea
 			at = 0; /* too long to mark: kept unmarked below */
 		if (at) {
 			memcpy(buf + 1, best, bl);
-			if (set_push(&out->ex, buf, bl + 1) != 0)
+			if (strset_push(&out->ex, buf, bl + 1) != 0)
 				rw->bail = 1;
-		} else if (set_push(&out->ex, best, bl) != 0) {
+		} else if (strset_push(&out->ex, best, bl) != 0) {
 			rw->bail = 1;
 		}
 	}
-	set_uniq(&out->ex);
+	strset_uniq(&out->ex);
 	out->exact = 1;
 	if (!plain || out->ex.n > PF_MAX_EXACT)
-		exact_to_cond(out);
+		pf_info_exact_to_cond(out);
 }
 
-static void read_atom(struct reader *r, struct info *out)
+static void read_atom(struct reader *r, struct pf_info *out)
 {
 	char c = r->p[r->i];
 	int lead = r->lead;
@@ -680,8 +427,8 @@ static void read_atom(struct reader *r, struct info *out)
 		if (assertion || !group) {
 			char mark = PF_WB;
 
-			info_free(out);
-			if (exact_single(out, &mark, wb ? 1 : 0) != 0)
+			pf_info_release(out);
+			if (pf_info_exact(out, &mark, wb ? 1 : 0) != 0)
 				r->bail = 1;
 		}
 		return;
@@ -701,7 +448,7 @@ static void read_atom(struct reader *r, struct info *out)
 	}
 	if (c == '^' || c == '$') {
 		r->i++;
-		if (exact_single(out, "", 0) != 0)
+		if (pf_info_exact(out, "", 0) != 0)
 			r->bail = 1;
 		return;
 	}
@@ -712,7 +459,7 @@ static void read_atom(struct reader *r, struct info *out)
 		memcpy(buf, r->p + r->i, n);
 		buf[0] = lower(buf[0]);
 		r->i += n;
-		if (exact_single(out, buf, n) != 0)
+		if (pf_info_exact(out, buf, n) != 0)
 			r->bail = 1;
 	}
 }
@@ -745,38 +492,7 @@ static int read_braces(struct reader *r, long *min, long *max)
 	return 0;
 }
 
-/* Cross product of two exact languages into a; -1 when it would exceed PF_MAX_EXACT. */
-static int cross(struct strset *a, const struct strset *b, int *oom)
-{
-	struct strset out = { 0 };
-	size_t i, j;
-
-	if (a->n * b->n > PF_MAX_EXACT)
-		return -1;
-	for (i = 0; i < a->n; i++)
-		for (j = 0; j < b->n; j++) {
-			size_t la = strlen(a->v[i]), lb = strlen(b->v[j]);
-			char buf[512];
-
-			if (la + lb >= sizeof(buf)) {
-				set_free(&out);
-				return -1;
-			}
-			memcpy(buf, a->v[i], la);
-			memcpy(buf + la, b->v[j], lb);
-			if (set_push(&out, buf, la + lb) != 0) {
-				*oom = 1;
-				set_free(&out);
-				return -1;
-			}
-		}
-	set_uniq(&out);
-	set_free(a);
-	*a = out;
-	return 0;
-}
-
-static void apply_quantifier(struct reader *r, struct info *atom)
+static void apply_quantifier(struct reader *r, struct pf_info *atom)
 {
 	long min, max;
 	char q = at_end(r) ? 0 : r->p[r->i];
@@ -793,12 +509,12 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 	if (!at_end(r) && (r->p[r->i] == '?' || r->p[r->i] == '+'))
 		r->i++; /* lazy or possessive: same language */
 	if (min == 0) {
-		if (max == 1 && atom->exact && !set_has(&atom->ex, "")) {
-			if (set_add(&atom->ex, "", 0) != 0)
+		if (max == 1 && atom->exact && !strset_has(&atom->ex, "")) {
+			if (strset_add(&atom->ex, "", 0) != 0)
 				r->bail = 1;
 			return;
 		}
-		info_free(atom);
+		pf_info_release(atom);
 		return;
 	}
 	if (atom->exact && min == max && min > 1) {
@@ -807,41 +523,41 @@ static void apply_quantifier(struct reader *r, struct info *atom)
 		int oom = 0, ok = 1;
 
 		for (size_t i = 0; i < atom->ex.n; i++)
-			if (set_add(&base, atom->ex.v[i], strlen(atom->ex.v[i])) != 0)
+			if (strset_add(&base, atom->ex.v[i], strlen(atom->ex.v[i])) != 0)
 				oom = 1;
 		acc = atom->ex;
 		memset(&atom->ex, 0, sizeof(atom->ex));
 		for (k = 1; k < min && ok && !oom; k++)
-			ok = cross(&acc, &base, &oom) == 0;
-		set_free(&base);
+			ok = strset_cross(&acc, &base, &oom) == 0;
+		strset_release(&base);
 		atom->ex = acc;
 		r->bail |= oom;
 		if (ok)
 			return;
 	}
 	if (atom->exact && (max != 1 || min != 1))
-		exact_to_cond(atom);
+		pf_info_exact_to_cond(atom);
 }
 
 /* Concatenation: a run of exact items multiplies; anything else ends the run. */
-static void read_concat(struct reader *r, struct info *out)
+static void read_concat(struct reader *r, struct pf_info *out)
 {
 	struct strset run = { 0 }, marks = { 0 };
 	int have_run = 0, oom = 0, inexact = 0, nonword;
 	char mark = PF_WB;
 
 	memset(out, 0, sizeof(*out));
-	if (set_add(&marks, &mark, 1) != 0)
+	if (strset_add(&marks, &mark, 1) != 0)
 		r->bail = 1;
 	if (r->lead) {
 		/* the enclosing group's \b stands before this branch too */
 		r->lead = 0;
-		if (set_add(&run, &mark, 1) != 0)
+		if (strset_add(&run, &mark, 1) != 0)
 			r->bail = 1;
 		have_run = 1;
 	}
 	while (!at_end(r) && r->p[r->i] != '|' && r->p[r->i] != ')' && !r->bail) {
-		struct info item;
+		struct pf_info item;
 		size_t k;
 
 		/* after nothing but \b, a group or vocabulary starts a word */
@@ -858,52 +574,52 @@ static void read_concat(struct reader *r, struct info *out)
 				run = item.ex;
 				memset(&item.ex, 0, sizeof(item.ex));
 				have_run = 1;
-			} else if (cross(&run, &item.ex, &oom) != 0) {
-				keep_cond(out, &run);
+			} else if (strset_cross(&run, &item.ex, &oom) != 0) {
+				pf_info_keep(out, &run);
 				run = item.ex;
 				memset(&item.ex, 0, sizeof(item.ex));
 			}
-			info_free(&item);
+			pf_info_release(&item);
 			continue;
 		}
 		inexact = 1;
 		if (have_run) {
 			/* before a character that is never a word's, a literal ends a word */
 			if (nonword)
-				(void)cross(&run, &marks, &oom); /* too long: kept unmarked */
-			keep_cond(out, &run);
+				(void)strset_cross(&run, &marks, &oom); /* too long: kept unmarked */
+			pf_info_keep(out, &run);
 			have_run = 0;
 		}
 		for (k = 0; k < item.ncond; k++)
-			keep_cond(out, &item.conds[k]);
+			pf_info_keep(out, &item.conds[k]);
 		item.ncond = 0;
-		info_free(&item);
+		pf_info_release(&item);
 		if (nonword) {
 			/* ... and after one, the next starts a word, as after \b */
-			if (set_add(&run, &mark, 1) != 0)
+			if (strset_add(&run, &mark, 1) != 0)
 				oom = 1;
 			have_run = 1;
 		}
 	}
-	set_free(&marks);
+	strset_release(&marks);
 	r->bail |= oom;
 	if (have_run && !out->ncond && !inexact) {
 		out->exact = 1;
 		out->ex = run;
 	} else if (have_run) {
-		keep_cond(out, &run);
+		pf_info_keep(out, &run);
 	} else if (!inexact && !out->ncond) {
 		/* nothing at all, as in "()" or "a|": the empty string */
 		out->exact = 1;
-		if (set_add(&out->ex, "", 0) != 0)
+		if (strset_add(&out->ex, "", 0) != 0)
 			r->bail = 1;
 	}
 }
 
 /* Alternation: exact languages unite; otherwise each branch's best condition unites. */
-static void read_alt(struct reader *r, struct info *out)
+static void read_alt(struct reader *r, struct pf_info *out)
 {
-	struct info *br = NULL, *nbr;
+	struct pf_info *br = NULL, *nbr;
 	size_t nb = 0, cap = 0, i, j;
 	int all_exact = 1, all_cond = 1, lead = r->lead;
 
@@ -921,8 +637,8 @@ static void read_alt(struct reader *r, struct info *out)
 		r->lead = lead;
 		read_concat(r, &br[nb]);
 		all_exact &= br[nb].exact;
-		all_cond &= br[nb].exact ? !set_has(&br[nb].ex, "") && cond_score(&br[nb].ex) > 0
-					 : best_cond(&br[nb]) >= 0;
+		all_cond &= br[nb].exact ? !strset_has(&br[nb].ex, "") && strset_score(&br[nb].ex) > 0
+					 : pf_info_best(&br[nb]) >= 0;
 		nb++;
 		if (at_end(r) || r->p[r->i] != '|' || r->bail)
 			break;
@@ -937,26 +653,26 @@ static void read_alt(struct reader *r, struct info *out)
 		out->exact = 1;
 		for (i = 0; i < nb; i++)
 			for (j = 0; j < br[i].ex.n; j++)
-				if (set_push(&out->ex, br[i].ex.v[j], strlen(br[i].ex.v[j])) != 0)
+				if (strset_push(&out->ex, br[i].ex.v[j], strlen(br[i].ex.v[j])) != 0)
 					r->bail = 1;
-		set_uniq(&out->ex);
+		strset_uniq(&out->ex);
 		if (out->ex.n > PF_MAX_EXACT)
-			exact_to_cond(out);
+			pf_info_exact_to_cond(out);
 	} else if (all_cond) {
 		struct strset u = { 0 };
 
 		for (i = 0; i < nb; i++) {
-			const struct strset *s = br[i].exact ? &br[i].ex : &br[i].conds[best_cond(&br[i])];
+			const struct strset *s = br[i].exact ? &br[i].ex : &br[i].conds[pf_info_best(&br[i])];
 
 			for (j = 0; j < s->n && u.n <= PF_MAX_SET; j++)
-				if (set_push(&u, s->v[j], strlen(s->v[j])) != 0)
+				if (strset_push(&u, s->v[j], strlen(s->v[j])) != 0)
 					r->bail = 1;
 		}
-		set_uniq(&u);
-		keep_cond(out, &u);
+		strset_uniq(&u);
+		pf_info_keep(out, &u);
 	}
 	for (i = 0; i < nb; i++)
-		info_free(&br[i]);
+		pf_info_release(&br[i]);
 	free(br);
 }
 
@@ -964,7 +680,7 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 		  void *ctx, struct pf_gate *gate)
 {
 	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx, pf, 0, 0, 1 };
-	struct info in;
+	struct pf_info in;
 	size_t i, j;
 	int rc = 0;
 
@@ -972,7 +688,7 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 	read_alt(&r, &in);
 	if (!at_end(&r))
 		r.bail = 1; /* an unbalanced ')' or a reader slip: trust nothing */
-	exact_to_cond(&in);
+	pf_info_exact_to_cond(&in);
 	for (i = 0; !r.bail && i < in.ncond; i++) {
 		struct pf_cond *c = &gate->conds[gate->n];
 
@@ -996,6 +712,6 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 	}
 	if (rc || r.bail)
 		pf_gate_release(gate);
-	info_free(&in);
+	pf_info_release(&in);
 	return rc;
 }

@@ -51,6 +51,13 @@ struct pf_gate {
 #define PF_BOUND_START 1u
 #define PF_BOUND_END 2u
 
+/* An ASCII letter, digit or '_': what \b counts as a word character in every mode. The analysis
+ * and the scan must agree on it. */
+static inline int pf_word_byte(unsigned char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_';
+}
+
 struct pf_lit {
 	char *s;
 	size_t len;

@@ -48,12 +48,6 @@ static inline uint32_t quad_slot(uint32_t w)
 	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
 }
 
-/* An ASCII letter, digit or '_': what \b counts as a word character in every mode. */
-static inline int word_byte(unsigned char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_';
-}
-
 size_t pf_lit_marked(const struct pf_lit *l, char *out)
 {
 	size_t n = 0;
@@ -85,9 +79,9 @@ long prefilter_lit_id(struct prefilter *pf, const char *marked)
 		free(s);
 		return -1; /* it has no first bytes to be chained by */
 	}
-	if (marked[0] == PF_WB && word_byte((unsigned char)s[0]))
+	if (marked[0] == PF_WB && pf_word_byte((unsigned char)s[0]))
 		bound |= PF_BOUND_START;
-	if (marked[ml - 1] == PF_WB && word_byte((unsigned char)s[len - 1]))
+	if (marked[ml - 1] == PF_WB && pf_word_byte((unsigned char)s[len - 1]))
 		bound |= PF_BOUND_END;
 	if (!pf->by_bigram) {
 		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
@@ -179,9 +173,9 @@ static inline void hit(const struct prefilter *pf, const unsigned char *t, size_
 {
 	unsigned b = pf->lits[k].bound;
 
-	if (b && (((b & PF_BOUND_START) && i > 0 && word_byte(t[i - 1])) ||
+	if (b && (((b & PF_BOUND_START) && i > 0 && pf_word_byte(t[i - 1])) ||
 		  ((b & PF_BOUND_END) && i + pf->lits[k].len < len &&
-		   word_byte(t[i + pf->lits[k].len]))))
+		   pf_word_byte(t[i + pf->lits[k].len]))))
 		return;
 	if (h) {
 		if (!pf_in(found, k)) {
