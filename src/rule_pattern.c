@@ -246,25 +246,10 @@ struct branch_cursor {
 static int find(const struct regex *re, struct text_scan *ts, const char *subj, size_t len,
 		size_t pos, struct branch_cursor *c)
 {
-	const uint32_t *sp;
-	size_t from, last, cut;
-	int rc;
-
 	if (!c->local)
 		return regex_find(re, ts->m, subj, len, pos, &c->ms, &c->me, &c->vs, &c->ve);
-	sp = ts->runs->v + c->run0;
-	for (; c->ri < c->nrun; c->ri++) {
-		from = sp[3 * c->ri];
-		last = sp[3 * c->ri + 1];
-		cut = sp[3 * c->ri + 2];
-		if (last < pos)
-			continue;
-		rc = regex_find(re, ts->m, subj, cut, pos > from ? pos : from, &c->ms, &c->me,
-				&c->vs, &c->ve);
-		if (rc < 0 || (rc > 0 && c->ms <= last))
-			return rc;
-	}
-	return 0;
+	return ts_find_in_spans(ts, re, subj, ts->runs->v + c->run0, c->nrun, &c->ri, pos, &c->ms,
+				&c->me, &c->vs, &c->ve);
 }
 
 static int next_match(const struct pattern_rule *p, struct text_scan *ts, const char *subj,

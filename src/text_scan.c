@@ -323,18 +323,31 @@ int ts_find_first(struct text_scan *ts, const struct rule *r, const struct regex
 		  const struct pf_gate *g, const char *subj, size_t len, size_t *ms, size_t *me,
 		  size_t *vs, size_t *ve)
 {
-	size_t used = 0, n = 0, i;
-	const uint32_t *sp;
-	int rc;
+	size_t used = 0, n = 0, i = 0;
 
 	if (ts_too_few_digits(ts, r, re))
 		return 0;
 	if (r->match_original || ts_spans(ts, re, g, subj, len, &used, &n) != 0)
 		return regex_find(re, ts->m, subj, len, 0, ms, me, vs, ve);
+	return ts_find_in_spans(ts, re, subj, ts->runs->v, n, &i, 0, ms, me, vs, ve);
+}
+
+int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *subj,
+		     const uint32_t *sp, size_t n, size_t *ri, size_t pos, size_t *ms, size_t *me,
+		     size_t *vs, size_t *ve)
+{
+	size_t from, last, cut;
+	int rc;
+
 	/* in order: the first span holding a match start holds the leftmost */
-	for (sp = ts->runs->v, i = 0; i < n; i++) {
-		rc = regex_find(re, ts->m, subj, sp[3 * i + 2], sp[3 * i], ms, me, vs, ve);
-		if (rc < 0 || (rc > 0 && *ms <= sp[3 * i + 1]))
+	for (; *ri < n; ++*ri) {
+		from = sp[3 * *ri];
+		last = sp[3 * *ri + 1];
+		cut = sp[3 * *ri + 2];
+		if (last < pos)
+			continue;
+		rc = regex_find(re, ts->m, subj, cut, pos > from ? pos : from, ms, me, vs, ve);
+		if (rc < 0 || (rc > 0 && *ms <= last))
 			return rc;
 	}
 	return 0;

@@ -53,6 +53,14 @@ int ts_find_first(struct text_scan *ts, const struct rule *r, const struct regex
 		  const struct pf_gate *g, const char *subj, size_t len, size_t *ms, size_t *me,
 		  size_t *vs, size_t *ve);
 
+/*
+ * The first match of re starting at or after pos in spans sp[0..n) made by ts_spans, from span
+ * *ri on, which is left at the span that holds it: 1 (and the match), 0 none, < 0 a match error.
+ */
+int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *subj,
+		     const uint32_t *sp, size_t n, size_t *ri, size_t pos, size_t *ms, size_t *me,
+		     size_t *vs, size_t *ve);
+
 /* Whether the caption has fewer digits than every match of re (a pattern of rule r) needs. */
 int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const struct regex *re);
 
