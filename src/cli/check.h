@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* postlint check, split by concern: options and flow (cmd_check.c), report outputs
- * (check_output.c), the worker pool (check_pool.c), git (check_git.c), progress (check_progress.c). */
+ * (check_output.c), the worker pool (check_pool.c) and its hand-backs of memory
+ * (check_handback.c), git (check_git.c), progress (check_progress.c). */
 #ifndef PL_CLI_CHECK_H
 #define PL_CLI_CHECK_H
 
@@ -43,6 +44,26 @@ void outputs_end(struct check_outputs *o, const struct pl_summary *s);
 int outputs_close(struct check_outputs *o);
 /* Whether some output goes to a terminal on stdout (the progress bar must step aside). */
 int outputs_on_tty(const struct check_outputs *o);
+
+/* ---- handing memory back to the thread that allocated it (check_handback.c) ------------------ */
+
+/*
+ * Items of one size that one thread (the writer) hands back to another (their owner), which frees
+ * what they hold. The writer appends to fill, growing it (the writer alone allocates these arrays);
+ * the owner swaps fill and spare and frees what it took, outside the lock. Both under one lock.
+ */
+struct handback {
+	void *fill, *spare;
+	size_t n, cap, spare_cap, size;
+};
+
+/* Room for one more item (the writer); NULL when memory ran out. */
+void *handback_room(struct handback *b);
+/* Takes the items handed back so far (the owner): *n of them, in what it returns, valid until the
+ * owner's next take. */
+void *handback_take(struct handback *b, size_t *n);
+/* Frees both arrays (the items must have been freed) and zeroes b. */
+void handback_release(struct handback *b);
 
 /* ---- progress bar on stderr ------------------------------------------------------------------ */
 
