@@ -72,6 +72,7 @@ struct pl_ruleset {
 	struct rule *rules;
 	size_t nrules, cap;
 	char **files;
+	char **files_real;     /* each file's canonical path: a pack met twice is loaded once */
 	size_t nfiles;
 	struct vocab *vocabs;
 	size_t nvocabs;

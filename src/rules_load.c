@@ -251,17 +251,28 @@ static enum pl_status load_top(struct load_ctx *lc)
 	return PL_OK;
 }
 
-static enum pl_status add_file_name(struct pl_ruleset *rs, const char *path, const char **out)
+static enum pl_status add_file_name(struct pl_ruleset *rs, const char *path, const char *real,
+				    const char **out)
 {
-	char **p = realloc(rs->files, (rs->nfiles + 1) * sizeof(*p));
+	char **p = realloc(rs->files, (rs->nfiles + 1) * sizeof(*p)), **r;
+	char *name, *canon;
 
 	if (!p)
 		return PL_ERR_NOMEM;
 	rs->files = p;
-	p[rs->nfiles] = strdup(path);
-	if (!p[rs->nfiles])
+	if (!(r = realloc(rs->files_real, (rs->nfiles + 1) * sizeof(*r))))
 		return PL_ERR_NOMEM;
-	*out = p[rs->nfiles++];
+	rs->files_real = r;
+	name = strdup(path);
+	canon = strdup(real);
+	if (!name || !canon) {
+		free(name);
+		free(canon);
+		return PL_ERR_NOMEM;
+	}
+	p[rs->nfiles] = name;
+	r[rs->nfiles++] = canon;
+	*out = name;
 	return PL_OK;
 }
 
@@ -289,14 +300,9 @@ static int already_loaded(const struct pl_ruleset *rs, const char *real)
 {
 	size_t i;
 
-	for (i = 0; i < rs->nfiles; i++) {
-		char *r = realpath(rs->files[i], NULL);
-		int same = r && !strcmp(r, real);
-
-		free(r);
-		if (same)
+	for (i = 0; i < rs->nfiles; i++)
+		if (!strcmp(rs->files_real[i], real))
 			return 1;
-	}
 	return 0;
 }
 
@@ -323,7 +329,7 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 		goto out;
 	if (already_loaded(rs, real))
 		goto out;
-	if ((st = add_file_name(rs, path, &lc.file)) != PL_OK)
+	if ((st = add_file_name(rs, path, real, &lc.file)) != PL_OK)
 		goto out;
 	lc.stack[lc.depth++] = real;
 	rc = json_doc_parse(&lc.doc, text, len, &err_off);
@@ -425,9 +431,12 @@ void pl_ruleset_free(struct pl_ruleset **prs)
 	for (i = 0; i < rs->nrules; i++)
 		rule_release(&rs->rules[i]);
 	free(rs->rules);
-	for (i = 0; i < rs->nfiles; i++)
+	for (i = 0; i < rs->nfiles; i++) {
 		free(rs->files[i]);
+		free(rs->files_real[i]);
+	}
 	free(rs->files);
+	free(rs->files_real);
 	vocab_release_all(rs);
 	prefilter_release(&rs->pf);
 	free(rs->models_dir);
