@@ -20,7 +20,9 @@ DLOPEN_PKGS := openblas tesseract lept
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef
-CFLAGS   ?= -O2 -g
+# -O3 as zstd builds: the caption scan measured 4% faster than at -O2 (bench_text, best of 6
+# interleaved runs: 21.9 against 21.0 MB/s), with no change to one post's latency.
+CFLAGS   ?= -O3 -g
 ifdef WERROR
 WARN += -Werror
 endif
