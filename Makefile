@@ -20,8 +20,8 @@ DLOPEN_PKGS := openblas tesseract lept
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef
-# -O3 as zstd builds: the caption scan measured 4% faster than at -O2 (bench_text, best of 6
-# interleaved runs: 21.9 against 21.0 MB/s), with no change to one post's latency.
+# -O3 as zstd builds: the caption scan measured 1 to 4% faster than at -O2 (bench_text, two sets
+# of interleaved runs), with no change to one post's latency.
 CFLAGS   ?= -O3 -g
 ifdef WERROR
 WARN += -Werror
