@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "util.h"
 #include "banned.h"
 
 void prefilter_init(struct prefilter *pf)
@@ -62,37 +63,21 @@ size_t pf_lit_marked(const struct pf_lit *l, char *out)
 	return n;
 }
 
-long prefilter_lit_id(struct prefilter *pf, const char *marked)
+/* Id of the literal s (len bytes, no marks) with its bound, added when new; -1 on no memory. */
+static long lit_find_or_add(struct prefilter *pf, const char *s, size_t len, unsigned bound)
 {
-	size_t len = 0, i, ml = strlen(marked);
 	uint32_t *head, h = 0, m = 0;
-	unsigned bound = 0;
-	char *s = malloc(ml + 1);
+	struct pf_lit *l;
+	size_t i;
 
-	if (!s)
-		return -1;
-	for (i = 0; i < ml; i++)
-		if (marked[i] != PF_WB)
-			s[len++] = marked[i];
-	s[len] = '\0';
-	if (!len) {
-		free(s);
-		return -1; /* it has no first bytes to be chained by */
-	}
-	if (marked[0] == PF_WB && pf_word_byte((unsigned char)s[0]))
-		bound |= PF_BOUND_START;
-	if (marked[ml - 1] == PF_WB && pf_word_byte((unsigned char)s[len - 1]))
-		bound |= PF_BOUND_END;
 	if (!pf->by_bigram) {
 		/* Zeroed by calloc: the big table comes from fresh pages, and only the pages of
 		 * bigrams in use are ever touched. */
 		pf->by_bigram = calloc(65536, sizeof(*pf->by_bigram));
 		pf->by_byte = calloc(256, sizeof(*pf->by_byte));
 		pf->by_quad = calloc((size_t)1 << PF_QUAD_BITS, sizeof(*pf->by_quad));
-		if (!pf->by_bigram || !pf->by_byte || !pf->by_quad) {
-			free(s);
+		if (!pf->by_bigram || !pf->by_byte || !pf->by_quad)
 			return -1;
-		}
 	}
 	for (i = 0; i < len && i < 4; i++) {
 		h |= (uint32_t)(unsigned char)s[i] << (8 * i);
@@ -106,27 +91,24 @@ long prefilter_lit_id(struct prefilter *pf, const char *marked)
 		head = &pf->by_quad[quad_slot(h)];
 	for (i = *head - 1u; i != UINT32_MAX; i = pf->lits[i].next)
 		if (pf->lits[i].len == len && pf->lits[i].bound == bound &&
-		    !memcmp(pf->lits[i].s, s, len)) {
-			free(s);
+		    !memcmp(pf->lits[i].s, s, len))
 			return (long)i;
-		}
 	if (pf->nlits == pf->cap) {
 		size_t cap = pf->cap ? pf->cap * 2 : 256;
-		struct pf_lit *l = realloc(pf->lits, cap * sizeof(*l));
 
-		if (!l) {
-			free(s);
+		if (!(l = realloc(pf->lits, cap * sizeof(*l))))
 			return -1;
-		}
 		pf->lits = l;
 		pf->cap = cap;
 	}
-	pf->lits[pf->nlits].s = s;
-	pf->lits[pf->nlits].len = len;
-	pf->lits[pf->nlits].bound = bound;
-	pf->lits[pf->nlits].head = h;
-	pf->lits[pf->nlits].mask = m;
-	pf->lits[pf->nlits].next = *head - 1u;
+	l = &pf->lits[pf->nlits];
+	if (!(l->s = xmemdup0(s, len)))
+		return -1;
+	l->len = len;
+	l->bound = bound;
+	l->head = h;
+	l->mask = m;
+	l->next = *head - 1u;
 	*head = (uint32_t)pf->nlits + 1u;
 	if (len == 1) {
 		unsigned b = (unsigned char)s[0];
@@ -138,6 +120,32 @@ long prefilter_lit_id(struct prefilter *pf, const char *marked)
 		pf->bigram_bits[b >> 6] |= 1ull << (b & 63);
 	}
 	return (long)pf->nlits++;
+}
+
+long prefilter_lit_id(struct prefilter *pf, const char *marked)
+{
+	/* most literals are words: stripped of their marks on the stack, copied only when new */
+	char small[64], *s = small;
+	size_t len = 0, i, ml = strlen(marked);
+	unsigned bound = 0;
+	long id = -1;
+
+	if (ml >= sizeof(small) && !(s = malloc(ml + 1)))
+		return -1;
+	for (i = 0; i < ml; i++)
+		if (marked[i] != PF_WB)
+			s[len++] = marked[i];
+	/* an empty literal has no first bytes to be chained by */
+	if (len) {
+		if (marked[0] == PF_WB && pf_word_byte((unsigned char)s[0]))
+			bound |= PF_BOUND_START;
+		if (marked[ml - 1] == PF_WB && pf_word_byte((unsigned char)s[len - 1]))
+			bound |= PF_BOUND_END;
+		id = lit_find_or_add(pf, s, len, bound);
+	}
+	if (s != small)
+		free(s);
+	return id;
 }
 
 /* Records a hit of literal k at offset off; on no memory the hits are marked lost. */

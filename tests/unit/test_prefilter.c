@@ -317,6 +317,44 @@ static void check_scan_oracle(void)
 	prefilter_release(&pf);
 }
 
+/* Literals as prefilter_lit_id reads them, short (stripped on the stack) and long (on the heap):
+ * the marks come off, the bound stays, the same literal keeps its id, a mark alone has none. */
+static void check_lit_marks(void)
+{
+	struct prefilter pf;
+	char lng[160], want[160];
+	long a, b, c;
+	size_t n;
+
+	prefilter_init(&pf);
+	memset(want, 'k', 150);
+	want[150] = '\0';
+	lng[0] = PF_WB;
+	memcpy(lng + 1, want, 150);
+	lng[151] = PF_WB;
+	lng[152] = '\0';
+	a = prefilter_lit_id(&pf, lng);
+	b = prefilter_lit_id(&pf, lng);
+	c = prefilter_lit_id(&pf, want);
+	CHECK(a >= 0 && a == b, "a long literal keeps its id: %ld, %ld", a, b);
+	CHECK(c >= 0 && c != a, "the same bytes without bounds are another literal: %ld, %ld", c, a);
+	if (a >= 0) {
+		CHECK(pf.lits[a].len == 150 && !memcmp(pf.lits[a].s, want, 150),
+		      "a long literal loses its marks: length %zu", pf.lits[a].len);
+		CHECK_INT(pf.lits[a].bound, PF_BOUND_START | PF_BOUND_END, "a long literal's bound");
+		n = pf_lit_marked(&pf.lits[a], lng);
+		CHECK(n == 152 && lng[0] == PF_WB && lng[151] == PF_WB && lng[152] == '\0',
+		      "a long literal written back with its marks: %zu bytes", n);
+	}
+	a = prefilter_lit_id(&pf, "\x01we");
+	b = prefilter_lit_id(&pf, "we");
+	CHECK(a >= 0 && b >= 0 && a != b, "'\\bwe' and 'we' are two literals: %ld, %ld", a, b);
+	CHECK(a < 0 || pf.lits[a].bound == PF_BOUND_START, "'\\bwe' is bound at its start");
+	CHECK_INT(prefilter_lit_id(&pf, "\x01\x01"), -1, "a literal of marks alone");
+	CHECK_INT(prefilter_lit_id(&pf, ""), -1, "an empty literal");
+	prefilter_release(&pf);
+}
+
 int main(void)
 {
 	size_t i;
@@ -326,5 +364,6 @@ int main(void)
 	check_closed();
 	check_memo();
 	check_scan_oracle();
+	check_lit_marks();
 	TEST_DONE();
 }
