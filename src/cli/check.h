@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* postlint check, split by concern: options and flow (cmd_check.c), report outputs
- * (check_output.c), the worker pool (check_pool.c) and its hand-backs of memory
- * (check_handback.c), git (check_git.c), progress (check_progress.c). */
+ * (check_output.c), the worker pool (check_pool.c), what is done with one post (check_job.c), the
+ * hand-backs of memory (check_handback.c), git (check_git.c), progress (check_progress.c). */
 #ifndef PL_CLI_CHECK_H
 #define PL_CLI_CHECK_H
 
@@ -144,5 +144,51 @@ struct check_run {
 
 /* Discovers, scans (in r->jobs threads) and reports every post, in a stable order. */
 void pool_run(struct check_run *r);
+
+/* ---- one post's job (check_job.c) ------------------------------------------------------------ */
+
+enum job_kind { JOB_STDIN, JOB_PATH, JOB_FILES, JOB_ERROR, JOB_NOTE };
+enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+
+/* One post in flight: what the producer found, then what a worker made of it. */
+struct job {
+	enum slot_state state;
+	enum job_kind kind;
+	const struct check_input *in;
+	char *name;        /* as reports show it */
+	char *load;        /* PATH: what to load */
+	char *caption;     /* FILES */
+	char **media;
+	size_t nmedia;
+	char *error;       /* ERROR, NOTE */
+	/* filled by a worker */
+	struct pl_post post;
+	struct pl_findings findings;
+	struct pl_findings suppressed;
+	struct pl_diag diag;
+	size_t nsuppressed;
+	const char *lang;
+	int unreadable;
+	int match_error;
+	int worker;        /* which worker ran it, -1 for none */
+};
+
+/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
+struct scanners {
+	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
+	struct pl_scanner *sc[CHECK_MAX_RULESETS];
+	size_t n;
+};
+
+void scanners_free(struct scanners *scs);
+
+/* Takes every occurrence of prefix out of s, in place; s equal to the prefix's directory is ".". */
+void strip_in(char *s, const char *prefix);
+
+/* Loads and scans j with a scanner from scs (a worker's); failures are kept in j. */
+void job_process(const struct check_run *r, struct scanners *scs, struct job *j);
+
+/* Accounts for j's findings in r (exit code, baseline) and reports it to r's outputs. */
+void job_report(struct check_run *r, struct job *j);
 
 #endif

@@ -13,37 +13,11 @@
 #include "check.h"
 #include "banned.h"
 
-#define STDIN_MAX PL_POST_MAX_TEXT
 /* Posts in flight: the writer wakes for a quarter of the window, the producer for half of it, so
  * a wider window means fewer hand-offs between processors (each costs more than a short post);
  * a post in flight holds a few KiB, so memory stays small and does not grow with the queue. */
 #define WINDOW_PER_WORKER 64
 #define WINDOW_MIN 256
-
-enum job_kind { JOB_STDIN, JOB_PATH, JOB_FILES, JOB_ERROR, JOB_NOTE };
-enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
-
-struct job {
-	enum slot_state state;
-	enum job_kind kind;
-	const struct check_input *in;
-	char *name;        /* as reports show it */
-	char *load;        /* PATH: what to load */
-	char *caption;     /* FILES */
-	char **media;
-	size_t nmedia;
-	char *error;       /* ERROR, NOTE */
-	/* filled by a worker */
-	struct pl_post post;
-	struct pl_findings findings;
-	struct pl_findings suppressed;
-	struct pl_diag diag;
-	size_t nsuppressed;
-	const char *lang;
-	int unreadable;
-	int match_error;
-	int worker;        /* which worker ran it, -1 for none */
-};
 
 /*
  * What a job owns, by the thread that allocated it: the producer's names and paths, a worker's post
@@ -60,13 +34,6 @@ struct given {
 struct made {
 	struct pl_post post;
 	struct pl_findings findings, suppressed;
-};
-
-/* A worker's scanners, one per rule set it has met (inputs may use different packs). */
-struct scanners {
-	const struct pl_ruleset *rs[CHECK_MAX_RULESETS];
-	struct pl_scanner *sc[CHECK_MAX_RULESETS];
-	size_t n;
 };
 
 struct pool {
@@ -184,23 +151,6 @@ static void job_return(struct pool *p, struct job *j)
 }
 
 /* ---- the producer ---------------------------------------------------------------------------- */
-
-/* Takes every occurrence of prefix out of s, in place; s equal to the prefix's directory is ".". */
-static void strip_in(char *s, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	char *p;
-
-	if (!s || !n)
-		return;
-	if (!strncmp(s, prefix, n - 1) && s[n - 1] == '\0') {
-		s[0] = '.';
-		s[1] = '\0';
-		return;
-	}
-	while ((p = strstr(s, prefix)) != NULL)
-		memmove(p, p + n, strlen(p + n) + 1);
-}
 
 static char *display(const struct pool *p, const char *path)
 {
@@ -372,135 +322,6 @@ static void *producer(void *arg)
 
 /* ---- the workers ----------------------------------------------------------------------------- */
 
-static enum pl_status read_stdin(struct pl_post *post, struct pl_diag *d)
-{
-	char *buf, *np;
-	size_t len = 0, cap = 65536, got;
-	enum pl_status st;
-
-	if (!(buf = malloc(cap)))
-		return PL_ERR_NOMEM;
-	while ((got = fread(buf + len, 1, cap - len, stdin)) > 0) {
-		len += got;
-		if (len < cap)
-			continue;
-		if (cap >= STDIN_MAX) {
-			free(buf);
-			snprintf(d->file, sizeof(d->file), "-");
-			snprintf(d->message, sizeof(d->message),
-				 "caption on stdin is larger than the %u-byte limit", STDIN_MAX);
-			return PL_ERR_LIMIT;
-		}
-		if (!(np = realloc(buf, cap * 2))) {
-			free(buf);
-			return PL_ERR_NOMEM;
-		}
-		buf = np;
-		cap *= 2;
-	}
-	st = pl_post_from_text(post, "-", buf, len, d);
-	free(buf);
-	return st;
-}
-
-static enum pl_status load(struct job *j)
-{
-	switch (j->kind) {
-	case JOB_STDIN:
-		return read_stdin(&j->post, &j->diag);
-	case JOB_PATH:
-		return pl_post_load(&j->post, j->load, &j->diag);
-	case JOB_FILES:
-		return pl_post_load_files(&j->post, j->name, j->caption,
-					  (const char *const *)j->media, j->nmedia, &j->diag);
-	default:
-		snprintf(j->diag.message, sizeof(j->diag.message), "%s", j->error ? j->error : "");
-		return PL_ERR_IO;
-	}
-}
-
-static void strip_findings(struct pl_findings *f, const char *prefix)
-{
-	size_t i, k;
-
-	for (i = 0; i < f->len; i++) {
-		strip_in(f->items[i].loc.file, prefix);
-		strip_in(f->items[i].message, prefix);
-		for (k = 0; k < f->items[i].nparts; k++)
-			strip_in(f->items[i].parts[k].loc.file, prefix);
-	}
-}
-
-/* Staged mode: every path the post and its findings carry, as the user knows it. */
-static void strip_job(struct job *j, const char *prefix)
-{
-	size_t i;
-
-	strip_in(j->post.path, prefix);
-	strip_in(j->post.text_path, prefix);
-	strip_in(j->post.manifest, prefix);
-	for (i = 0; i < j->post.nmedia; i++)
-		strip_in(j->post.media[i], prefix);
-	strip_findings(&j->findings, prefix);
-	strip_findings(&j->suppressed, prefix);
-	strip_in(j->diag.file, prefix);
-	strip_in(j->diag.message, prefix);
-}
-
-static void free_scanners(struct scanners *scs)
-{
-	size_t k;
-
-	for (k = 0; k < scs->n; k++)
-		pl_scanner_free(&scs->sc[k]);
-}
-
-static struct pl_scanner *scanner_for(struct scanners *s, const struct pl_ruleset *rs)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		if (s->rs[i] == rs)
-			return s->sc[i];
-	if (s->n == CHECK_MAX_RULESETS || pl_scanner_new(&s->sc[s->n], rs) != PL_OK)
-		return NULL;
-	s->rs[s->n] = rs;
-	return s->sc[s->n++];
-}
-
-static void process(const struct check_run *r, struct scanners *scs, struct job *j)
-{
-	const struct check_input *in = j->in;
-	struct pl_scanner *sc;
-	enum pl_status st;
-
-	pl_diag_init(&j->diag);
-	if (j->kind == JOB_NOTE)
-		return;
-	if ((st = load(j)) != PL_OK) {
-		j->unreadable = 1;
-		goto out;
-	}
-	if (!(sc = scanner_for(scs, in->rs))) {
-		snprintf(j->diag.message, sizeof(j->diag.message), "out of memory");
-		j->unreadable = 1;
-		goto out;
-	}
-	if ((st = pl_scanner_run(sc, &j->post, &in->so, &j->findings, &j->diag)) != PL_OK) {
-		j->unreadable = 1;
-		j->match_error = st == PL_ERR_MATCH;
-		goto out;
-	}
-	st = pl_suppress_apply(in->rs, &j->post, &r->sup, &j->findings,
-			       r->show_suppressed ? &j->suppressed : NULL, &j->nsuppressed, &j->diag);
-	if (st != PL_OK)
-		j->unreadable = 1;
-	j->lang = pl_scanner_lang(sc);
-out:
-	if (r->strip)
-		strip_job(j, r->strip);
-}
-
 /*
  * Whether the writer, asleep, should wake: it reports in order, so only a run of finished jobs
  * from the one it waits for counts, and it wakes for a batch of them (a wake-up between
@@ -552,78 +373,18 @@ static void *worker(void *arg)
 		back = handback_take(&p->made[wa->k], &nback);
 		pthread_mutex_unlock(&p->mu);
 		made_free_all(back, nback);
-		process(p->r, &scs, j);
+		job_process(p->r, &scs, j);
 		pthread_mutex_lock(&p->mu);
 		j->state = SLOT_DONE;
 		if (p->writer_waiting && i >= p->next_out && writer_has_enough(p))
 			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
-	free_scanners(&scs);
+	scanners_free(&scs);
 	return NULL;
 }
 
 /* ---- the reporter (the calling thread) ------------------------------------------------------- */
-
-static void report_note(struct check_run *r, const struct job *j)
-{
-	progress_clear(&r->progress);
-	cli_errorf("skipped '%s': %s", j->name, j->error);
-}
-
-/* Accounts for the findings that will be reported: exit code, baseline, input errors. */
-static void account(struct check_run *r, struct job *j, size_t *nbaselined)
-{
-	size_t i;
-
-	*nbaselined = 0;
-	for (i = 0; r->write_baseline && i < j->findings.len; i++)
-		if (pl_baseline_add(r->write_baseline, &j->findings.items[i]) != PL_OK)
-			r->oom = 1;
-	if (r->baseline && pl_baseline_filter(r->baseline, &j->findings, nbaselined) != PL_OK)
-		r->oom = 1;
-	for (i = 0; i < j->findings.len; i++) {
-		const struct pl_finding *f = &j->findings.items[i];
-
-		if ((int)f->severity + 1 > r->worst)
-			r->worst = (int)f->severity + 1;
-		if (f->category && !strcmp(f->category, "input") && f->severity == PL_SEV_ERROR)
-			r->unreadable = 1;
-	}
-}
-
-static void report(struct check_run *r, struct job *j)
-{
-	struct pl_result res = { .path = j->name };
-
-	if (j->kind == JOB_NOTE) {
-		report_note(r, j);
-		return;
-	}
-	if (j->unreadable) {
-		progress_clear(&r->progress);
-		cli_error(&j->diag);
-		r->unreadable = 1;
-		r->match_error |= j->match_error;
-		res.unreadable = 1;
-		res.error = &j->diag;
-	} else {
-		account(r, j, &res.nbaselined);
-		res.text_path = j->post.text_path;
-		res.text = j->post.text;
-		res.text_len = j->post.text_len;
-		res.lang = j->lang;
-		res.findings = &j->findings;
-		res.verdict = pl_findings_verdict(&j->findings);
-		res.nsuppressed = j->nsuppressed;
-		if (r->show_suppressed)
-			res.suppressed = &j->suppressed;
-	}
-	pl_summary_add(&r->sum, &res);
-	if (r->progress.on && r->progress.shown && outputs_on_tty(r->out))
-		progress_clear(&r->progress);
-	outputs_post(r->out, &res);
-}
 
 /* Waits for the next job in order; NULL when every job has been reported. */
 static struct job *next_done(struct pool *p)
@@ -685,8 +446,8 @@ static void run_inline(struct pool *p, struct job *j)
 {
 	int post = j->kind != JOB_NOTE;
 
-	process(p->r, p->inline_scs, j);
-	report(p->r, j);
+	job_process(p->r, p->inline_scs, j);
+	job_report(p->r, j);
 	job_release(j);
 	p->posts_in += (size_t)post;
 	p->posts_out += (size_t)post;
@@ -703,7 +464,7 @@ static void pool_run_inline(struct check_run *r)
 	p.r = r;
 	p.inline_scs = &scs;
 	producer(&p);
-	free_scanners(&scs);
+	scanners_free(&scs);
 	progress_clear(&r->progress);
 }
 
@@ -788,7 +549,7 @@ void pool_run(struct check_run *r)
 		pthread_mutex_unlock(&p.mu);
 	}
 	while ((j = next_done(&p)) != NULL) {
-		report(r, j);
+		job_report(r, j);
 		finish_job(&p, j);
 	}
 	if (prod_ok)
