@@ -18,14 +18,21 @@ struct scan {
 	size_t len, i;
 	size_t *vals, *keys;
 	size_t n, cap;
+	size_t bad; /* offset of a control byte between values, (size_t)-1 for none */
 	int oom;
 };
 
+/* White space as cJSON skips it, every byte up to 0x20, so that both see the same values; the
+ * first one JSON does not allow there (a NUL, a control byte) is kept in bad. */
 static void ws(struct scan *sc)
 {
-	while (sc->i < sc->len && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
-				   sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+	unsigned char c;
+
+	while (sc->i < sc->len && (c = (unsigned char)sc->s[sc->i]) <= 0x20) {
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && sc->bad == (size_t)-1)
+			sc->bad = sc->i;
 		sc->i++;
+	}
 }
 
 static void push(struct scan *sc, size_t val, size_t key)
@@ -67,7 +74,7 @@ static void members(struct scan *sc, int depth, char close, int is_object)
 	sc->i++;
 	ws(sc);
 	while (sc->i < sc->len && sc->s[sc->i] != close && !sc->oom) {
-		size_t key = (size_t)-1;
+		size_t key = (size_t)-1, at = sc->i;
 
 		if (is_object) {
 			key = sc->i;
@@ -82,6 +89,10 @@ static void members(struct scan *sc, int depth, char close, int is_object)
 			sc->i++;
 			ws(sc);
 		}
+		/* a stray byte (cJSON refuses such a text; "[}" here) is stepped over, so the scan
+		 * ends: a loop that stayed on it filled memory with positions */
+		if (sc->i == at)
+			sc->i++;
 	}
 	sc->i++;
 }
@@ -99,7 +110,8 @@ static void value(struct scan *sc, size_t key, int depth)
 	case '[': members(sc, depth, ']', 0); break;
 	case '"': skip_string(sc); break;
 	default:
-		while (sc->i < sc->len && !strchr(",]} \t\r\n", sc->s[sc->i]))
+		/* a scalar; memchr, as strchr would take a NUL for one of the stops */
+		while (sc->i < sc->len && !memchr(",]} \t\r\n", sc->s[sc->i], 7))
 			sc->i++;
 	}
 }
@@ -234,7 +246,7 @@ static void doc_line_col(const struct json_doc *doc, size_t off, unsigned *line,
 
 int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *err_off)
 {
-	struct scan sc = { .s = text, .len = len };
+	struct scan sc = { .s = text, .len = len, .bad = (size_t)-1 };
 	const char *end = NULL;
 	size_t k = 0;
 	int rc = 0;
@@ -259,6 +271,11 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 	value(&sc, (size_t)-1, 0);
 	if (sc.oom)
 		goto oom;
+	if (sc.bad != (size_t)-1) {
+		*err_off = sc.bad;
+		json_doc_release(doc);
+		return -1;
+	}
 	doc->pos = calloc(sc.n ? sc.n : 1, sizeof(*doc->pos));
 	if (!doc->pos)
 		goto oom;

@@ -18,6 +18,9 @@ pkgs=$(sed -n 's/^PKGS *:= *//p' Makefile)
 libs=$(pkg-config --libs $pkgs)
 # shellcheck disable=SC2086
 cflags=$(pkg-config --cflags $pkgs)
+# the targets run from $out: the caption target's rules by their full path
+POSTLINT_FUZZ_RULES=${POSTLINT_FUZZ_RULES:-$root/tests/rules/core.json}
+export POSTLINT_FUZZ_RULES
 targets=${FUZZ_TARGETS:-$(cd tests/fuzz && ls fuzz_*.c | sed 's/\.c$//')}
 status=0
 for t in $targets; do

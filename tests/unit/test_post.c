@@ -90,6 +90,10 @@ static const struct pcase cases[] = {
 	/* ---- manifest refusals ---- */
 	{ "manifest invalid JSON", { { "p/post.json", "{\"text\": \"x\",\n \"lang\": nl}" } }, { { 0 } },
 	  "p/post.json", FAIL(PL_ERR_INPUT, "invalid JSON in post manifest", "p/post.json", 2, 10) },
+	/* cJSON takes every byte up to 0x20 for white space; JSON allows four of them */
+	{ "manifest control byte between values",
+	  { { "p/post.json", "{\"text\": \"x\",\n \"media\": [\"a.jpg\",\x01\"b.jpg\"]}" } }, { { 0 } },
+	  "p/post.json", FAIL(PL_ERR_INPUT, "invalid JSON in post manifest", "p/post.json", 2, 20) },
 	{ "manifest trailing garbage", { { "p/post.json", "{\"text\": \"x\"}\n{}" } }, { { 0 } },
 	  "p/post.json", FAIL(PL_ERR_INPUT, "invalid JSON in post manifest", "p/post.json", 2, 1) },
 	{ "manifest not an object", { { "p/post.json", "[\"x\"]" } }, { { 0 } }, "p/post.json",

@@ -58,6 +58,8 @@ static const struct lcase cases[] = {
 	{ "trailing garbage", "{\"format\": 1, \"name\": \"t\"}\n}\n", {{0}}, PL_ERR_SYNTAX,
 	  "invalid JSON", NULL, NULL, 2, 1 },
 	{ "empty file", "", {{0}}, PL_ERR_SYNTAX, "invalid JSON", NULL, NULL, 1, 1 },
+	{ "control byte between values", "{\"format\": 1,\x08 \"name\": \"t\"}", {{0}}, PL_ERR_SYNTAX,
+	  "invalid JSON", NULL, NULL, 1, 14 },
 	{ "not an object", "[1, 2]\n", {{0}}, PL_ERR_RULES, "a rules file must be a JSON object", NULL,
 	  NULL, 1, 1 },
 
