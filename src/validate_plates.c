@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Licence plate format validators: the Netherlands, Belgium, France, Germany, Luxembourg.
- * The exact accept rules of each are written above its function. */
+/* Licence plate format validators: the Netherlands, Belgium, France, Germany, Luxembourg and the
+ * United Kingdom. The exact accept rules of each are written above its function. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -64,6 +64,25 @@ static bool plate_letters_in(const struct vtext *t, size_t from, const char *let
 	return i == t->n;
 }
 
+/*
+ * Whether t is the placeholder officers write for "a plate": every letter an 'x' ("XX-999-X",
+ * "1-XXX-000"). No validator accepts one; a real plate of only X letters is far rarer in a
+ * caption than the placeholder is.
+ */
+static bool plate_placeholder(const struct vtext *t)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < t->n; i++) {
+		if (!validate_is_letter(t->c[i]))
+			continue;
+		if (t->c[i] != 'x')
+			return false;
+		letters++;
+	}
+	return letters > 0;
+}
+
 /* ---- Netherlands ------------------------------------------------------------------------------- */
 
 static const char *const nl_sidecodes[] = {
@@ -91,7 +110,8 @@ bool validate_plate_nl(const char *p, size_t len)
 	bool ok = false;
 	size_t i;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.n != 6 || t.sep == '/')
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.n != 6 || t.sep == '/' ||
+	    plate_placeholder(&t))
 		goto out;
 	for (i = 0; i < sizeof(nl_sidecodes) / sizeof(nl_sidecodes[0]); i++)
 		if (plate_shape_is(&t, nl_sidecodes[i]))
@@ -119,7 +139,7 @@ bool validate_plate_be(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '/')
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '/' || plate_placeholder(&t))
 		goto out;
 	ok = (plate_shape_is(&t, "9-XXX-999") && t.c[0] != '0') || plate_shape_is(&t, "XXX-999") ||
 	     plate_shape_is(&t, "999-XXX");
@@ -203,7 +223,8 @@ bool validate_plate_fr(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/')
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/' ||
+	    plate_placeholder(&t))
 		goto out;
 	ok = plate_fr_siv(&t) || plate_fr_fni(&t);
 out:
@@ -226,7 +247,7 @@ bool validate_plate_de(const char *p, size_t len)
 	bool ok = false;
 
 	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.ngroups < 2 || t.ngroups > 3 ||
-	    t.sep == '.' || t.sep == '/')
+	    t.sep == '.' || t.sep == '/' || plate_placeholder(&t))
 		goto out;
 	n = t.n;
 	if (t.c[n - 1] == 'e' || t.c[n - 1] == 'h')
@@ -263,13 +284,48 @@ bool validate_plate_lu(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/')
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/' ||
+	    plate_placeholder(&t))
 		goto out;
 	if (plate_shape_is(&t, "XX-9999"))
 		ok = true;
 	else
 		ok = t.ngroups == 1 && t.n >= 4 && t.n <= 6 && validate_all_digits(&t) &&
 		     t.c[0] != '0';
+out:
+	return ok;
+}
+
+/* ---- United Kingdom ---------------------------------------------------------------------------- */
+
+/* Letters of a current plate: no I or Q; the area code (first two) has no Z either. */
+#define UK_LETTERS "abcdefghjklmnoprstuvwxyz"
+#define UK_AREA_LETTERS "abcdefghjklmnoprstuvwxy"
+
+/*
+ * Current British plates (September 2001 on): two area letters, the two-digit age identifier and
+ * three letters, with one space before the last three or none ("lb19 xkt", "lb19xkt"). The age
+ * identifier is the year for March (02 on) or the year + 50 for September (51 on); up to 29 and
+ * 79 are taken, which covers plates until 2030. Not accepted: older prefix and suffix formats
+ * (their shapes are common words and numbers in text), Northern Irish plates.
+ */
+bool validate_plate_uk(const char *p, size_t len)
+{
+	struct vtext t;
+	unsigned long age;
+	bool ok = false;
+	size_t i;
+
+	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || (t.sep && t.sep != ' ') ||
+	    !plate_shape_is(&t, "XX99-XXX") || plate_placeholder(&t))
+		goto out;
+	if (!strchr(UK_AREA_LETTERS, t.c[0]) || !strchr(UK_AREA_LETTERS, t.c[1]))
+		goto out;
+	for (i = 4; i < 7; i++)
+		if (!strchr(UK_LETTERS, t.c[i]))
+			goto out;
+	age = validate_number(t.c + 2, 2);
+	ok = (age >= 2 && age <= 29) || (age >= 51 && age <= 79);
 out:
 	return ok;
 }

@@ -75,6 +75,7 @@ bool validate_plate_be(const char *p, size_t len);
 bool validate_plate_fr(const char *p, size_t len);
 bool validate_plate_de(const char *p, size_t len);
 bool validate_plate_lu(const char *p, size_t len);
+bool validate_plate_uk(const char *p, size_t len);
 bool validate_phone_nl(const char *p, size_t len);
 bool validate_phone_be(const char *p, size_t len);
 bool validate_phone_fr(const char *p, size_t len);

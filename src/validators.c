@@ -21,6 +21,7 @@ static const struct validator validators[] = {
 	{ "plate_fr", validate_plate_fr, "French licence plate: SIV ab-123-cd, FNI 123 abc 75" },
 	{ "plate_de", validate_plate_de, "German licence plate: b-ab 1234, optional e/h suffix" },
 	{ "plate_lu", validate_plate_lu, "Luxembourg licence plate: ab 1234 or 4 to 6 digits" },
+	{ "plate_uk", validate_plate_uk, "British licence plate since 2001: ab12 cde" },
 	{ "phone_nl", validate_phone_nl, "Dutch phone number, national or +31, not police lines" },
 	{ "phone_be", validate_phone_be, "Belgian phone number, national or +32" },
 	{ "phone_fr", validate_phone_fr, "French phone number, national or +33" },

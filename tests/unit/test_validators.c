@@ -210,7 +210,7 @@ static const struct vcase cases[] = {
 	{ "plate_nl", "gb-12-md", N },  /* m only as first letter */
 	{ "plate_nl", "ac-12-34", N },  /* c not even in 1951 */
 	{ "plate_nl", "12-gbd3", N },   /* separators at some breaks only */
-	{ "plate_nl", "12.gbd.3", Y },  /* dots at every break */  /* two kinds of separator */
+	{ "plate_nl", "12.gbd-3", N },  /* two kinds of separator */
 	{ "plate_nl", "1-2gbd-3", N },  /* separator off the sidecode's breaks */
 	{ "plate_nl", "12.gbd.3", Y },  /* dots at every break */
 	{ "plate_nl", "12-gbd-3-", N },
@@ -221,6 +221,9 @@ static const struct vcase cases[] = {
 	{ "plate_nl", "14:30", N },
 	{ "plate_nl", "112", N },
 	{ "plate_nl", "", N },
+	{ "plate_nl", "xx-999-x", N },  /* the placeholder for "a plate" */
+	{ "plate_nl", "XX-99-99", N },
+	{ "plate_nl", "xb-999-x", Y },  /* one real letter: a plate */
 
 	/* Belgian plates. */
 	{ "plate_be", "1-abc-234", Y },
@@ -246,6 +249,9 @@ static const struct vcase cases[] = {
 	{ "plate_be", "a12", N },
 	{ "plate_be", "2024", N },
 	{ "plate_be", "", N },
+	{ "plate_be", "1-xxx-000", N }, /* placeholders */
+	{ "plate_be", "1-XXX-999", N },
+	{ "plate_be", "xxx-123", N },
 
 	/* French plates: SIV, then FNI. */
 	{ "plate_fr", "ab-123-cd", Y },
@@ -280,6 +286,9 @@ static const struct vcase cases[] = {
 	{ "plate_fr", "covid-19", N },
 	{ "plate_fr", "2024", N },
 	{ "plate_fr", "", N },
+	{ "plate_fr", "xx-123-xx", N }, /* placeholders */
+	{ "plate_fr", "XX-999-XX", N },
+	{ "plate_fr", "1234 xx 75", N },
 
 	/* German plates. */
 	{ "plate_de", "b-ab 1234", Y },
@@ -332,6 +341,33 @@ static const struct vcase cases[] = {
 	{ "plate_lu", "covid-19", N },
 	{ "plate_lu", "14:30", N },
 	{ "plate_lu", "", N },
+	{ "plate_lu", "xx 1234", N },   /* placeholder */
+
+	/* British plates since 2001: area, age identifier, three letters. */
+	{ "plate_uk", "lb19 xkt", Y },
+	{ "plate_uk", "LB19XKT", Y },
+	{ "plate_uk", "ab02 cde", Y },  /* March 2002, the first March series */
+	{ "plate_uk", "ab51 cde", Y },  /* September 2001 */
+	{ "plate_uk", "yy79 zzz", Y },  /* Z in the last three */
+	{ "plate_uk", "bd26 hjk", Y },  /* March 2026 */
+	{ "plate_uk", "bd76 hjk", Y },  /* September 2026 */
+	{ "plate_uk", "Wr68 Ovx", Y },  /* mixed case, O in the last three */
+	{ "plate_uk", "ab01 cde", N },  /* no such age identifier */
+	{ "plate_uk", "ab50 cde", N },
+	{ "plate_uk", "ab30 cde", N },  /* beyond 2029 */
+	{ "plate_uk", "ab80 cde", N },
+	{ "plate_uk", "ib19 cde", N },  /* I is never used */
+	{ "plate_uk", "qb19 cde", N },
+	{ "plate_uk", "zb19 cde", N },  /* no Z in the area code */
+	{ "plate_uk", "ab19 cqe", N },
+	{ "plate_uk", "ab19-cde", N },  /* a space or nothing */
+	{ "plate_uk", "ab 19 cde", N },
+	{ "plate_uk", "ab1 9cde", N },
+	{ "plate_uk", "ab19 cd", N },
+	{ "plate_uk", "a19 cde", N },
+	{ "plate_uk", "xx19 xxx", N },  /* placeholder */
+	{ "plate_uk", "mh17", N },
+	{ "plate_uk", "", N },
 
 	/* Dutch phone numbers. */
 	{ "phone_nl", "0612345678", Y },
@@ -474,7 +510,7 @@ static void test_every_validator(void)
 	const struct validator *t = validators_table(&n);
 
 	memset(big, '1', sizeof(big));
-	CHECK(n == 15, "table has %zu rows", n);
+	CHECK(n == 16, "table has %zu rows", n);
 	for (i = 0; i < n; i++) {
 		size_t yes = 0, no = 0;
 
