@@ -273,8 +273,9 @@ int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *e
 		goto oom;
 	if (sc.bad != (size_t)-1) {
 		*err_off = sc.bad;
+		rc = -1;
 		json_doc_release(doc);
-		return -1;
+		goto out;
 	}
 	doc->pos = calloc(sc.n ? sc.n : 1, sizeof(*doc->pos));
 	if (!doc->pos)
