@@ -17,12 +17,16 @@ import sys
 # 0.88-1.00, house numbers 0.46-0.69 (single digits are never a line of text), no false plate
 # reading, 0-2 likely candidates left unread on plate-free photos. The floors sit under the
 # lowest seed so that noise between Tesseract builds passes and a real regression does not.
+# House numbers are 26 a seed, so one seed's figure moves with the fixtures: when the plate
+# validators began refusing placeholder plates (all letters X), seed 1 drew other plates and
+# read 11/26 built at -O3 and 9/26 built with the sanitizers at -O1, whose renderer rounds
+# differently (seeds 2 and 3: 17/26 and 14/26 in both); its floor is 0.30 for that spread.
 FLOORS = {
     "plate_found_clear": 0.90,   # candidate box IoU >= 0.5
     "plate_read_clear": 0.75,    # read exactly and validated
     "plate_read_all": 0.72,
     "sign_read": 0.80,
-    "number_read": 0.40,
+    "number_read": 0.30,
 }
 # The 12-megapixel set (plates-12mp.sh: mkplates --side 4032 --unit 2400 on plates-cli.sh's
 # photos, seeds 1, 2 and 3 summed: 57 plates, 23 clear), measured 2026-11-22: clear plates found
