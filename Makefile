@@ -63,9 +63,11 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# The compiled-pattern cache keeps the prefilter's conditions: a file written by another build
-# of the prefilter must not be trusted, so its sources' checksum is part of every cache file.
-PREFILTER_SRC := src/prefilter.c src/prefilter_set.c src/prefilter_table.c src/prefilter.h src/prefilter_set.h
+# The compiled-pattern cache keeps the prefilter's conditions and each pattern's shape: a file
+# written by another build of either must not be trusted, so their sources' checksum is part of
+# every cache file.
+PREFILTER_SRC := src/prefilter.c src/prefilter_set.c src/prefilter_table.c src/prefilter.h src/prefilter_set.h \
+                 src/regex_shape.c
 PREFILTER_HASH := $(shell cat $(PREFILTER_SRC) 2>/dev/null | cksum | cut -d' ' -f1)
 $(BUILD)/src/rules_cache.o: $(PREFILTER_SRC)
 $(BUILD)/src/rules_cache.o: ALL_CFLAGS += -DPL_PREFILTER_HASH='"$(PREFILTER_HASH)"'

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The compiled-pattern cache. Most of a pack's load is spent compiling its patterns with PCRE2
- * and reading them for the prefilter's literals, and both depend only on the pattern as expanded,
- * on PCRE2's build and on this program's prefilter. So a load keeps what it compiled in one file
+ * and reading them for the prefilter's literals and their shape (regex_shape), and all three
+ * depend only on the pattern as expanded, on PCRE2's build and on this program's analysis. So a load keeps what it compiled in one file
  * per pack (named by the pack's real path) and the next load takes it from there. Each entry is
  * found by its expanded pattern, compared byte for byte, so an edited pack only misses on the
  * patterns it changed. The whole file is checked (length, checksum, versions) before anything in
  * it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH1", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
- * build), u32 entry count, entries (u8 caseless, u8 gate known, u32 pattern length, pattern, u8
+ * File: "PLRCACH2", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
+ * and shape build), u32 entry count, entries (u8 caseless, u8 gate known, u32 pattern length,
+ * pattern, the shape: u8 has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8
  * conditions, each u32 literal count and literals as u16 length + bytes), u64 + PCRE2's
  * serialisation of every entry's code, in entry order. Numbers in the host's byte order: the
  * checksum of a file from another machine fails.
@@ -30,10 +31,10 @@
 #include "banned.h"
 
 #ifndef PL_PREFILTER_HASH
-#define PL_PREFILTER_HASH "dev" /* the Makefile passes a hash of the prefilter's sources */
+#define PL_PREFILTER_HASH "dev" /* the Makefile passes a hash of the analysis' sources */
 #endif
 
-#define CACHE_MAGIC "PLRCACH1"
+#define CACHE_MAGIC "PLRCACH2"
 #define CACHE_MAX_FILE (64u * 1024u * 1024u)
 #define CACHE_MAX_ENTRIES 65536u
 
@@ -44,7 +45,8 @@ struct in_entry {
 	uint8_t caseless, gate_known, ncond, taken;
 	const unsigned char *conds; /* ncond conditions as stored */
 	uint64_t hash;
-	struct regex re;            /* decoded; moved out when taken */
+	struct regex shape;         /* only the shape fields */
+	struct regex re;            /* decoded, with the shape; moved out when taken */
 };
 
 /* An entry of this load, to be written. */
@@ -53,6 +55,7 @@ struct out_entry {
 	uint32_t len;
 	uint8_t caseless, gate_known;
 	void *code;                 /* the ruleset's, alive until the save */
+	struct regex shape;         /* only the shape fields */
 	struct pf_gate gate;        /* a copy of the ids */
 };
 
@@ -147,6 +150,33 @@ static uint64_t take_uint(struct reader *r, size_t n)
 	return v;
 }
 
+/* The shape fields of a regex (regex_shape), as the file keeps them. */
+static void take_shape(struct reader *r, struct regex *re)
+{
+	size_t k;
+
+	re->has_reach = (int)take_uint(r, 1);
+	for (k = 0; k < 4; k++)
+		re->reach[k] = take_uint(r, 8);
+	for (k = 0; k < 4; k++)
+		re->consume[k] = take_uint(r, 8);
+	re->width = (uint32_t)take_uint(r, 4);
+	re->ahead = (uint32_t)take_uint(r, 4);
+	re->digits = (uint32_t)take_uint(r, 4);
+	if (re->has_reach > 1)
+		r->bad = 1;
+}
+
+static void copy_shape(struct regex *to, const struct regex *from)
+{
+	to->has_reach = from->has_reach;
+	memcpy(to->reach, from->reach, sizeof(to->reach));
+	memcpy(to->consume, from->consume, sizeof(to->consume));
+	to->width = from->width;
+	to->ahead = from->ahead;
+	to->digits = from->digits;
+}
+
 /* Steps over the conditions of one entry, checking their shape. */
 static void skip_conds(struct reader *r, unsigned ncond)
 {
@@ -211,6 +241,7 @@ static int parse(struct rules_cache *c)
 		e->gate_known = (uint8_t)take_uint(&r, 1);
 		e->len = (uint32_t)take_uint(&r, 4);
 		e->pat = (const char *)take_bytes(&r, e->len);
+		take_shape(&r, &e->shape);
 		e->ncond = (uint8_t)take_uint(&r, 1);
 		if (e->ncond > PF_MAX_AND)
 			r.bad = 1;
@@ -230,8 +261,10 @@ static int parse(struct rules_cache *c)
 		free(res);
 		return -1;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		c->in[i].re = res[i];
+		copy_shape(&c->in[i].re, &c->in[i].shape);
+	}
 	free(res);
 	return index_build(c);
 }
@@ -376,6 +409,7 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 	e->len = (uint32_t)len;
 	e->caseless = !!caseless;
 	e->code = re->code;
+	copy_shape(&e->shape, re);
 	e->gate_known = gate != NULL;
 	for (k = 0; gate && k < gate->n; k++) {
 		struct pf_cond *to = &e->gate.conds[k];
@@ -407,6 +441,20 @@ static void put_uint(struct pl_buf *b, uint64_t v, size_t n)
 
 	put(b, n == 8 ? (const void *)&v : n == 4 ? (const void *)&v32 : n == 2 ? (const void *)&v16
 											: (const void *)&v8, n);
+}
+
+static void put_shape(struct pl_buf *b, const struct regex *re)
+{
+	size_t k;
+
+	put_uint(b, (uint64_t)re->has_reach, 1);
+	for (k = 0; k < 4; k++)
+		put_uint(b, re->reach[k], 8);
+	for (k = 0; k < 4; k++)
+		put_uint(b, re->consume[k], 8);
+	put_uint(b, re->width, 4);
+	put_uint(b, re->ahead, 4);
+	put_uint(b, re->digits, 4);
 }
 
 /* Makes dir and its missing parents (0700: the cache is the user's alone). */
@@ -464,6 +512,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		put_uint(b, e->gate_known, 1);
 		put_uint(b, e->len, 4);
 		put(b, e->pat, e->len);
+		put_shape(b, &e->shape);
 		put_uint(b, e->gate.n, 1);
 		for (k = 0; k < e->gate.n; k++) {
 			put_uint(b, e->gate.conds[k].n, 4);

@@ -374,7 +374,7 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	char *expanded = NULL, bad[128], err[256];
 	size_t erroff = 0;
 	enum pl_status st;
-	int want_gate, gate_done = 0;
+	int want_gate, gate_done = 0, cached;
 
 	memset(re, 0, sizeof(*re));
 	if (!cJSON_IsString(node) || !node->valuestring[0])
@@ -390,8 +390,9 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	if (st != PL_OK)
 		return st;
 	want_gate = gated && !gated->match_original;
-	if (rules_cache_take(lc->rs->cache, expanded, strlen(expanded), caseless, re, &lc->rs->pf,
-			     want_gate ? &gated->gate : NULL, &gate_done))
+	cached = rules_cache_take(lc->rs->cache, expanded, strlen(expanded), caseless, re,
+				  &lc->rs->pf, want_gate ? &gated->gate : NULL, &gate_done);
+	if (cached)
 		st = PL_OK;
 	else
 		st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err),
@@ -413,7 +414,8 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 			  lc->rs, &gated->gate) != 0)
 		st = PL_ERR_NOMEM;
 	if (st == PL_OK) {
-		regex_shape(re, expanded, strlen(expanded));
+		if (!cached)
+			regex_shape(re, expanded, strlen(expanded));
 		rules_cache_note(lc->rs->cache, expanded, strlen(expanded), caseless, re,
 				 want_gate ? &gated->gate : NULL);
 	}
@@ -432,7 +434,7 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 {
 	char *text = malloc(len + 1), *expanded = NULL, bad[128], err[256];
 	size_t erroff;
-	int rc = -1, gate_done = 0;
+	int rc = -1, gate_done = 0, cached = 0;
 
 	memset(gate, 0, sizeof(*gate));
 	if (!text)
@@ -440,14 +442,15 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 	memcpy(text, raw, len);
 	text[len] = '\0';
 	if (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
-	    (rules_cache_take(lc->rs->cache, expanded, strlen(expanded), 1, re, &lc->rs->pf,
-			      original ? NULL : gate, &gate_done) ||
+	    ((cached = rules_cache_take(lc->rs->cache, expanded, strlen(expanded), 1, re,
+					&lc->rs->pf, original ? NULL : gate, &gate_done)) ||
 	     regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)) {
 		rc = original || gate_done ? 0
 					   : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs,
 							   gate);
 		if (!rc) {
-			regex_shape(re, expanded, strlen(expanded));
+			if (!cached)
+				regex_shape(re, expanded, strlen(expanded));
 			rules_cache_note(lc->rs->cache, expanded, strlen(expanded), 1, re,
 					 original ? NULL : gate);
 		}

@@ -77,6 +77,7 @@ static void check_round_trip(const char *dir)
 					&g2, &done), "%s: nothing to take yet", r->pattern);
 		CHECK_INT(regex_compile(&re[i], r->pattern, strlen(r->pattern), r->caseless, NULL, 0,
 					NULL), PL_OK, r->pattern);
+		regex_shape(&re[i], r->pattern, strlen(r->pattern));
 		CHECK_INT(prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &gate[i]), 0,
 			  r->pattern);
 		CHECK_INT(rules_cache_note(c, r->pattern, strlen(r->pattern), r->caseless, &re[i],
@@ -99,6 +100,14 @@ static void check_round_trip(const char *dir)
 		CHECK(done, "%s: literals come back", r->pattern);
 		CHECK_INT(matches(&back, r->text), 1, r->pattern);
 		CHECK_INT(matches(&back, "nothing here"), 0, r->pattern);
+		/* the shape comes back as computed: a load from the cache does not compute it */
+		CHECK(back.has_reach == re[i].has_reach &&
+		      !memcmp(back.reach, re[i].reach, sizeof(back.reach)) &&
+		      !memcmp(back.consume, re[i].consume, sizeof(back.consume)),
+		      "%s: the bytes it reaches and consumes", r->pattern);
+		CHECK_INT(back.width, re[i].width, r->pattern);
+		CHECK_INT(back.ahead, re[i].ahead, r->pattern);
+		CHECK_INT(back.digits, re[i].digits, r->pattern);
 		gate_text(&pf, &gate[i], want, sizeof(want));
 		gate_text(&pf2, &g2, got, sizeof(got));
 		CHECK_STR(got, want, r->pattern);
