@@ -14,8 +14,11 @@ struct json_pos_entry {
 	size_t key_off; /* (size_t)-1 for array items and the root */
 };
 
+struct json_arena;
+
 struct json_doc {
-	cJSON *root;
+	cJSON *root;                /* its nodes and strings in arena (json_pos.c) */
+	struct json_arena *arena;
 	const char *text;
 	size_t len;
 	struct json_pos_entry *pos; /* in document order */
@@ -27,7 +30,8 @@ struct json_doc {
 };
 
 /*
- * Parses text (len bytes) into doc. On a syntax error returns -1 and sets *err_off to the byte
+ * Parses text (len bytes) into doc. The tree is read only: its nodes live in an arena of the doc,
+ * freed with it, so no part of it may be deleted, detached or kept past json_doc_release. On a syntax error returns -1 and sets *err_off to the byte
  * offset where parsing stopped. Returns -2 when out of memory.
  */
 int json_doc_parse(struct json_doc *doc, const char *text, size_t len, size_t *err_off);
