@@ -28,9 +28,10 @@ struct scan {
 
 /*
  * cJSON allocates each node and string on its own: of the 27,700 mallocs of linting one post
- * with the default pack, 15,100 were its own (valgrind), as many frees again. While json_doc_parse runs, cJSON's allocations on that thread come
- * from the document's arena instead, a few chunks freed at once with it; everywhere else (other
- * threads, cJSON's printing) they stay malloc and free.
+ * with the default pack, 15,100 were its own (valgrind), as many frees again. While
+ * json_doc_parse runs, cJSON's allocations on that thread come from the document's arena
+ * instead, a few chunks freed at once with it; everywhere else (other threads, cJSON's
+ * printing) they stay malloc and free.
  */
 #define ARENA_CHUNK (64 * 1024)
 
@@ -54,6 +55,8 @@ static void *hook_alloc(size_t n)
 
 	if (!a)
 		return malloc(n);
+	if (n > SIZE_MAX / 2)
+		return NULL;
 	n = (n + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
 	c = a->head;
 	if (!c || c->cap - c->used < n) {
