@@ -45,8 +45,7 @@ struct in_entry {
 	uint8_t caseless, gate_known, ncond, taken;
 	const unsigned char *conds; /* ncond conditions as stored */
 	uint64_t hash;
-	struct regex shape;         /* only the shape fields */
-	struct regex re;            /* decoded, with the shape; moved out when taken */
+	struct regex re;            /* the shape as read, then the decoded code; moved out when taken */
 };
 
 /* An entry of this load, to be written. */
@@ -241,7 +240,7 @@ static int parse(struct rules_cache *c)
 		e->gate_known = (uint8_t)take_uint(&r, 1);
 		e->len = (uint32_t)take_uint(&r, 4);
 		e->pat = (const char *)take_bytes(&r, e->len);
-		take_shape(&r, &e->shape);
+		take_shape(&r, &e->re);
 		e->ncond = (uint8_t)take_uint(&r, 1);
 		if (e->ncond > PF_MAX_AND)
 			r.bad = 1;
@@ -262,8 +261,8 @@ static int parse(struct rules_cache *c)
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
+		copy_shape(&res[i], &c->in[i].re);
 		c->in[i].re = res[i];
-		copy_shape(&c->in[i].re, &c->in[i].shape);
 	}
 	free(res);
 	return index_build(c);

@@ -65,22 +65,24 @@ static bool plate_letters_in(const struct vtext *t, size_t from, const char *let
 }
 
 /*
- * Whether t is the placeholder officers write for "a plate": every letter an 'x' ("XX-999-X",
- * "1-XXX-000"). No validator accepts one; a real plate of only X letters is far rarer in a
- * caption than the placeholder is.
+ * Splits a plate candidate into t (validate_split, PLATE_MAX_INPUT bytes at most). Refused here
+ * for every country: the placeholder officers write for "a plate", every letter an 'x'
+ * ("XX-999-X", "1-XXX-000"); a real plate of only X letters is far rarer in a caption.
  */
-static bool plate_placeholder(const struct vtext *t)
+static bool plate_split(const char *p, size_t len, struct vtext *t)
 {
 	size_t i, letters = 0;
 
+	if (!validate_split(p, len, PLATE_MAX_INPUT, t))
+		return false;
 	for (i = 0; i < t->n; i++) {
 		if (!validate_is_letter(t->c[i]))
 			continue;
 		if (t->c[i] != 'x')
-			return false;
+			return true;
 		letters++;
 	}
-	return letters > 0;
+	return letters == 0;
 }
 
 /* ---- Netherlands ------------------------------------------------------------------------------- */
@@ -110,8 +112,7 @@ bool validate_plate_nl(const char *p, size_t len)
 	bool ok = false;
 	size_t i;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.n != 6 || t.sep == '/' ||
-	    plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || t.n != 6 || t.sep == '/')
 		goto out;
 	for (i = 0; i < sizeof(nl_sidecodes) / sizeof(nl_sidecodes[0]); i++)
 		if (plate_shape_is(&t, nl_sidecodes[i]))
@@ -139,7 +140,7 @@ bool validate_plate_be(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '/' || plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || t.sep == '/')
 		goto out;
 	ok = (plate_shape_is(&t, "9-XXX-999") && t.c[0] != '0') || plate_shape_is(&t, "XXX-999") ||
 	     plate_shape_is(&t, "999-XXX");
@@ -223,8 +224,7 @@ bool validate_plate_fr(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/' ||
-	    plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || t.sep == '.' || t.sep == '/')
 		goto out;
 	ok = plate_fr_siv(&t) || plate_fr_fni(&t);
 out:
@@ -246,8 +246,8 @@ bool validate_plate_de(const char *p, size_t len)
 	size_t district, letters, digits, i, n;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.ngroups < 2 || t.ngroups > 3 ||
-	    t.sep == '.' || t.sep == '/' || plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || t.ngroups < 2 || t.ngroups > 3 ||
+	    t.sep == '.' || t.sep == '/')
 		goto out;
 	n = t.n;
 	if (t.c[n - 1] == 'e' || t.c[n - 1] == 'h')
@@ -284,8 +284,7 @@ bool validate_plate_lu(const char *p, size_t len)
 	struct vtext t;
 	bool ok = false;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || t.sep == '.' || t.sep == '/' ||
-	    plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || t.sep == '.' || t.sep == '/')
 		goto out;
 	if (plate_shape_is(&t, "XX-9999"))
 		ok = true;
@@ -316,8 +315,8 @@ bool validate_plate_uk(const char *p, size_t len)
 	bool ok = false;
 	size_t i;
 
-	if (!validate_split(p, len, PLATE_MAX_INPUT, &t) || (t.sep && t.sep != ' ') ||
-	    !plate_shape_is(&t, "XX99-XXX") || plate_placeholder(&t))
+	if (!plate_split(p, len, &t) || (t.sep && t.sep != ' ') ||
+	    !plate_shape_is(&t, "XX99-XXX"))
 		goto out;
 	if (!strchr(UK_AREA_LETTERS, t.c[0]) || !strchr(UK_AREA_LETTERS, t.c[1]))
 		goto out;
