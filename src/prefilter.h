@@ -90,6 +90,8 @@ struct prefilter {
 
 void prefilter_init(struct prefilter *pf);
 void prefilter_release(struct prefilter *pf);
+/* Makes room for n literals in one step (a load that knows how many it will meet); 0 or -1. */
+int prefilter_reserve(struct prefilter *pf, size_t n);
 
 /* Finds vocabulary name (len bytes) for a "{{name}}" in a pattern: its normalised words. */
 typedef int (*pf_vocab_fn)(void *ctx, const char *name, size_t len, char *const **words,

@@ -13,6 +13,19 @@ void prefilter_init(struct prefilter *pf)
 	memset(pf, 0, sizeof(*pf));
 }
 
+int prefilter_reserve(struct prefilter *pf, size_t n)
+{
+	struct pf_lit *l;
+
+	if (n <= pf->cap)
+		return 0;
+	if (!(l = realloc(pf->lits, n * sizeof(*l))))
+		return -1;
+	pf->lits = l;
+	pf->cap = n;
+	return 0;
+}
+
 void prefilter_release(struct prefilter *pf)
 {
 	size_t i;

@@ -8,11 +8,15 @@
  * patterns it changed. The whole file is checked (length, checksum, versions) before anything in
  * it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH2", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
- * and shape build), u32 entry count, entries (u8 caseless, u8 gate known, u32 pattern length,
+ * File: "PLRCACH3", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
+ * and shape build), u32 count of the prefilter's literals (to size its table once), u32 entry
+ * count, entries (u8 caseless, u8 gate known, u32 pattern length,
  * pattern, the shape: u8 has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8
- * conditions, each u32 literal count and literals as u16 length + bytes), u64 + PCRE2's
- * serialisation of every entry's code, in entry order. Numbers in the host's byte order: the
+ * conditions, each u32 literal count and literals as u16 length + bytes), then the entries' codes
+ * in entry order as u8 n (1 or 2) streams, each u32 count of codes, u64 length and PCRE2's
+ * serialisation. Two, because PCRE2 serialises together only codes that share their character
+ * tables, and a decoded code has the tables of its stream: the codes taken from the file are one
+ * stream, those compiled by the load that wrote it (after an edit) the other. Numbers in the host's byte order: the
  * checksum of a file from another machine fails.
  */
 #include <errno.h>
@@ -22,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,7 +39,7 @@
 #define PL_PREFILTER_HASH "dev" /* the Makefile passes a hash of the analysis' sources */
 #endif
 
-#define CACHE_MAGIC "PLRCACH2"
+#define CACHE_MAGIC "PLRCACH3"
 #define CACHE_MAX_FILE (64u * 1024u * 1024u)
 #define CACHE_MAX_ENTRIES 65536u
 
@@ -43,16 +48,20 @@ struct in_entry {
 	const char *pat;
 	uint32_t len;
 	uint8_t caseless, gate_known, ncond, taken;
+	uint8_t noted;              /* taken, and noted to be written again as it is */
 	const unsigned char *conds; /* ncond conditions as stored */
+	size_t conds_len;
 	uint64_t hash;
-	struct regex re;            /* the shape as read, then the decoded code; moved out when taken */
+	struct regex re;            /* the shape as read, and the decoded code until taken */
+	void *code;                 /* when noted: the code, now the ruleset's */
 };
 
-/* An entry of this load, to be written. */
+/* An entry this load compiled (or took without its conditions, then found them), to be written. */
 struct out_entry {
 	char *pat;
 	uint32_t len;
 	uint8_t caseless, gate_known;
+	uint8_t decoded;            /* the code was taken from the file, with the file's tables */
 	void *code;                 /* the ruleset's, alive until the save */
 	struct regex shape;         /* only the shape fields */
 	struct pf_gate gate;        /* a copy of the ids */
@@ -60,7 +69,7 @@ struct out_entry {
 
 struct rules_cache {
 	char *path;
-	char *buf;                  /* the file */
+	const char *buf;            /* the file, mapped read-only */
 	size_t buf_len;
 	struct in_entry *in;
 	size_t nin;
@@ -68,7 +77,8 @@ struct rules_cache {
 	size_t index_cap;
 	struct out_entry *out;
 	size_t nout, cap_out;
-	int dirty;                  /* the file must be written again */
+	struct in_entry *last_taken; /* for the note that follows a take */
+	uint32_t nlits;             /* the prefilter's literals when the file was written */
 	int broken;                 /* out of memory noting: never write */
 };
 
@@ -217,8 +227,8 @@ static int parse(struct rules_cache *c)
 	char id[256];
 	const unsigned char *s, *codes;
 	struct regex *res;
-	uint64_t sum, n, clen;
-	size_t i, idlen;
+	uint64_t sum, n, clen, ncodes, done = 0;
+	size_t i, idlen, nstreams, k;
 
 	if (!(s = take_bytes(&r, 8)) || memcmp(s, CACHE_MAGIC, 8))
 		return -1;
@@ -230,6 +240,7 @@ static int parse(struct rules_cache *c)
 	s = take_bytes(&r, idlen);
 	if (!s || idlen != strlen(id) || memcmp(s, id, idlen))
 		return -1; /* another PCRE2, postlint or prefilter build: compile again */
+	c->nlits = (uint32_t)take_uint(&r, 4);
 	n = take_uint(&r, 4);
 	if (r.bad || !n || n > CACHE_MAX_ENTRIES || !(c->in = calloc((size_t)n, sizeof(*c->in))))
 		return -1;
@@ -246,33 +257,44 @@ static int parse(struct rules_cache *c)
 			r.bad = 1;
 		e->conds = r.p + r.off;
 		skip_conds(&r, e->ncond);
+		e->conds_len = (size_t)(r.p + r.off - e->conds);
 		if (!r.bad)
 			e->hash = key_hash(e->pat, e->len, e->caseless);
 	}
-	clen = take_uint(&r, 8);
-	codes = take_bytes(&r, (size_t)clen);
-	if (r.bad || r.off != r.len)
+	nstreams = (size_t)take_uint(&r, 1);
+	if (r.bad || nstreams < 1 || nstreams > 2 || !(res = calloc((size_t)n, sizeof(*res))))
 		return -1;
-	c->nin = (size_t)n;
-	if (!(res = calloc((size_t)n, sizeof(*res))))
-		return -1;
-	if (regex_decode(codes, (size_t)clen, res, (size_t)n) != PL_OK) {
-		free(res);
-		return -1;
+	c->nin = (size_t)n; /* from here on, failing releases what res held */
+	for (k = 0; k < nstreams; k++) {
+		ncodes = take_uint(&r, 4);
+		clen = take_uint(&r, 8);
+		codes = take_bytes(&r, (size_t)clen);
+		if (r.bad || !ncodes || ncodes > n - done ||
+		    regex_decode(codes, (size_t)clen, res + done, (size_t)ncodes) != PL_OK)
+			break;
+		done += ncodes;
 	}
 	for (i = 0; i < n; i++) {
 		copy_shape(&res[i], &c->in[i].re);
 		c->in[i].re = res[i];
 	}
 	free(res);
+	if (k < nstreams || done != n || r.off != r.len)
+		return -1;
 	return index_build(c);
 }
 
 /*
- * Whether path is the user's own and nobody else may write it. The checksum catches damage, not
- * malice, and PCRE2 runs what it decodes: a cache someone else could have written is not read
- * (as ssh treats its keys).
+ * Whether the open file fd is the user's own and nobody else may write it. The checksum catches
+ * damage, not malice, and PCRE2 runs what it decodes: a cache someone else could have written is
+ * not read (as ssh treats its keys).
  */
+static int private_fd(int fd, struct stat *sb)
+{
+	return fstat(fd, sb) == 0 && sb->st_uid == geteuid() &&
+	       !(sb->st_mode & (S_IWGRP | S_IWOTH));
+}
+
 static int private_to_user(const char *path)
 {
 	struct stat sb;
@@ -280,10 +302,45 @@ static int private_to_user(const char *path)
 	return stat(path, &sb) == 0 && sb.st_uid == geteuid() && !(sb.st_mode & (S_IWGRP | S_IWOTH));
 }
 
+/*
+ * Maps the cache file read-only. Mapped, its pages are the page cache's own: read into memory,
+ * each 4 KiB would be a fresh page to fault in, and on a virtual machine a fault costs 10 us or
+ * more, as much as parsing a rule. A cache is only ever replaced by rename (rules_cache_save),
+ * never rewritten in place, so the mapped file does not shrink under a reader.
+ */
+static int map_file(struct rules_cache *c)
+{
+	struct stat sb;
+	void *m;
+	int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return -1;
+	if (!private_fd(fd, &sb) || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    (uint64_t)sb.st_size > CACHE_MAX_FILE) {
+		close(fd);
+		return -1;
+	}
+	m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	c->buf = m;
+	c->buf_len = (size_t)sb.st_size;
+	return 0;
+}
+
+static void unmap_file(struct rules_cache *c)
+{
+	if (c->buf)
+		munmap((void *)(uintptr_t)c->buf, c->buf_len);
+	c->buf = NULL;
+	c->buf_len = 0;
+}
+
 struct rules_cache *rules_cache_open(const char *dir, const char *root)
 {
 	struct rules_cache *c;
-	struct pl_diag d;
 	char *real, name[40];
 	uint64_t h;
 
@@ -297,10 +354,7 @@ struct rules_cache *rules_cache_open(const char *dir, const char *root)
 		free(c);
 		return NULL;
 	}
-	pl_diag_init(&d);
-	if (!private_to_user(dir) || !private_to_user(c->path) ||
-	    file_read_all(c->path, CACHE_MAX_FILE, &c->buf, &c->buf_len, &d) != PL_OK ||
-	    parse(c) != 0) {
+	if (!private_to_user(dir) || map_file(c) != 0 || parse(c) != 0) {
 		/* nothing usable: start empty, and write the file at the end of this load */
 		size_t i;
 
@@ -308,17 +362,20 @@ struct rules_cache *rules_cache_open(const char *dir, const char *root)
 			regex_release(&c->in[i].re);
 		free(c->in);
 		free(c->index);
-		free(c->buf);
+		unmap_file(c);
 		c->in = NULL;
 		c->index = NULL;
-		c->buf = NULL;
 		c->nin = c->index_cap = 0;
-		c->dirty = 1;
 	}
 	return c;
 }
 
 /* ---- taking and noting ---------------------------------------------------------------------- */
+
+size_t rules_cache_literals(const struct rules_cache *c)
+{
+	return c ? c->nlits : 0;
+}
 
 /* Adds the stored conditions of e to pf as a gate. */
 static int gate_from(const struct in_entry *e, struct prefilter *pf, struct pf_gate *gate)
@@ -377,21 +434,32 @@ int rules_cache_take(struct rules_cache *c, const char *pattern, size_t len, int
 			*gate_done = 1;
 		}
 		*re = e->re;
-		memset(&e->re, 0, sizeof(e->re));
+		e->re.code = NULL; /* the shape stays, to be written again */
 		e->taken = 1;
+		c->last_taken = e;
 		return 1;
 	}
 	return 0;
 }
 
 int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int caseless,
-		     const struct regex *re, const struct pf_gate *gate)
+		     const struct regex *re, const struct pf_gate *gate, int taken)
 {
+	struct in_entry *in;
 	struct out_entry *e;
 	size_t k;
 
 	if (!c || c->broken)
 		return 0;
+	in = taken ? c->last_taken : NULL;
+	c->last_taken = NULL;
+	if (in && in->len == len && in->caseless == !!caseless && !memcmp(in->pat, pattern, len) &&
+	    (!gate || in->gate_known)) {
+		/* as the file has it: written from its bytes, nothing copied */
+		in->noted = 1;
+		in->code = re->code;
+		return 0;
+	}
 	if (c->nout == c->cap_out) {
 		size_t cap = c->cap_out ? c->cap_out * 2 : 64;
 
@@ -402,6 +470,7 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 	}
 	e = &c->out[c->nout];
 	memset(e, 0, sizeof(*e));
+	e->decoded = !!taken;
 	if (len > UINT32_MAX || !(e->pat = xmemdup0(pattern, len)))
 		goto fail;
 	c->nout++;
@@ -423,6 +492,21 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 fail:
 	c->broken = 1;
 	return -1;
+}
+
+void rules_cache_forget(struct rules_cache *c, const void *code)
+{
+	size_t i;
+
+	for (i = 0; c && code && i < c->nin; i++)
+		if (c->in[i].noted && c->in[i].code == code)
+			c->in[i].noted = 0;
+	for (i = 0; c && code && i < c->nout; i++)
+		if (c->out[i].code == code) {
+			free(c->out[i].pat);
+			pf_gate_release(&c->out[i].gate);
+			c->out[i--] = c->out[--c->nout];
+		}
 }
 
 /* ---- writing -------------------------------------------------------------------------------- */
@@ -478,62 +562,117 @@ static int make_dirs(const char *dir)
 	return rc;
 }
 
-/* The file's bytes in b, from the checksum on; 0 or -1. */
+/* Writes the conditions of gate, each literal with its \b marks; 0 or -1 (no memory). */
+static int put_gate(struct pl_buf *b, const struct pf_gate *gate, const struct prefilter *pf)
+{
+	char *mark = NULL; /* a literal with its \b marks */
+	size_t k, j;
+
+	put_uint(b, gate->n, 1);
+	for (k = 0; k < gate->n; k++) {
+		put_uint(b, gate->conds[k].n, 4);
+		for (j = 0; j < gate->conds[k].n; j++) {
+			const struct pf_lit *l = &pf->lits[gate->conds[k].lits[j]];
+			char *m = realloc(mark, l->len + 3);
+			size_t ml;
+
+			if (!m) {
+				free(mark);
+				return -1;
+			}
+			mark = m;
+			ml = pf_lit_marked(l, mark);
+			put_uint(b, ml, 2);
+			put(b, mark, ml);
+		}
+	}
+	free(mark);
+	return 0;
+}
+
+/* Puts one entry's head: caseless, gate known, pattern and shape. */
+static void put_head(struct pl_buf *b, int caseless, int gate_known, const char *pat, size_t len,
+		     const struct regex *shape)
+{
+	put_uint(b, (uint64_t)caseless, 1);
+	put_uint(b, (uint64_t)gate_known, 1);
+	put_uint(b, len, 4);
+	put(b, pat, len);
+	put_shape(b, shape);
+}
+
+/* Puts n codes as one stream: u32 count, u64 length, PCRE2's bytes; 0 or -1. */
+static int put_codes(struct pl_buf *b, const struct regex *const *res, size_t n)
+{
+	unsigned char *codes = NULL;
+	size_t clen = 0;
+
+	if (regex_encode(res, n, &codes, &clen) != PL_OK)
+		return -1;
+	put_uint(b, n, 4);
+	put_uint(b, clen, 8);
+	put(b, codes, clen);
+	free(codes);
+	return 0;
+}
+
+/*
+ * The file's bytes in b, from the checksum on; 0 or -1. First the codes with the file's tables
+ * (the entries noted as the file had them, written from its bytes, and those taken whose literals
+ * this load found), then those this load compiled.
+ */
 static int serialise(const struct rules_cache *c, const struct prefilter *pf, struct pl_buf *b)
 {
 	const struct regex **res;
 	struct regex *tmp;
-	unsigned char *codes = NULL;
-	size_t clen = 0, i, k, j;
-	char id[256], *mark = NULL; /* a literal with its \b marks */
+	size_t i, n = 0, ndecoded = 0, pass;
+	char id[256];
 	int rc = -1;
 
-	res = malloc(c->nout * sizeof(*res));
-	tmp = calloc(c->nout, sizeof(*tmp));
+	res = malloc((c->nin + c->nout + 1) * sizeof(*res));
+	tmp = calloc(c->nin + c->nout + 1, sizeof(*tmp));
 	if (!res || !tmp)
-		goto out;
-	for (i = 0; i < c->nout; i++) {
-		tmp[i].code = c->out[i].code;
-		res[i] = &tmp[i];
-	}
-	if (regex_encode(res, c->nout, &codes, &clen) != PL_OK)
 		goto out;
 	engine_id(id, sizeof(id));
 	put(b, CACHE_MAGIC, 8);
 	put_uint(b, 0, 8); /* the checksum, filled in last */
 	put_uint(b, strlen(id), 2);
 	put(b, id, strlen(id));
-	put_uint(b, c->nout, 4);
-	for (i = 0; i < c->nout; i++) {
-		const struct out_entry *e = &c->out[i];
+	put_uint(b, pf->nlits, 4);
+	for (i = 0; i < c->nin; i++)
+		n += c->in[i].noted;
+	put_uint(b, n + c->nout, 4);
+	n = 0;
+	for (i = 0; i < c->nin; i++) {
+		const struct in_entry *e = &c->in[i];
 
-		put_uint(b, e->caseless, 1);
-		put_uint(b, e->gate_known, 1);
-		put_uint(b, e->len, 4);
-		put(b, e->pat, e->len);
-		put_shape(b, &e->shape);
-		put_uint(b, e->gate.n, 1);
-		for (k = 0; k < e->gate.n; k++) {
-			put_uint(b, e->gate.conds[k].n, 4);
-			for (j = 0; j < e->gate.conds[k].n; j++) {
-				const struct pf_lit *l = &pf->lits[e->gate.conds[k].lits[j]];
-				size_t ml;
-
-				char *m = realloc(mark, l->len + 3);
-
-				if (!m) {
-					b->oom = 1;
-					goto out;
-				}
-				mark = m;
-				ml = pf_lit_marked(l, mark);
-				put_uint(b, ml, 2);
-				put(b, mark, ml);
-			}
-		}
+		if (!e->noted)
+			continue;
+		put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->re);
+		put_uint(b, e->ncond, 1);
+		put(b, e->conds, e->conds_len);
+		tmp[n++].code = e->code;
 	}
-	put_uint(b, clen, 8);
-	put(b, codes, clen);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < c->nout; i++) {
+			const struct out_entry *e = &c->out[i];
+
+			if (e->decoded != !pass)
+				continue;
+			put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->shape);
+			if (put_gate(b, &e->gate, pf) != 0)
+				goto out;
+			tmp[n++].code = e->code;
+		}
+		if (!pass)
+			ndecoded = n;
+	}
+	for (i = 0; i < n; i++)
+		res[i] = &tmp[i];
+	put_uint(b, (ndecoded > 0) + (n > ndecoded), 1);
+	if ((ndecoded && put_codes(b, res, ndecoded) != 0) ||
+	    (n > ndecoded && put_codes(b, res + ndecoded, n - ndecoded) != 0))
+		goto out;
 	if (!b->oom) {
 		uint64_t sum = hash64(b->data + 16, b->len - 16, 0);
 
@@ -541,8 +680,6 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		rc = 0;
 	}
 out:
-	free(mark);
-	free(codes);
 	free(tmp);
 	free(res);
 	return rc;
@@ -553,14 +690,17 @@ void rules_cache_save(struct rules_cache *c, const struct prefilter *pf)
 	struct pl_buf b;
 	char *dir, *tmp;
 	size_t i, tlen;
+	size_t noted = 0;
 	ssize_t w = 0;
 	int fd;
 
-	if (!c || c->broken || !c->nout)
+	if (!c || c->broken)
 		return;
-	for (i = 0; i < c->nin && !c->dirty; i++)
-		c->dirty = !c->in[i].taken;
-	if (!c->dirty && c->nout == c->nin)
+	for (i = 0; i < c->nin; i++)
+		noted += c->in[i].noted;
+	if (!noted && !c->nout)
+		return; /* nothing to keep */
+	if (noted == c->nin && !c->nout)
 		return; /* everything came from the file, and all of it was used */
 	pl_buf_init(&b);
 	dir = path_dirname(c->path);
@@ -601,7 +741,7 @@ void rules_cache_free(struct rules_cache **pc)
 	free(c->out);
 	free(c->in);
 	free(c->index);
-	free(c->buf);
+	unmap_file(c);
 	free(c->path);
 	free(c);
 	*pc = NULL;

@@ -26,12 +26,20 @@ int rules_cache_take(struct rules_cache *c, const char *pattern, size_t len, int
 		     struct regex *re, struct prefilter *pf, struct pf_gate *gate, int *gate_done);
 
 /*
- * Notes a pattern this load compiled or took, with its conditions when gate is not NULL (ids in
- * pf); the code must live until rules_cache_save. -1 when out of memory (the cache is then
- * dropped, not the load).
+ * Notes a pattern this load compiled, or took (taken: the last rules_cache_take returned 1 for
+ * it), with its conditions when gate is not NULL (ids in pf); the code must live until
+ * rules_cache_save. A pattern taken with its conditions is noted without a copy. -1 when out of
+ * memory (the cache is then dropped, not the load).
  */
 int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int caseless,
-		     const struct regex *re, const struct pf_gate *gate);
+		     const struct regex *re, const struct pf_gate *gate, int taken);
+
+/* Drops the note of the pattern whose compiled code is code, before that code is freed. */
+void rules_cache_forget(struct rules_cache *c, const void *code);
+
+/* How many literals the prefilter held when the file was written (0: unknown), so that the
+ * loader can size its table once. */
+size_t rules_cache_literals(const struct rules_cache *c);
 
 /* Writes the file again when this load compiled what it did not hold, or left some unused.
  * Failures to write are ignored: the next load compiles again. */

@@ -388,6 +388,7 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 	if (!rs)
 		return diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory loading rules");
 	rs->cache = rules_cache_open(search ? search->cache_dir : NULL, path);
+	prefilter_reserve(&rs->pf, rules_cache_literals(rs->cache)); /* else grown as met */
 	st = load_file(NULL, rs, search, path, d);
 	if (st == PL_OK)
 		st = link_all(rs, d);

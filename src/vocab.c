@@ -417,7 +417,7 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 		if (!cached)
 			regex_shape(re, expanded, strlen(expanded));
 		rules_cache_note(lc->rs->cache, expanded, strlen(expanded), caseless, re,
-				 want_gate ? &gated->gate : NULL);
+				 want_gate ? &gated->gate : NULL, cached);
 	}
 	free(expanded);
 	return st;
@@ -452,7 +452,7 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 			if (!cached)
 				regex_shape(re, expanded, strlen(expanded));
 			rules_cache_note(lc->rs->cache, expanded, strlen(expanded), 1, re,
-					 original ? NULL : gate);
+					 original ? NULL : gate, cached);
 		}
 	}
 	free(expanded);
@@ -485,6 +485,7 @@ enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struc
 fail:
 	/* an alternative that does not stand alone: the whole pattern serves, unsplit */
 	for (i = 0; *branches && *gates && i < k; i++) {
+		rules_cache_forget(lc->rs->cache, (*branches)[i].code);
 		regex_release(&(*branches)[i]);
 		pf_gate_release(&(*gates)[i]);
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "postlint/postlint.h"
@@ -81,7 +82,7 @@ static void check_round_trip(const char *dir)
 		CHECK_INT(prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &gate[i]), 0,
 			  r->pattern);
 		CHECK_INT(rules_cache_note(c, r->pattern, strlen(r->pattern), r->caseless, &re[i],
-					   &gate[i]), 0, r->pattern);
+					   &gate[i], 0), 0, r->pattern);
 	}
 	rules_cache_save(c, &pf);
 	rules_cache_free(&c);
@@ -201,7 +202,7 @@ static void check_private(const char *dir)
 		chmod(dir, mode ? 0777 : 0700);
 		c = rules_cache_open(dir, "rules/plates.json");
 		if (mode == 0 && regex_compile(&re, "x+y", 3, 1, NULL, 0, NULL) == PL_OK) {
-			rules_cache_note(c, "x+y", 3, 1, &re, NULL);
+			rules_cache_note(c, "x+y", 3, 1, &re, NULL, 0);
 			rules_cache_save(c, &pf);
 			regex_release(&re);
 		}
@@ -214,6 +215,117 @@ static void check_private(const char *dir)
 		rules_cache_free(&c);
 	}
 	chmod(dir, 0700);
+	prefilter_release(&pf);
+}
+
+/* The inode of the only cache file in dir, 0 when none. */
+static ino_t cache_inode(const char *dir)
+{
+	char cmd[512], buf[400];
+	struct stat sb;
+	ino_t ino = 0;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "ls %s/*.plrc 2>/dev/null", dir);
+	if (!(f = popen(cmd, "r")))
+		return 0;
+	if (fgets(buf, sizeof(buf), f)) {
+		buf[strcspn(buf, "\n")] = '\0';
+		if (stat(buf, &sb) == 0)
+			ino = sb.st_ino;
+	}
+	pclose(f);
+	return ino;
+}
+
+/*
+ * A load that takes every entry with its literals notes them without copies, and does not write
+ * the file again; a load that also compiles a new pattern writes the taken ones back as they
+ * were (literals included) beside the new one; a noted entry forgotten before its code is freed
+ * is not written; the count of literals comes back for the next load to size its table.
+ */
+static void check_taken_notes(const char *dir)
+{
+	static const char *const fresh = "neu+e";
+	struct prefilter pf;
+	struct regex re[ARRAY_LEN(rows) + 1];
+	struct pf_gate gate[ARRAY_LEN(rows) + 1];
+	struct rules_cache *c;
+	size_t i, round, nlits = 0;
+	ino_t ino;
+	int done;
+
+	for (round = 0; round < 4; round++) {
+		prefilter_init(&pf);
+		c = rules_cache_open(dir, "rules/witness.json");
+		if (round > 0)
+			CHECK(rules_cache_literals(c) == nlits && nlits > 0,
+			      "round %zu: the count of literals %zu, not %zu", round,
+			      rules_cache_literals(c), nlits);
+		ino = cache_inode(dir);
+		for (i = 0; i < ARRAY_LEN(rows); i++) {
+			const struct row *r = &rows[i];
+			int taken = rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless,
+						     &re[i], &pf, &gate[i], &done);
+
+			CHECK(taken == (round > 0), "round %zu: %s taken: %d", round, r->pattern, taken);
+			if (!taken) {
+				regex_compile(&re[i], r->pattern, strlen(r->pattern), r->caseless, NULL,
+					      0, NULL);
+				regex_shape(&re[i], r->pattern, strlen(r->pattern));
+				prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &gate[i]);
+			}
+			CHECK(!taken || done, "round %zu: %s: literals back", round, r->pattern);
+			rules_cache_note(c, r->pattern, strlen(r->pattern), r->caseless, &re[i],
+					 &gate[i], taken);
+		}
+		if (round == 2) {
+			/* a new pattern, and the last row forgotten before its code goes */
+			regex_compile(&re[i], fresh, strlen(fresh), 1, NULL, 0, NULL);
+			regex_shape(&re[i], fresh, strlen(fresh));
+			prefilter_add(&pf, fresh, strlen(fresh), NULL, NULL, &gate[i]);
+			rules_cache_note(c, fresh, strlen(fresh), 1, &re[i], &gate[i], 0);
+			rules_cache_forget(c, re[i - 1].code);
+		}
+		if (round == 0)
+			nlits = pf.nlits;
+		rules_cache_save(c, &pf);
+		if (round == 1)
+			CHECK(cache_inode(dir) == ino && ino, "round 1: everything taken, not written");
+		if (round == 2)
+			CHECK(cache_inode(dir) != ino, "round 2: a new pattern, written");
+		rules_cache_free(&c);
+		for (i = 0; i < ARRAY_LEN(rows) + (round == 2); i++) {
+			regex_release(&re[i]);
+			pf_gate_release(&gate[i]);
+		}
+		prefilter_release(&pf);
+		if (round == 2)
+			break;
+	}
+	/* round 3: the forgotten row is gone, the new pattern and the others are there */
+	prefilter_init(&pf);
+	c = rules_cache_open(dir, "rules/witness.json");
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		const struct row *r = &rows[i];
+		int taken = rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless, &re[i],
+					     &pf, &gate[i], &done);
+
+		CHECK(taken == (i + 1 < ARRAY_LEN(rows)), "after the rewrite: %s: %d", r->pattern, taken);
+		CHECK(!taken || (done && gate[i].n > 0), "after the rewrite: %s: literals", r->pattern);
+		CHECK(!taken || matches(&re[i], r->text) == 1, "after the rewrite: %s matches",
+		      r->pattern);
+		if (taken) {
+			regex_release(&re[i]);
+			pf_gate_release(&gate[i]);
+		}
+	}
+	CHECK(rules_cache_take(c, fresh, strlen(fresh), 1, &re[0], &pf, &gate[0], &done) && done,
+	      "after the rewrite: the new pattern");
+	CHECK_INT(matches(&re[0], "neuuue"), 1, "the new pattern matches");
+	regex_release(&re[0]);
+	pf_gate_release(&gate[0]);
+	rules_cache_free(&c);
 	prefilter_release(&pf);
 }
 
@@ -252,6 +364,7 @@ int main(void)
 
 	check_round_trip(dir);
 	check_damaged(dir);
+	check_taken_notes(dir3);
 	check_ruleset(dir2);
 	check_ruleset(sub); /* missing parents are made */
 	check_private(dir2);
