@@ -2,22 +2,24 @@
 /*
  * The compiled-pattern cache. Most of a pack's load is spent compiling its patterns with PCRE2
  * and reading them for the prefilter's literals and their shape (regex_shape), and all three
- * depend only on the pattern as expanded, on PCRE2's build and on this program's analysis. So a load keeps what it compiled in one file
- * per pack (named by the pack's real path) and the next load takes it from there. Each entry is
- * found by its expanded pattern, compared byte for byte, so an edited pack only misses on the
- * patterns it changed. The whole file is checked (length, checksum, versions) before anything in
- * it is used; a missing, stale or damaged file is an empty cache, never an error.
+ * depend only on the pattern, the words of the vocabularies it names, PCRE2's build and this
+ * program's analysis. So a load keeps what it compiled in one file per pack (named by the pack's
+ * real path) and the next load takes it from there. Each entry is found by its key (vocab.c: the
+ * pattern as written, each vocabulary it names followed by a digest of its words), compared byte
+ * for byte, so an edited pack only misses on the patterns it changed, and a load that misses
+ * nothing expands no vocabulary. The whole file is checked (length, checksum, versions) before
+ * anything in it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH3", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, prefilter
- * and shape build), u32 count of the prefilter's literals (to size its table once), u32 entry
- * count, entries (u8 caseless, u8 gate known, u32 pattern length,
- * pattern, the shape: u8 has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8
- * conditions, each u32 literal count and literals as u16 length + bytes), then the entries' codes
- * in entry order as u8 n (1 or 2) streams, each u32 count of codes, u64 length and PCRE2's
- * serialisation. Two, because PCRE2 serialises together only codes that share their character
- * tables, and a decoded code has the tables of its stream: the codes taken from the file are one
- * stream, those compiled by the load that wrote it (after an edit) the other. Numbers in the host's byte order: the
- * checksum of a file from another machine fails.
+ * File: "PLRCACH3", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
+ * of the sources the entries depend on), u32 count of the prefilter's literals (to size its table
+ * once), u32 entry count, entries (u8 caseless, u8 gate known, u32 key length, key, the shape: u8
+ * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, each u32
+ * literal count and literals as u16 length + bytes), then the entries' codes in entry order as u8
+ * n (1 or 2) streams, each u32 count of codes, u64 length and PCRE2's serialisation. Two, because
+ * PCRE2 serialises together only codes that share their character tables, and a decoded code has
+ * the tables of its stream: the codes taken from the file are one stream, those compiled by the
+ * load that wrote it (after an edit) the other. Numbers in the host's byte order: the checksum of
+ * a file from another machine fails.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,8 +37,8 @@
 #include "util.h"
 #include "banned.h"
 
-#ifndef PL_PREFILTER_HASH
-#define PL_PREFILTER_HASH "dev" /* the Makefile passes a hash of the analysis' sources */
+#ifndef PL_CACHE_HASH
+#define PL_CACHE_HASH "dev" /* the Makefile passes a hash of the sources the entries depend on */
 #endif
 
 #define CACHE_MAGIC "PLRCACH3"
@@ -116,7 +118,7 @@ static void engine_id(char *buf, size_t len)
 	char pcre[96];
 
 	regex_engine_id(pcre, sizeof(pcre));
-	snprintf(buf, len, "%s; postlint %s; prefilter %s", pcre, PL_VERSION, PL_PREFILTER_HASH);
+	snprintf(buf, len, "%s; postlint %s; analysis %s", pcre, PL_VERSION, PL_CACHE_HASH);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #define PL_RULES_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -64,6 +65,7 @@ struct vocab {
 	size_t nwords, cap;
 	const char *file;
 	char *regex;           /* the words as one trie-shaped alternation, made on first use */
+	uint64_t digest;       /* of the words: a pattern's cache key names it, not the expansion */
 };
 
 struct rules_cache;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "postlint/buf.h"
 #include "rules_cache.h"
 #include "regex_split.h"
 #include "textnorm.h"
@@ -122,6 +123,7 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 	const cJSON *w;
 	enum pl_status st = PL_OK;
 
+	v->digest = 1469598103934665603ull;
 	cJSON_ArrayForEach(w, list) {
 		if (!cJSON_IsString(w)) {
 			st = lc_error(lc, w, 0, PL_ERR_RULES, "vocabulary '%s' must list strings",
@@ -148,6 +150,12 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 			break;
 	}
 	free(ws.slot);
+	for (size_t i = 0; i < v->nwords; i++) /* each word with its terminating NUL */
+		for (const char *c = v->words[i];; c++) {
+			v->digest = (v->digest ^ (unsigned char)*c) * 1099511628211ull;
+			if (!*c)
+				break;
+		}
 	return st;
 }
 
@@ -368,12 +376,52 @@ static int vocab_words(void *ctx, const char *name, size_t len, char *const **wo
 	return 0;
 }
 
+/*
+ * The compiled-pattern cache's key for pattern: the pattern as written, each {{name}} followed by
+ * its vocabulary's digest ("{{colour#9f2c...}}"). A load that finds every pattern in the cache so
+ * never expands a vocabulary; an edited word list changes its digest, and so the keys. NULL on no
+ * memory or an unknown name (vocab_expand reports that).
+ */
+static char *cache_key(const struct pl_ruleset *rs, const char *pattern)
+{
+	struct pl_buf b;
+	const char *p = pattern, *open, *close;
+
+	pl_buf_init(&b);
+	while ((open = strstr(p, "{{")) != NULL && (close = strstr(open + 2, "}}")) != NULL) {
+		const struct vocab *v = vocab_find(rs, open + 2, (size_t)(close - open - 2));
+
+		if (!v) {
+			pl_buf_release(&b);
+			return NULL;
+		}
+		pl_buf_add(&b, p, (size_t)(close - p));
+		pl_buf_addf(&b, "#%016llx}}", (unsigned long long)v->digest);
+		p = close + 2;
+	}
+	pl_buf_add(&b, p, strlen(p));
+	if (b.oom || !b.data) {
+		pl_buf_release(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* Takes the compiled pattern of key from the cache; 1 when it was there (see rules_cache_take). */
+static int take(struct load_ctx *lc, const char *key, int caseless, struct regex *re,
+		struct pf_gate *gate, int *gate_done)
+{
+	*gate_done = 0;
+	return key && rules_cache_take(lc->rs->cache, key, strlen(key), caseless, re, &lc->rs->pf,
+				       gate, gate_done);
+}
+
 static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
 			      struct regex *re, struct rule *gated)
 {
-	char *expanded = NULL, bad[128], err[256];
+	char *expanded = NULL, *key = NULL, bad[128], err[256];
 	size_t erroff = 0;
-	enum pl_status st;
+	enum pl_status st = PL_OK;
 	int want_gate, gate_done = 0, cached;
 
 	memset(re, 0, sizeof(*re));
@@ -382,32 +430,33 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	if (json_doc_string_has_nul(&lc->doc, node))
 		return lc_error(lc, node, 0, PL_ERR_RULES,
 				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
-	st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
-	if (st == PL_ERR_RULES)
-		return lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
-	if (st == PL_ERR_LIMIT)
-		return lc_error(lc, node, 0, st, "pattern longer than %s bytes once expanded", bad);
-	if (st != PL_OK)
-		return st;
 	want_gate = gated && !gated->match_original;
-	cached = rules_cache_take(lc->rs->cache, expanded, strlen(expanded), caseless, re,
-				  &lc->rs->pf, want_gate ? &gated->gate : NULL, &gate_done);
-	if (cached)
-		st = PL_OK;
-	else
-		st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err),
-				   &erroff);
-	if (st != PL_OK) {
-		int has_vocab = strstr(node->valuestring, "{{") != NULL;
+	key = cache_key(lc->rs, node->valuestring);
+	cached = take(lc, key, caseless, re, want_gate ? &gated->gate : NULL, &gate_done);
+	if (!cached) {
+		st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
+		if (st == PL_ERR_RULES)
+			st = lc_error(lc, node, 0, st, "unknown vocabulary '%s' in pattern", bad);
+		else if (st == PL_ERR_LIMIT)
+			st = lc_error(lc, node, 0, st, "pattern longer than %s bytes once expanded",
+				      bad);
+		else if (st == PL_OK)
+			st = regex_compile(re, expanded, strlen(expanded), caseless, err, sizeof(err),
+					   &erroff);
+		if (st != PL_OK && expanded) {
+			int has_vocab = strstr(node->valuestring, "{{") != NULL;
 
-		if (has_vocab)
-			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu of the expanded pattern",
-				 err, erroff);
-		else
-			lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
-		/* Point at the offending character inside the JSON string when we can. */
-		if (!has_vocab)
-			json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line, &lc->d->column);
+			if (has_vocab)
+				lc_error(lc, node, 0, st,
+					 "bad pattern: %s at offset %zu of the expanded pattern", err,
+					 erroff);
+			else
+				lc_error(lc, node, 0, st, "bad pattern: %s at offset %zu", err, erroff);
+			/* Point at the offending character inside the JSON string when we can. */
+			if (!has_vocab)
+				json_doc_where_in_string(&lc->doc, node, erroff, &lc->d->line,
+							 &lc->d->column);
+		}
 	}
 	if (st == PL_OK && want_gate && !gate_done &&
 	    prefilter_add(&lc->rs->pf, node->valuestring, strlen(node->valuestring), vocab_words,
@@ -416,10 +465,12 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	if (st == PL_OK) {
 		if (!cached)
 			regex_shape(re, expanded, strlen(expanded));
-		rules_cache_note(lc->rs->cache, expanded, strlen(expanded), caseless, re,
-				 want_gate ? &gated->gate : NULL, cached);
+		if (key)
+			rules_cache_note(lc->rs->cache, key, strlen(key), caseless, re,
+					 want_gate ? &gated->gate : NULL, cached);
 	}
 	free(expanded);
+	free(key);
 	return st;
 }
 
@@ -432,7 +483,7 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int original,
 			  struct regex *re, struct pf_gate *gate)
 {
-	char *text = malloc(len + 1), *expanded = NULL, bad[128], err[256];
+	char *text = malloc(len + 1), *expanded = NULL, *key = NULL, bad[128], err[256];
 	size_t erroff;
 	int rc = -1, gate_done = 0, cached = 0;
 
@@ -441,9 +492,9 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 		return -1;
 	memcpy(text, raw, len);
 	text[len] = '\0';
-	if (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
-	    ((cached = rules_cache_take(lc->rs->cache, expanded, strlen(expanded), 1, re,
-					&lc->rs->pf, original ? NULL : gate, &gate_done)) ||
+	key = cache_key(lc->rs, text);
+	if ((cached = take(lc, key, 1, re, original ? NULL : gate, &gate_done)) ||
+	    (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
 	     regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)) {
 		rc = original || gate_done ? 0
 					   : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs,
@@ -451,11 +502,13 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 		if (!rc) {
 			if (!cached)
 				regex_shape(re, expanded, strlen(expanded));
-			rules_cache_note(lc->rs->cache, expanded, strlen(expanded), 1, re,
-					 original ? NULL : gate, cached);
+			if (key)
+				rules_cache_note(lc->rs->cache, key, strlen(key), 1, re,
+						 original ? NULL : gate, cached);
 		}
 	}
 	free(expanded);
+	free(key);
 	free(text);
 	return rc;
 }

@@ -329,6 +329,56 @@ static void check_taken_notes(const char *dir)
 	prefilter_release(&pf);
 }
 
+/* Findings of text with the pack at dir/pack.json, through the cache in cache. */
+static size_t findings_of(const char *dir, const char *cache, const char *text)
+{
+	const char *dirs[] = { "rules" };
+	struct pl_rules_search search = { dirs, 1, cache };
+	struct pl_ruleset *rs = NULL;
+	struct pl_findings f;
+	struct pl_diag d;
+	char *pack = t_path(dir, "pack.json");
+	size_t n = (size_t)-1;
+
+	pl_findings_init(&f);
+	CHECK_INT(pl_ruleset_load(&rs, pack, &search, &d), PL_OK, d.message);
+	if (rs && pl_scan_text(rs, "t", text, strlen(text), NULL, &f, &d) == PL_OK)
+		n = f.len;
+	pl_findings_release(&f);
+	pl_ruleset_free(&rs);
+	free(pack);
+	return n;
+}
+
+/*
+ * A pattern's key names its vocabularies by a digest of their words, not by their expansion: a
+ * word added to a list, with the cache warm, is matched by the next load (the key changed and
+ * the pattern is compiled again), and a word taken out no longer is.
+ */
+static void check_vocabulary_edit(const char *cache)
+{
+	static const char pack[] =
+		"{\"format\": 1, \"name\": \"p\", \"vocabularies\": {\"colour\": [%s]},\n"
+		" \"rules\": [{\"id\": \"c.jas\", \"kind\": \"pattern\", \"category\": \"clothing\",\n"
+		"  \"severity\": \"error\", \"message\": \"m\", \"fix\": \"f\",\n"
+		"  \"pattern\": \"\\\\b{{colour}}\\\\s+jas\\\\b\",\n"
+		"  \"examples\": {\"match\": [\"rode jas\"], \"no_match\": [\"jas\"]}}]}";
+	char *dir = t_mkdtemp(), text[1024];
+
+	snprintf(text, sizeof(text), pack, "\"rode\"");
+	t_write(dir, "pack.json", text);
+	CHECK_INT(findings_of(dir, cache, "een rode jas"), 1, "cold: the word that is there");
+	CHECK_INT(findings_of(dir, cache, "een groene jas"), 0, "warm: the word that is not there");
+	snprintf(text, sizeof(text), pack, "\"rode\", \"groene\"");
+	t_write(dir, "pack.json", text);
+	CHECK_INT(findings_of(dir, cache, "een groene jas"), 1, "a word added, the cache warm");
+	CHECK_INT(findings_of(dir, cache, "een groene jas"), 1, "and again, from the cache");
+	snprintf(text, sizeof(text), pack, "\"groene\"");
+	t_write(dir, "pack.json", text);
+	CHECK_INT(findings_of(dir, cache, "een rode jas"), 0, "a word taken out, the cache warm");
+	t_rmtree(dir);
+}
+
 /* A whole pack: the same findings with a cold cache, a warm one and none. */
 static void check_ruleset(const char *dir)
 {
@@ -365,6 +415,7 @@ int main(void)
 	check_round_trip(dir);
 	check_damaged(dir);
 	check_taken_notes(dir3);
+	check_vocabulary_edit(dir);
 	check_ruleset(dir2);
 	check_ruleset(sub); /* missing parents are made */
 	check_private(dir2);
