@@ -141,11 +141,24 @@ static void push(struct scan *sc, size_t val, size_t key)
 	sc->n++;
 }
 
+/* Steps over a string, its closing quote included. Most of a rules file's bytes are in strings:
+ * memchr finds each quote, and one is the string's end when an even run of backslashes (none
+ * included) stands before it. */
 static void skip_string(struct scan *sc)
 {
-	sc->i++; /* opening quote */
-	while (sc->i < sc->len && sc->s[sc->i] != '"')
-		sc->i += sc->s[sc->i] == '\\' ? 2 : 1;
+	size_t open = ++sc->i, k; /* after the opening quote */
+	const char *q;
+
+	while ((q = memchr(sc->s + sc->i, '"', sc->len - sc->i)) != NULL) {
+		sc->i = (size_t)(q - sc->s);
+		for (k = sc->i; k > open && sc->s[k - 1] == '\\'; k--)
+			;
+		if ((sc->i - k) % 2 == 0)
+			break; /* not escaped */
+		sc->i++;
+	}
+	if (!q)
+		sc->i = sc->len; /* unterminated: the scan ends */
 	sc->i++;
 }
 

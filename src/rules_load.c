@@ -319,9 +319,11 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 	st = file_read_all(path, PL_RULES_MAX_FILE, &text, &len, d);
 	if (st != PL_OK)
 		goto out;
+	/* A file read through a pipe or an anonymous file ("--rules <(...)", /proc/self/fd/N) has no
+	 * path to resolve to: it is known by the name it was given. */
 	real = realpath(path, NULL);
-	if (!real) {
-		st = diag_set(d, PL_ERR_IO, NULL, 0, 0, "cannot resolve '%s': %s", path, errno_str(errno));
+	if (!real && !(real = strdup(path))) {
+		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory loading rules");
 		goto out;
 	}
 	lc.file = path;
