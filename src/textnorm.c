@@ -248,12 +248,20 @@ char *textnorm_string(const char *p, size_t len)
 	char *s = NULL;
 	size_t i;
 
-	/* Lowercase letters and digits are their own normal form: most vocabulary words are just
-	 * that, and the full path costs a Unicode lookup a character. */
-	for (i = 0; i < len && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9')); i++)
+	/* Printable ASCII needs no Unicode lookup: capitals lowered and the grave accent typed as an
+	 * apostrophe, as ascii_fold does; most vocabulary words are just that. */
+	for (i = 0; i < len && p[i] >= 0x20 && p[i] < 0x7f; i++)
 		;
-	if (i == len)
-		return xmemdup0(p, len);
+	if (i == len) {
+		if (!(s = xmemdup0(p, len)))
+			return NULL;
+		for (i = 0; i < len; i++) {
+			int drop;
+
+			s[i] = ascii_fold(p, i, len, NULL, &drop);
+		}
+		return s;
+	}
 	textnorm_init(&t);
 	/* A copy of the exact size: vocabularies keep thousands of these, and the working buffer
 	 * is sized for the worst case. */

@@ -336,8 +336,11 @@ static void check_string(void)
 		{ "Ba\xef\xac\x83" "e", "baffie" },
 		{ "", "" },
 	};
-	/* the shortcut for lowercase letters and digits gives what the full path gives */
-	static const char *const plain[] = { "straat", "a12", "0612345678", "z", "", "bvh2024" };
+	/* the shortcut for printable ASCII gives what the full path gives */
+	static const char *const plain[] = { "straat", "a12", "0612345678", "z", "", "bvh2024",
+					     "Rode Sneakers", "l`agent", "T-Shirt (XL) @ 12:30 #Wijk",
+					     "tab\there", "cr\r\nlf", "~{|}" };
+	char every[96];
 	struct textnorm t;
 	size_t i;
 
@@ -353,6 +356,16 @@ static void check_string(void)
 
 		CHECK_INT(textnorm_build(&t, plain[i], strlen(plain[i])), PL_OK, plain[i]);
 		CHECK_STR(s, t.norm, plain[i]);
+		free(s);
+	}
+	for (i = 0; i < 95; i++)
+		every[i] = (char)(0x20 + i);
+	every[95] = '\0';
+	{
+		char *s = textnorm_string(every, 95);
+
+		CHECK_INT(textnorm_build(&t, every, 95), PL_OK, "every printable ASCII byte");
+		CHECK_STR(s, t.norm, "every printable ASCII byte");
 		free(s);
 	}
 	textnorm_release(&t);
