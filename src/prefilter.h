@@ -163,6 +163,16 @@ void pf_hits_release(struct pf_hits *h);
 /* Sets c's key and bits from its literals, once they are all in; 0, or -1 on no memory. */
 int pf_cond_seal(struct pf_cond *c);
 
+/*
+ * Makes gate, read from a pattern matched on the original text, hold only in the normalised one:
+ * normalisation keeps printable ASCII as it is (lower-cased) but may take away what stood beside
+ * it (a zero-width space) or turn what did into a letter, so a condition with a literal beyond
+ * printable ASCII (or a grave accent, which becomes an apostrophe) is dropped, and the others
+ * lose their word bounds. 0, or -1 on no memory (the gate then lacks conditions, never wrongly
+ * closes).
+ */
+int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate);
+
 /* Number of hits of condition c's literals. */
 size_t pf_cond_hits(const struct pf_cond *c, const uint64_t *found, const struct pf_hits *h);
 

@@ -309,6 +309,67 @@ int pf_cond_seal(struct pf_cond *c)
 	return 0;
 }
 
+/* Whether normalisation leaves literal l as it is: printable ASCII, no grave accent. */
+static int survives_normalisation(const struct pf_lit *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++) {
+		unsigned char b = (unsigned char)l->s[i];
+
+		if (b < 0x20 || b >= 0x7f || b == '`')
+			return 0;
+	}
+	return 1;
+}
+
+/* The condition's literals without their word bounds; 0 or -1. */
+static int unbind(struct prefilter *pf, struct pf_cond *c)
+{
+	size_t j;
+
+	for (j = 0; j < c->n; j++) {
+		char *copy;
+		long id;
+
+		if (!pf->lits[c->lits[j]].bound)
+			continue;
+		copy = xmemdup0(pf->lits[c->lits[j]].s, pf->lits[c->lits[j]].len);
+		id = copy ? prefilter_lit_id(pf, copy) : -1; /* may move pf->lits */
+		free(copy);
+		if (id < 0)
+			return -1;
+		c->lits[j] = (uint32_t)id;
+	}
+	return pf_cond_seal(c);
+}
+
+int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate)
+{
+	size_t k, j, out = 0;
+	int rc = 0;
+
+	for (k = 0; k < gate->n; k++) {
+		struct pf_cond c = gate->conds[k];
+		int keep = 1;
+
+		for (j = 0; j < c.n && keep; j++)
+			keep = survives_normalisation(&pf->lits[c.lits[j]]);
+		if (keep && unbind(pf, &c) != 0) {
+			keep = 0;
+			rc = -1;
+		}
+		if (!keep) {
+			free(c.lits);
+			free(c.bits);
+			continue;
+		}
+		gate->conds[out++] = c;
+	}
+	gate->n = out;
+	return rc;
+}
+
 size_t pf_cond_hits(const struct pf_cond *c, const uint64_t *found, const struct pf_hits *h)
 {
 	size_t w, n = 0;

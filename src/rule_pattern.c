@@ -138,7 +138,7 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 		return st;
 	if (!p->nbranch || names_groups(v->valuestring))
 		st = lc_compile_gated(lc, v, r, &p->re);
-	else if (!r->match_original)
+	else
 		st = union_gate(p, &r->gate);
 	if (st != PL_OK)
 		return st;

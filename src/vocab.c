@@ -430,7 +430,7 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	if (json_doc_string_has_nul(&lc->doc, node))
 		return lc_error(lc, node, 0, PL_ERR_RULES,
 				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
-	want_gate = gated && !gated->match_original;
+	want_gate = gated != NULL;
 	key = cache_key(lc->rs, node->valuestring);
 	cached = take(lc, key, caseless, re, want_gate ? &gated->gate : NULL, &gate_done);
 	if (!cached) {
@@ -469,6 +469,10 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 			rules_cache_note(lc->rs->cache, key, strlen(key), caseless, re,
 					 want_gate ? &gated->gate : NULL, cached);
 	}
+	/* a rule on the original text: its gate as the normalised text can tell it */
+	if (st == PL_OK && want_gate && gated->match_original &&
+	    pf_gate_for_original(&lc->rs->pf, &gated->gate) != 0)
+		st = PL_ERR_NOMEM;
 	free(expanded);
 	free(key);
 	return st;
@@ -493,19 +497,20 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 	memcpy(text, raw, len);
 	text[len] = '\0';
 	key = cache_key(lc->rs, text);
-	if ((cached = take(lc, key, 1, re, original ? NULL : gate, &gate_done)) ||
+	if ((cached = take(lc, key, 1, re, gate, &gate_done)) ||
 	    (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
 	     regex_compile(re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff) == PL_OK)) {
-		rc = original || gate_done ? 0
-					   : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs,
-							   gate);
+		rc = gate_done ? 0
+			       : prefilter_add(&lc->rs->pf, text, len, vocab_words, lc->rs, gate);
 		if (!rc) {
 			if (!cached)
 				regex_shape(re, expanded, strlen(expanded));
 			if (key)
-				rules_cache_note(lc->rs->cache, key, strlen(key), 1, re,
-						 original ? NULL : gate, cached);
+				rules_cache_note(lc->rs->cache, key, strlen(key), 1, re, gate, cached);
 		}
+		/* a rule on the original text: its gate as the normalised text can tell it */
+		if (!rc && original)
+			rc = pf_gate_for_original(&lc->rs->pf, gate);
 	}
 	free(expanded);
 	free(key);

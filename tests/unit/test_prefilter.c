@@ -355,6 +355,38 @@ static void check_lit_marks(void)
 	prefilter_release(&pf);
 }
 
+/* A gate read from a pattern on the original text keeps only what the normalised text shows:
+ * conditions whose literals are all printable ASCII, without their word bounds. */
+static void check_for_original(void)
+{
+	static const struct {
+		const char *pattern, *want;
+	} cases[] = {
+		{ "\\bkerkstraat\\b\\s+\\d", "kerkstraat;0,1,2,3,4,5,6,7,8,9" },
+		{ "\\bcaf\xc3\xa9\\b.*\\bterras\\b", "terras" },
+		{ "(?:\\bstraat|weg)\\s+nr", "straat,weg;nr" },
+		{ "a`b|c", "" },
+		{ "\\bMme\\b", "mme" },
+	};
+	struct prefilter pf;
+	struct pf_gate g;
+	char got[1024], want[1024], tmp[1024];
+	size_t i;
+
+	prefilter_init(&pf);
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		CHECK_INT(prefilter_add(&pf, cases[i].pattern, strlen(cases[i].pattern), NULL, NULL, &g),
+			  0, cases[i].pattern);
+		CHECK_INT(pf_gate_for_original(&pf, &g), 0, cases[i].pattern);
+		render(&pf, &g, tmp, sizeof(tmp));
+		canonical(tmp, got, sizeof(got));
+		canonical(cases[i].want, want, sizeof(want));
+		CHECK_STR(got, want, cases[i].pattern);
+		pf_gate_release(&g);
+	}
+	prefilter_release(&pf);
+}
+
 int main(void)
 {
 	size_t i;
@@ -365,5 +397,6 @@ int main(void)
 	check_memo();
 	check_scan_oracle();
 	check_lit_marks();
+	check_for_original();
 	TEST_DONE();
 }

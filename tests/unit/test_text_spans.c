@@ -245,6 +245,29 @@ static void compare_examples(const struct pl_ruleset *rs)
 					strlen(rs->rules[i].examples[k].text));
 }
 
+/*
+ * The rules on the original text (names with their capitals, plates) are gated by what the
+ * normalised text shows: a zero-width space, a circled letter or a ligature that normalisation
+ * takes away or turns into a letter must not close a gate the original text opens.
+ */
+static void compare_original(void)
+{
+	static const char *const texts[] = {
+		"De fiets is terug bij de x\xe2\x80\x8b" "eigenaar Jan de Vries uit Amersfoort.",
+		"Terug bij de \xe2\x93\x82" "eigenaar Jan de Vries.",
+		"Terug bij de eigenaar\xe2\x80\x8b Jan de Vries.",
+		"La propri\xc3\xa9taire, Marie Lef\xc3\xa8vre, remercie les agents.",
+		"La proprie\xcc\x81taire, Marie Dupont, remercie les agents.",
+		"Bedankt mevrouw Anna\xc2\xa0" "Bakker voor de taart!",
+		"Bedankt \xef\xac\x81" "mevrouw Anna Bakker!",
+		"De auto 4587\xe2\x80\x8bTW 75 en AB12\xe2\x80\x8b" "CDE, adres 5281 AB 12.",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(texts); i++)
+		compare(texts[i], strlen(texts[i]));
+}
+
 /* Texts made of pieces that sit on the spans' edges: digits next to punctuation, letters,
  * spaces and words the packs' literals and vocabularies hold. */
 static void compare_generated(void)
@@ -260,6 +283,10 @@ static void compare_generated(void)
 		"52.37", "4.89", "geo:", "maps", "google.com/maps", "@", "gmail.com", "pv",
 		"111222333", "85.07.12-123.45", "1 85 07 75 123 456 78", "12/03/1985", "5281",
 		"BR.12.L1.012345/2024", "\xef\xbc\x91\xef\xbc\x92", "\xd9\xa1\xd9\xa2",
+		/* for the rules on the original text, gated by what the normalised text shows:
+		 * capitals, a zero-width space and a circled letter that normalise away */
+		"eigenaar", "Eigenaar", "Jan", "Vries", "Mme", "M.", "Marie", "Dupont", "owner",
+		"\xe2\x80\x8b", "\xe2\x93\x82", "4587 TW 75", "AB12 CDE",
 	};
 	unsigned seed = 12345;
 	char text[512];
@@ -331,6 +358,7 @@ int main(void)
 		test_char_steps(spans_sc);
 		compare_corpus();
 		compare_examples(rs);
+		compare_original();
 		compare_generated();
 		CHECK(compared > 7000, "only %zu texts compared", compared);
 		CHECK(differed == 0, "%zu of %zu texts differ", differed, compared);
