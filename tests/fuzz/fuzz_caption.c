@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Fuzz target: normalisation, the prefilter and every text rule kind over arbitrary bytes. */
+/* Fuzz target: normalisation, the prefilter and every text rule kind over arbitrary bytes.
+ * POSTLINT_FUZZ_RULES names the rules file (tests/rules/core.json); with
+ * POSTLINT_FUZZ_STRICT=1 a pattern that hits its match or depth limit aborts too, to find the
+ * captions on which a shipped pack would report an error instead of findings:
+ *   FUZZ_TARGETS=fuzz_caption POSTLINT_FUZZ_RULES=$PWD/rules/default.json \
+ *   POSTLINT_FUZZ_STRICT=1 sh tests/fuzz/libfuzzer.sh */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,6 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct pl_ruleset *rs;
 static struct pl_scanner *sc;
+static int strict;
 
 static void release(void)
 {
@@ -34,10 +40,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    pl_scanner_new(&sc, rs) != PL_OK)
 			abort();
 		atexit(release);
+		strict = getenv("POSTLINT_FUZZ_STRICT") != NULL;
 	}
 	pl_findings_init(&f);
 	pl_scan_options_init(&o);
-	pl_scanner_text(sc, "fuzz", (const char *)data, size, &o, &f, &d);
+	if (pl_scanner_text(sc, "fuzz", (const char *)data, size, &o, &f, &d) == PL_ERR_MATCH &&
+	    strict)
+		abort();
 	/* and render them: excerpts and escaping see the same bytes */
 	res.text = (const char *)data;
 	res.text_len = size;
