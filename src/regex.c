@@ -10,6 +10,8 @@
 #include "regex.h"
 #include "banned.h"
 
+static pcre2_code *code_of(const struct regex *cre);
+
 enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, int caseless,
 			     char *err, size_t errlen, size_t *erroff)
 {
@@ -52,7 +54,10 @@ enum pl_status regex_encode(const struct regex *const *res, size_t n, unsigned c
 	if (!(codes = malloc(n * sizeof(*codes))))
 		return PL_ERR_NOMEM;
 	for (i = 0; i < n; i++)
-		codes[i] = res[i]->code;
+		if (!(codes[i] = code_of(res[i]))) {
+			free(codes);
+			return PL_ERR_NOMEM;
+		}
 	rc = pcre2_serialize_encode(codes, (int32_t)n, &bytes, &size, NULL);
 	free(codes);
 	if (rc < 0)
@@ -74,7 +79,7 @@ enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *ou
 
 	/* PCRE2 reads its header (16 bytes) and character tables (1088) without knowing len: they
 	 * must be there; what follows is the caller's to have checked. */
-	if (!n || n > INT32_MAX || len < 16 + 1088 ||
+	if (!n || n > INT32_MAX || len < REGEX_STREAM_MIN ||
 	    pcre2_serialize_get_number_of_codes(p) != (int32_t)n)
 		return PL_ERR_INPUT;
 	if (!(codes = calloc(n, sizeof(*codes))))
@@ -93,6 +98,94 @@ enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *ou
 		out[i].v_group = v > 0 ? v : 0;
 	}
 	free(codes);
+	return PL_OK;
+}
+
+void regex_lazy(struct regex *re, const unsigned char *pre, size_t pre_len,
+		const unsigned char *ser, size_t ser_len)
+{
+	re->code = NULL;
+	re->pre = pre;
+	re->pre_len = pre_len;
+	re->ser = ser;
+	re->ser_len = ser_len;
+	re->lazy_failed = 0;
+}
+
+static pthread_mutex_t decode_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * re's code, decoded now if it is still lazy; NULL when that fails. The rule set is shared by the
+ * workers: the first to need the code decodes it under a lock and publishes it with a release
+ * store, as jit_code does its copy.
+ */
+static pcre2_code *code_of(const struct regex *cre)
+{
+	struct regex *re = (struct regex *)(uintptr_t)cre; /* the lazily filled code only */
+	pcre2_code *code = __atomic_load_n((pcre2_code **)&re->code, __ATOMIC_ACQUIRE);
+	unsigned char *buf;
+	struct regex one;
+
+	if (code || !re->ser || __atomic_load_n(&re->lazy_failed, __ATOMIC_RELAXED))
+		return code;
+	pthread_mutex_lock(&decode_lock);
+	code = __atomic_load_n((pcre2_code **)&re->code, __ATOMIC_ACQUIRE);
+	if (!code && !re->lazy_failed) {
+		/* PCRE2 reads the stream whole: the shared prefix, then this code's bytes */
+		if ((buf = malloc(re->pre_len + re->ser_len)) != NULL) {
+			memcpy(buf, re->pre, re->pre_len);
+			memcpy(buf + re->pre_len, re->ser, re->ser_len);
+			if (regex_decode(buf, re->pre_len + re->ser_len, &one, 1) == PL_OK) {
+				code = one.code;
+				re->v_group = one.v_group;
+			}
+			free(buf);
+		}
+		if (code)
+			__atomic_store_n((pcre2_code **)&re->code, code, __ATOMIC_RELEASE);
+		else
+			__atomic_store_n(&re->lazy_failed, 1, __ATOMIC_RELAXED);
+	}
+	pthread_mutex_unlock(&decode_lock);
+	return code;
+}
+
+enum pl_status regex_encode_one(const struct regex *re, const unsigned char *pre_want,
+				size_t pre_want_len, unsigned char **pre, size_t *pre_len,
+				unsigned char **code, size_t *code_len)
+{
+	struct regex tmp = { 0 };
+	const struct regex *one = &tmp;
+	unsigned char *all = NULL;
+	size_t len = 0, own = 0, head;
+	enum pl_status st;
+
+	*pre = *code = NULL;
+	*pre_len = *code_len = 0;
+	if (!(tmp.code = code_of(re)))
+		return PL_ERR_NOMEM;
+	if ((st = regex_encode(&one, 1, &all, &len)) != PL_OK)
+		return st;
+	/* PCRE2 writes a header and the tables, then the code's own bytes, as many as it says it
+	 * takes; anything else, or a prefix unlike the one wanted, is kept whole */
+	if (pcre2_pattern_info(tmp.code, PCRE2_INFO_SIZE, &own) != 0 || own >= len ||
+	    (pre_want && (len - own != pre_want_len || memcmp(all, pre_want, pre_want_len)))) {
+		*code = all;
+		*code_len = len;
+		return PL_OK;
+	}
+	head = len - own;
+	if (!(*pre = malloc(head)) || !(*code = malloc(own))) {
+		free(*pre);
+		free(all);
+		*pre = NULL;
+		return PL_ERR_NOMEM;
+	}
+	memcpy(*pre, all, head);
+	memcpy(*code, all + head, own);
+	*pre_len = head;
+	*code_len = own;
+	free(all);
 	return PL_OK;
 }
 
@@ -168,7 +261,8 @@ static pcre2_code *jit_code(const struct regex *cre, size_t bytes)
 	pthread_mutex_lock(&jit_lock);
 	j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE);
 	if (!j && !re->jit_failed) {
-		c = pcre2_code_copy(re->code);
+		c = code_of(re);
+		c = c ? pcre2_code_copy(c) : NULL;
 		if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0) {
 			__atomic_store_n((pcre2_code **)&re->jit, c, __ATOMIC_RELEASE);
 			j = c;
@@ -185,13 +279,15 @@ static pcre2_code *jit_code(const struct regex *cre, size_t bytes)
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start)
 {
-	pcre2_code *j = jit_code(re, start < len ? len - start : 0);
+	pcre2_code *j = jit_code(re, start < len ? len - start : 0), *code = NULL;
 	int rc;
 
+	if (!j && !(code = code_of(re)))
+		return -2; /* a cached code that would not decode */
 	if (j)
 		rc = pcre2_jit_match(j, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
 	else
-		rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
+		rc = pcre2_match(code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

@@ -15,6 +15,8 @@
 #define REGEX_JIT_STACK_MAX (4u * 1024u * 1024u)
 /* Bytes after a range that regex_search_range still shows its lookaheads. */
 #define REGEX_RANGE_MARGIN 64u
+/* The shortest serialisation PCRE2 reads: its header (16 bytes) and character tables (1088). */
+#define REGEX_STREAM_MIN (16u + 1088u)
 
 /* A pattern is interpreted until it has been run over REGEX_JIT_AFTER bytes of text in the
  * process (each run counts the text after its start, plus REGEX_JIT_RUN_COST), then a JIT compiled
@@ -24,7 +26,15 @@
 #define REGEX_JIT_RUN_COST 256u
 
 struct regex {
-	void *code;      /* pcre2_code_8, interpreted; never modified after compile */
+	void *code;      /* pcre2_code_8, interpreted; never modified after compile; for a code
+			  * taken from the pattern cache, NULL until its first match decodes it
+			  * (published once, atomically) */
+	/* A code as the pattern cache keeps it, until decoded: PCRE2's serialisation of it alone
+	 * is pre (its header and character tables, shared by the cache's codes) followed by ser.
+	 * Both point into the cache's mapped file, which the rule set keeps. */
+	const unsigned char *pre, *ser;
+	size_t pre_len, ser_len;
+	int lazy_failed; /* decoding it failed: every match reports an error */
 	void *jit;       /* JIT compiled copy, published once (atomically); NULL until then */
 	size_t work;     /* bytes run over so far (atomic, approximate) */
 	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
@@ -66,6 +76,21 @@ enum pl_status regex_encode(const struct regex *const *res, size_t n, unsigned c
  * not decode to n codes.
  */
 enum pl_status regex_decode(const unsigned char *p, size_t len, struct regex *out, size_t n);
+
+/*
+ * Splits PCRE2's serialisation of re's code alone (decoding it first when it is lazy) into the
+ * part every such serialisation shares (header and character tables: *pre, *pre_len, in a new
+ * buffer the caller frees) and the code's own bytes (*code, *code_len, in another). With
+ * pre_want set, when PCRE2's prefix is not exactly those bytes the whole serialisation comes back
+ * in *code and *pre is NULL. PL_ERR_NOMEM or PL_ERR_USAGE.
+ */
+enum pl_status regex_encode_one(const struct regex *re, const unsigned char *pre_want,
+				size_t pre_want_len, unsigned char **pre, size_t *pre_len,
+				unsigned char **code, size_t *code_len);
+
+/* A regex whose code is decoded on its first match from pre + ser (see struct regex). */
+void regex_lazy(struct regex *re, const unsigned char *pre, size_t pre_len,
+		const unsigned char *ser, size_t ser_len);
 
 #define REGEX_UNBOUNDED UINT32_MAX
 

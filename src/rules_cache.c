@@ -10,16 +10,18 @@
  * nothing expands no vocabulary. The whole file is checked (length, checksum, versions) before
  * anything in it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH3", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
+ * File: "PLRCACH4", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
  * of the sources the entries depend on), u32 count of the prefilter's literals (to size its table
  * once), u32 entry count, entries (u8 caseless, u8 gate known, u32 key length, key, the shape: u8
  * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, each u32
- * literal count and literals as u16 length + bytes), then the entries' codes in entry order as u8
- * n (1 or 2) streams, each u32 count of codes, u64 length and PCRE2's serialisation. Two, because
- * PCRE2 serialises together only codes that share their character tables, and a decoded code has
- * the tables of its stream: the codes taken from the file are one stream, those compiled by the
- * load that wrote it (after an edit) the other. Numbers in the host's byte order: the checksum of
- * a file from another machine fails.
+ * literal count and literals as u16 length + bytes), then the codes: u32 length and the prefix of
+ * PCRE2's serialisation of one code (its header and character tables, the same for every code),
+ * and per entry, in entry order, u8 whole, u64 length and the code's own bytes (whole 0: they
+ * follow the prefix) or a serialisation of its own (whole 1: PCRE2 wrote a prefix unlike the
+ * others). Each code stands alone, so a code is decoded only when a rule first runs it: a post
+ * with the default pack runs 17 of its 315 patterns, and decoding them all was a sixth of a run's
+ * page faults. Numbers in the host's byte order: the checksum of a file from another machine
+ * fails.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +43,7 @@
 #define PL_CACHE_HASH "dev" /* the Makefile passes a hash of the sources the entries depend on */
 #endif
 
-#define CACHE_MAGIC "PLRCACH3"
+#define CACHE_MAGIC "PLRCACH4"
 #define CACHE_MAX_FILE (64u * 1024u * 1024u)
 #define CACHE_MAX_ENTRIES 65536u
 
@@ -54,8 +56,7 @@ struct in_entry {
 	const unsigned char *conds; /* ncond conditions as stored */
 	size_t conds_len;
 	uint64_t hash;
-	struct regex re;            /* the shape as read, and the decoded code until taken */
-	void *code;                 /* when noted: the code, now the ruleset's */
+	struct regex re;            /* the shape as read, and where its code is in the file */
 };
 
 /* An entry this load compiled (or took without its conditions, then found them), to be written. */
@@ -63,8 +64,9 @@ struct out_entry {
 	char *pat;
 	uint32_t len;
 	uint8_t caseless, gate_known;
-	uint8_t decoded;            /* the code was taken from the file, with the file's tables */
-	void *code;                 /* the ruleset's, alive until the save */
+	void *code;                 /* the ruleset's, alive until the save; NULL when taken lazy */
+	const unsigned char *pre, *ser; /* a code taken from the file: written from its bytes */
+	size_t ser_len;
 	struct regex shape;         /* only the shape fields */
 	struct pf_gate gate;        /* a copy of the ids */
 };
@@ -73,6 +75,9 @@ struct rules_cache {
 	char *path;
 	const char *buf;            /* the file, mapped read-only */
 	size_t buf_len;
+	const unsigned char *pre;   /* the prefix of the codes' serialisations, in the file */
+	size_t pre_len;
+	int kept;                   /* the mapping went to the rule set (rules_cache_keep_file) */
 	struct in_entry *in;
 	size_t nin;
 	uint32_t *index;            /* open addressing over in, UINT32_MAX empty */
@@ -227,10 +232,9 @@ static int parse(struct rules_cache *c)
 {
 	struct reader r = { (const unsigned char *)c->buf, c->buf_len, 0, 0 };
 	char id[256];
-	const unsigned char *s, *codes;
-	struct regex *res;
-	uint64_t sum, n, clen, ncodes, done = 0;
-	size_t i, idlen, nstreams, k;
+	const unsigned char *s;
+	uint64_t sum, n;
+	size_t i, idlen;
 
 	if (!(s = take_bytes(&r, 8)) || memcmp(s, CACHE_MAGIC, 8))
 		return -1;
@@ -263,25 +267,23 @@ static int parse(struct rules_cache *c)
 		if (!r.bad)
 			e->hash = key_hash(e->pat, e->len, e->caseless);
 	}
-	nstreams = (size_t)take_uint(&r, 1);
-	if (r.bad || nstreams < 1 || nstreams > 2 || !(res = calloc((size_t)n, sizeof(*res))))
-		return -1;
-	c->nin = (size_t)n; /* from here on, failing releases what res held */
-	for (k = 0; k < nstreams; k++) {
-		ncodes = take_uint(&r, 4);
-		clen = take_uint(&r, 8);
-		codes = take_bytes(&r, (size_t)clen);
-		if (r.bad || !ncodes || ncodes > n - done ||
-		    regex_decode(codes, (size_t)clen, res + done, (size_t)ncodes) != PL_OK)
-			break;
-		done += ncodes;
+	c->pre_len = (size_t)take_uint(&r, 4);
+	c->pre = take_bytes(&r, c->pre_len);
+	for (i = 0; i < n && !r.bad; i++) {
+		int whole = (int)take_uint(&r, 1);
+		size_t len = (size_t)take_uint(&r, 8);
+		const unsigned char *code = take_bytes(&r, len);
+
+		/* PCRE2 reads a stream without its length: at least its header and tables */
+		if (whole > 1 || !len || (!whole && c->pre_len + len < REGEX_STREAM_MIN) ||
+		    (whole && len < REGEX_STREAM_MIN))
+			r.bad = 1;
+		else if (!r.bad)
+			regex_lazy(&c->in[i].re, whole ? NULL : c->pre, whole ? 0 : c->pre_len, code,
+				   len);
 	}
-	for (i = 0; i < n; i++) {
-		copy_shape(&res[i], &c->in[i].re);
-		c->in[i].re = res[i];
-	}
-	free(res);
-	if (k < nstreams || done != n || r.off != r.len)
+	c->nin = (size_t)n;
+	if (r.bad || r.off != r.len)
 		return -1;
 	return index_build(c);
 }
@@ -459,7 +461,6 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 	    (!gate || in->gate_known)) {
 		/* as the file has it: written from its bytes, nothing copied */
 		in->noted = 1;
-		in->code = re->code;
 		return 0;
 	}
 	if (c->nout == c->cap_out) {
@@ -472,13 +473,18 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 	}
 	e = &c->out[c->nout];
 	memset(e, 0, sizeof(*e));
-	e->decoded = !!taken;
 	if (len > UINT32_MAX || !(e->pat = xmemdup0(pattern, len)))
 		goto fail;
 	c->nout++;
 	e->len = (uint32_t)len;
 	e->caseless = !!caseless;
 	e->code = re->code;
+	if (!re->code) {
+		/* taken from the file and not decoded: its bytes are written again */
+		e->pre = re->pre;
+		e->ser = re->ser;
+		e->ser_len = re->ser_len;
+	}
 	copy_shape(&e->shape, re);
 	e->gate_known = gate != NULL;
 	for (k = 0; gate && k < gate->n; k++) {
@@ -496,15 +502,21 @@ fail:
 	return -1;
 }
 
-void rules_cache_forget(struct rules_cache *c, const void *code)
+/* Whether the note out is of re's code: the same compiled code, or the same bytes of the file. */
+static int same_code(const struct out_entry *out, const struct regex *re)
+{
+	return re->code ? out->code == re->code : re->ser && out->ser == re->ser;
+}
+
+void rules_cache_forget(struct rules_cache *c, const struct regex *re)
 {
 	size_t i;
 
-	for (i = 0; c && code && i < c->nin; i++)
-		if (c->in[i].noted && c->in[i].code == code)
+	for (i = 0; c && re->ser && i < c->nin; i++)
+		if (c->in[i].noted && c->in[i].re.ser == re->ser)
 			c->in[i].noted = 0;
-	for (i = 0; c && code && i < c->nout; i++)
-		if (c->out[i].code == code) {
+	for (i = 0; c && i < c->nout; i++)
+		if (same_code(&c->out[i], re)) {
 			free(c->out[i].pat);
 			pf_gate_release(&c->out[i].gate);
 			c->out[i--] = c->out[--c->nout];
@@ -603,38 +615,66 @@ static void put_head(struct pl_buf *b, int caseless, int gate_known, const char 
 	put_shape(b, shape);
 }
 
-/* Puts n codes as one stream: u32 count, u64 length, PCRE2's bytes; 0 or -1. */
-static int put_codes(struct pl_buf *b, const struct regex *const *res, size_t n)
-{
-	unsigned char *codes = NULL;
-	size_t clen = 0;
+/* The codes' part of the file being written: the prefix they share, and each code in turn. */
+struct code_writer {
+	struct pl_buf codes;
+	const unsigned char *pre;  /* the prefix: the old file's, or the first one encoded */
+	size_t pre_len;
+	unsigned char *own_pre;    /* that one, when it was encoded here */
+};
 
-	if (regex_encode(res, n, &codes, &clen) != PL_OK)
+static void put_code_bytes(struct code_writer *w, int whole, const void *p, size_t n)
+{
+	put_uint(&w->codes, (uint64_t)whole, 1);
+	put_uint(&w->codes, n, 8);
+	put(&w->codes, p, n);
+}
+
+/* A code the file holds, written from its bytes (pre: the file's prefix, or NULL: whole). */
+static void put_file_code(struct code_writer *w, const unsigned char *pre,
+			  const unsigned char *ser, size_t len)
+{
+	put_code_bytes(w, pre == NULL, ser, len);
+}
+
+/* A code compiled by this load; 0 or -1. */
+static int put_new_code(struct code_writer *w, void *code)
+{
+	struct regex re = { 0 };
+	unsigned char *pre = NULL, *bytes = NULL;
+	size_t pre_len = 0, len = 0;
+
+	int whole;
+
+	re.code = code;
+	if (regex_encode_one(&re, w->pre, w->pre_len, &pre, &pre_len, &bytes, &len) != PL_OK)
 		return -1;
-	put_uint(b, n, 4);
-	put_uint(b, clen, 8);
-	put(b, codes, clen);
-	free(codes);
+	whole = pre == NULL;
+	if (pre && !w->pre) {
+		/* the first code encoded gives the prefix the others share */
+		w->pre = w->own_pre = pre;
+		w->pre_len = pre_len;
+		pre = NULL;
+	}
+	put_code_bytes(w, whole, bytes, len);
+	free(pre);
+	free(bytes);
 	return 0;
 }
 
 /*
- * The file's bytes in b, from the checksum on; 0 or -1. First the codes with the file's tables
- * (the entries noted as the file had them, written from its bytes, and those taken whose literals
- * this load found), then those this load compiled.
+ * The file's bytes in b, from the checksum on; 0 or -1. First the entries noted as the file had
+ * them (their conditions and codes written from its bytes), then those this load compiled or
+ * found new literals for.
  */
 static int serialise(const struct rules_cache *c, const struct prefilter *pf, struct pl_buf *b)
 {
-	const struct regex **res;
-	struct regex *tmp;
-	size_t i, n = 0, ndecoded = 0, pass;
+	struct code_writer w = { .pre = c->pre_len ? c->pre : NULL, .pre_len = c->pre_len };
+	size_t i, n = 0;
 	char id[256];
 	int rc = -1;
 
-	res = malloc((c->nin + c->nout + 1) * sizeof(*res));
-	tmp = calloc(c->nin + c->nout + 1, sizeof(*tmp));
-	if (!res || !tmp)
-		goto out;
+	pl_buf_init(&w.codes);
 	engine_id(id, sizeof(id));
 	put(b, CACHE_MAGIC, 8);
 	put_uint(b, 0, 8); /* the checksum, filled in last */
@@ -644,7 +684,6 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 	for (i = 0; i < c->nin; i++)
 		n += c->in[i].noted;
 	put_uint(b, n + c->nout, 4);
-	n = 0;
 	for (i = 0; i < c->nin; i++) {
 		const struct in_entry *e = &c->in[i];
 
@@ -653,37 +692,31 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->re);
 		put_uint(b, e->ncond, 1);
 		put(b, e->conds, e->conds_len);
-		tmp[n++].code = e->code;
+		put_file_code(&w, e->re.pre, e->re.ser, e->re.ser_len);
 	}
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < c->nout; i++) {
-			const struct out_entry *e = &c->out[i];
+	for (i = 0; i < c->nout; i++) {
+		const struct out_entry *e = &c->out[i];
 
-			if (e->decoded != !pass)
-				continue;
-			put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->shape);
-			if (put_gate(b, &e->gate, pf) != 0)
-				goto out;
-			tmp[n++].code = e->code;
-		}
-		if (!pass)
-			ndecoded = n;
+		put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->shape);
+		if (put_gate(b, &e->gate, pf) != 0)
+			goto out;
+		if (e->ser)
+			put_file_code(&w, e->pre, e->ser, e->ser_len);
+		else if (put_new_code(&w, e->code) != 0)
+			goto out;
 	}
-	for (i = 0; i < n; i++)
-		res[i] = &tmp[i];
-	put_uint(b, (ndecoded > 0) + (n > ndecoded), 1);
-	if ((ndecoded && put_codes(b, res, ndecoded) != 0) ||
-	    (n > ndecoded && put_codes(b, res + ndecoded, n - ndecoded) != 0))
-		goto out;
-	if (!b->oom) {
+	put_uint(b, w.pre_len, 4);
+	put(b, w.pre, w.pre_len);
+	put(b, w.codes.data, w.codes.len);
+	if (!b->oom && !w.codes.oom) {
 		uint64_t sum = hash64(b->data + 16, b->len - 16, 0);
 
 		memcpy(b->data + 8, &sum, 8);
 		rc = 0;
 	}
 out:
-	free(tmp);
-	free(res);
+	pl_buf_release(&w.codes);
+	free(w.own_pre);
 	return rc;
 }
 
@@ -726,6 +759,23 @@ out:
 	free(tmp);
 }
 
+void rules_cache_keep_file(struct rules_cache *c, const void **map, size_t *len)
+{
+	*map = NULL;
+	*len = 0;
+	if (!c || !c->buf)
+		return;
+	*map = c->buf;
+	*len = c->buf_len;
+	c->kept = 1;
+}
+
+void rules_cache_unmap(const void *map, size_t len)
+{
+	if (map)
+		munmap((void *)(uintptr_t)map, len);
+}
+
 void rules_cache_free(struct rules_cache **pc)
 {
 	struct rules_cache *c;
@@ -743,7 +793,8 @@ void rules_cache_free(struct rules_cache **pc)
 	free(c->out);
 	free(c->in);
 	free(c->index);
-	unmap_file(c);
+	if (!c->kept)
+		unmap_file(c);
 	free(c->path);
 	free(c);
 	*pc = NULL;

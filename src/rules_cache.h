@@ -34,8 +34,8 @@ int rules_cache_take(struct rules_cache *c, const char *pattern, size_t len, int
 int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int caseless,
 		     const struct regex *re, const struct pf_gate *gate, int taken);
 
-/* Drops the note of the pattern whose compiled code is code, before that code is freed. */
-void rules_cache_forget(struct rules_cache *c, const void *code);
+/* Drops the note of re's pattern, before re is released. */
+void rules_cache_forget(struct rules_cache *c, const struct regex *re);
 
 /* How many literals the prefilter held when the file was written (0: unknown), so that the
  * loader can size its table once. */
@@ -44,6 +44,14 @@ size_t rules_cache_literals(const struct rules_cache *c);
 /* Writes the file again when this load compiled what it did not hold, or left some unused.
  * Failures to write are ignored: the next load compiles again. */
 void rules_cache_save(struct rules_cache *c, const struct prefilter *pf);
+
+/*
+ * The codes taken from the cache are decoded when first run, from the cache's mapped file: the
+ * rule set keeps the mapping (*map, *len; NULL when there is none) and hands it to
+ * rules_cache_unmap when it is freed.
+ */
+void rules_cache_keep_file(struct rules_cache *c, const void **map, size_t *len);
+void rules_cache_unmap(const void *map, size_t len);
 
 /* Frees the cache and the codes nobody took; clears the pointer. */
 void rules_cache_free(struct rules_cache **c);

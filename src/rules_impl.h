@@ -81,6 +81,8 @@ struct pl_ruleset {
 	struct prefilter pf;
 	char *models_dir;      /* the detectors' models, NULL: the installed ones */
 	struct rules_cache *cache; /* while loading: compiled patterns kept from the last load */
+	const void *cache_map;     /* that cache's file, mapped: codes taken from it decode from */
+	size_t cache_map_len;      /* there on their first match */
 	int media_rules;       /* some rule looks at media files */
 };
 

@@ -396,6 +396,7 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 		st = link_all(rs, d);
 	if (st == PL_OK)
 		rules_cache_save(rs->cache, &rs->pf);
+	rules_cache_keep_file(rs->cache, &rs->cache_map, &rs->cache_map_len);
 	rules_cache_free(&rs->cache);
 	if (st != PL_OK) {
 		pl_ruleset_free(&rs);
@@ -442,6 +443,7 @@ void pl_ruleset_free(struct pl_ruleset **prs)
 	free(rs->files_real);
 	vocab_release_all(rs);
 	prefilter_release(&rs->pf);
+	rules_cache_unmap(rs->cache_map, rs->cache_map_len); /* after the codes decoded from it */
 	free(rs->models_dir);
 	free(rs);
 	*prs = NULL;

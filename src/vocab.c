@@ -543,7 +543,7 @@ enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struc
 fail:
 	/* an alternative that does not stand alone: the whole pattern serves, unsplit */
 	for (i = 0; *branches && *gates && i < k; i++) {
-		rules_cache_forget(lc->rs->cache, (*branches)[i].code);
+		rules_cache_forget(lc->rs->cache, &(*branches)[i]);
 		regex_release(&(*branches)[i]);
 		pf_gate_release(&(*gates)[i]);
 	}

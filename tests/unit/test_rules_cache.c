@@ -99,7 +99,9 @@ static void check_round_trip(const char *dir)
 		CHECK(rules_cache_take(c, r->pattern, strlen(r->pattern), r->caseless, &back, &pf2, &g2,
 				       &done), "%s: taken", r->pattern);
 		CHECK(done, "%s: literals come back", r->pattern);
+		CHECK(back.code == NULL, "%s: not decoded before its first match", r->pattern);
 		CHECK_INT(matches(&back, r->text), 1, r->pattern);
+		CHECK(back.code != NULL, "%s: decoded by its first match", r->pattern);
 		CHECK_INT(matches(&back, "nothing here"), 0, r->pattern);
 		/* the shape comes back as computed: a load from the cache does not compute it */
 		CHECK(back.has_reach == re[i].has_reach &&
@@ -285,7 +287,7 @@ static void check_taken_notes(const char *dir)
 			regex_shape(&re[i], fresh, strlen(fresh));
 			prefilter_add(&pf, fresh, strlen(fresh), NULL, NULL, &gate[i]);
 			rules_cache_note(c, fresh, strlen(fresh), 1, &re[i], &gate[i], 0);
-			rules_cache_forget(c, re[i - 1].code);
+			rules_cache_forget(c, &re[i - 1]);
 		}
 		if (round == 0)
 			nlits = pf.nlits;
@@ -325,6 +327,46 @@ static void check_taken_notes(const char *dir)
 	CHECK_INT(matches(&re[0], "neuuue"), 1, "the new pattern matches");
 	regex_release(&re[0]);
 	pf_gate_release(&gate[0]);
+	rules_cache_free(&c);
+	prefilter_release(&pf);
+}
+
+/* A code decoded on its first match knows its group 'v', the evidence, from then on. */
+static void check_lazy_group(const char *dir)
+{
+	static const char pat[] = "plaque\\s+(?<v>[a-z]{2}-[0-9]{3})";
+	static const char text[] = "la plaque ab-123 vue";
+	struct regex re, back;
+	struct pf_gate gate, g2;
+	struct prefilter pf;
+	struct regex_matcher m;
+	struct rules_cache *c;
+	size_t ms = 0, me = 0, vs = 0, ve = 0;
+	int done;
+
+	prefilter_init(&pf);
+	c = rules_cache_open(dir, "rules/plates.json");
+	CHECK_INT(regex_compile(&re, pat, strlen(pat), 1, NULL, 0, NULL), PL_OK, pat);
+	regex_shape(&re, pat, strlen(pat));
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &gate);
+	rules_cache_note(c, pat, strlen(pat), 1, &re, &gate, 0);
+	rules_cache_save(c, &pf);
+	rules_cache_free(&c);
+	regex_release(&re);
+	pf_gate_release(&gate);
+	prefilter_release(&pf);
+
+	prefilter_init(&pf);
+	c = rules_cache_open(dir, "rules/plates.json");
+	CHECK(rules_cache_take(c, pat, strlen(pat), 1, &back, &pf, &g2, &done), "taken");
+	CHECK(back.code == NULL && back.ser != NULL, "lazy until its first match");
+	CHECK_INT(regex_matcher_init(&m), PL_OK, "matcher");
+	CHECK_INT(regex_find(&back, &m, text, strlen(text), 0, &ms, &me, &vs, &ve), 1, "found");
+	CHECK(ms == 3 && me == 16 && vs == 10 && ve == 16, "match %zu-%zu, v %zu-%zu", ms, me, vs,
+	      ve);
+	regex_matcher_release(&m);
+	regex_release(&back);
+	pf_gate_release(&g2);
 	rules_cache_free(&c);
 	prefilter_release(&pf);
 }
@@ -413,6 +455,7 @@ int main(void)
 	char *sub = t_path(dir3, "a/b/c");
 
 	check_round_trip(dir);
+	check_lazy_group(dir2);
 	check_damaged(dir);
 	check_taken_notes(dir3);
 	check_vocabulary_edit(dir);
