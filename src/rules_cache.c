@@ -275,7 +275,7 @@ static int parse(struct rules_cache *c)
 		const unsigned char *code = take_bytes(&r, len);
 
 		/* PCRE2 reads a stream without its length: at least its header and tables */
-		if (whole > 1 || !len || (!whole && c->pre_len + len < REGEX_STREAM_MIN) ||
+		if (whole > 1 || !len || (!whole && c->pre_len < REGEX_STREAM_MIN) ||
 		    (whole && len < REGEX_STREAM_MIN))
 			r.bad = 1;
 		else if (!r.bad)
@@ -630,20 +630,12 @@ static void put_code_bytes(struct code_writer *w, int whole, const void *p, size
 	put(&w->codes, p, n);
 }
 
-/* A code the file holds, written from its bytes (pre: the file's prefix, or NULL: whole). */
-static void put_file_code(struct code_writer *w, const unsigned char *pre,
-			  const unsigned char *ser, size_t len)
-{
-	put_code_bytes(w, pre == NULL, ser, len);
-}
-
 /* A code compiled by this load; 0 or -1. */
 static int put_new_code(struct code_writer *w, void *code)
 {
 	struct regex re = { 0 };
 	unsigned char *pre = NULL, *bytes = NULL;
 	size_t pre_len = 0, len = 0;
-
 	int whole;
 
 	re.code = code;
@@ -692,7 +684,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->re);
 		put_uint(b, e->ncond, 1);
 		put(b, e->conds, e->conds_len);
-		put_file_code(&w, e->re.pre, e->re.ser, e->re.ser_len);
+		put_code_bytes(&w, e->re.pre == NULL, e->re.ser, e->re.ser_len);
 	}
 	for (i = 0; i < c->nout; i++) {
 		const struct out_entry *e = &c->out[i];
@@ -701,7 +693,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 		if (put_gate(b, &e->gate, pf) != 0)
 			goto out;
 		if (e->ser)
-			put_file_code(&w, e->pre, e->ser, e->ser_len);
+			put_code_bytes(&w, e->pre == NULL, e->ser, e->ser_len);
 		else if (put_new_code(&w, e->code) != 0)
 			goto out;
 	}
