@@ -14,9 +14,14 @@ CC       ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD    ?= build
 
-PKGS := libpcre2-8 libcjson libutf8proc libexif libturbojpeg expat zlib freetype2
-# Loaded on first use with dlopen (src/dynlib.h): their headers only, never linked.
+# Linked into postlint.
+PKGS := libpcre2-8 libcjson libutf8proc
+# Loaded on first use with dlopen (src/dynlib.h, src/medialib.h): their headers only, never linked
+# into postlint. The test programs and tools link the media libraries (they make JPEGs and EXIF
+# blocks with them) and FreeType (the plate renderer).
+MEDIA_PKGS := libexif libturbojpeg expat zlib
 DLOPEN_PKGS := openblas tesseract lept
+TOOL_PKGS := $(MEDIA_PKGS) freetype2
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2 \
         -Wwrite-strings -Wcast-qual -Wundef
@@ -26,11 +31,13 @@ CFLAGS   ?= -O3 -g
 ifdef WERROR
 WARN += -Werror
 endif
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(TOOL_PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TOOL_LIBS  := $(shell $(PKG_CONFIG) --libs $(TOOL_PKGS) 2>/dev/null)
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) \
               -DPL_DATADIR='"$(DATADIR)"' $(CFLAGS)
 ALL_LDLIBS := $(PKG_LIBS) -lm -lpthread -ldl $(LDLIBS)
+TEST_LDLIBS := $(TOOL_LIBS) $(ALL_LDLIBS)
 
 ifeq ($(V),1)
 Q :=
@@ -84,18 +91,18 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(LIB) $(ALL_LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(LIB) $(TEST_LDLIBS)
 
 # Fuzz targets, linked with the plain replay driver (no libFuzzer needed).
 $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(ALL_LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(TEST_LDLIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB) $(ALL_LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB) $(TEST_LDLIBS)
 
 -include $(UNIT_BIN:=.d) $(FUZZ_BIN:=.d) $(TOOL_BIN:=.d)
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

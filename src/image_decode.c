@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <turbojpeg.h>
-
 #include "image.h"
+#include "medialib.h"
 
 #include "banned.h"
 
@@ -38,7 +37,7 @@ static tjscalingfactor pick_scale(int w, int h, int tw, int th)
 {
 	tjscalingfactor best = { 1, 1 };
 	int n = 0;
-	tjscalingfactor *sf = tjGetScalingFactors(&n);
+	tjscalingfactor *sf = ml_tj.tjGetScalingFactors(&n);
 
 	for (int i = 0; sf && i < n; i++) {
 		if (sf[i].num > sf[i].denom)
@@ -93,7 +92,7 @@ static tjscalingfactor pick_scale_within(int w, int h, int max_side)
 	tjscalingfactor best = { 0, 1 };
 	tjscalingfactor least = { 1, 1 };
 	int n = 0;
-	tjscalingfactor *sf = tjGetScalingFactors(&n);
+	tjscalingfactor *sf = ml_tj.tjGetScalingFactors(&n);
 
 	for (int i = 0; sf && i < n; i++) {
 		int sw = scaled(w, sf[i]), sh = scaled(h, sf[i]);
@@ -124,13 +123,13 @@ static enum pl_status decode_scaled(tjhandle tj, const unsigned char *p, size_t 
 	out->w = sw;
 	out->h = sh;
 	out->channels = pf == TJPF_GRAY ? 1 : 3;
-	if (tjDecompress2(tj, p, (unsigned long)len, out->px, sw, 0, sh, pf,
+	if (ml_tj.tjDecompress2(tj, p, (unsigned long)len, out->px, sw, 0, sh, pf,
 			  TJFLAG_LIMITSCANS) != 0) {
-		if (tjGetErrorCode(tj) != TJERR_WARNING)
+		if (ml_tj.tjGetErrorCode(tj) != TJERR_WARNING)
 			return image_diagf(d, PL_ERR_INPUT, "cannot decode JPEG: %s",
-					   tjGetErrorStr2(tj));
+					   ml_tj.tjGetErrorStr2(tj));
 		out->warned = 1;
-		image_diagf(d, PL_OK, "damaged JPEG: %s", tjGetErrorStr2(tj));
+		image_diagf(d, PL_OK, "damaged JPEG: %s", ml_tj.tjGetErrorStr2(tj));
 	}
 	if (cmyk)
 		cmyk_to_rgb(out->px, npix, inverted);
@@ -149,12 +148,14 @@ static enum pl_status open_jpeg(const unsigned char *p, size_t len, tjhandle *tj
 	if (len > IMAGE_MAX_INPUT)
 		return image_diagf(d, PL_ERR_LIMIT, "JPEG of %zu bytes refused: exceeds the limit "
 				   "of %zu bytes", len, IMAGE_MAX_INPUT);
-	*tj = tjInitDecompress();
+	if (medialib_load_tj(d) != PL_OK)
+		return PL_ERR_IO;
+	*tj = ml_tj.tjInitDecompress();
 	if (!*tj)
 		return image_diagf(d, PL_ERR_NOMEM, "cannot start the JPEG decoder: %s",
-				   tjGetErrorStr2(NULL));
-	if (tjDecompressHeader3(*tj, p, (unsigned long)len, w, h, &subsamp, &cs) != 0)
-		return image_diagf(d, PL_ERR_INPUT, "not a decodable JPEG: %s", tjGetErrorStr2(*tj));
+				   ml_tj.tjGetErrorStr2(NULL));
+	if (ml_tj.tjDecompressHeader3(*tj, p, (unsigned long)len, w, h, &subsamp, &cs) != 0)
+		return image_diagf(d, PL_ERR_INPUT, "not a decodable JPEG: %s", ml_tj.tjGetErrorStr2(*tj));
 	*cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
 	return check_limits(*w, *h, d);
 }
@@ -192,7 +193,7 @@ out:
 	if (st != PL_OK)
 		image_release(out);
 	if (tj)
-		tjDestroy(tj);
+		ml_tj.tjDestroy(tj);
 	return st;
 }
 
@@ -218,6 +219,6 @@ enum pl_status image_decode_jpeg_grey(const unsigned char *p, size_t len, int ma
 		image_release(out);
 	}
 	if (tj)
-		tjDestroy(tj);
+		ml_tj.tjDestroy(tj);
 	return st;
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* EXIF through libexif: GPS, camera, people, times, thumbnail and maker-note fields. This module
  * is the only owner of ExifData handles. */
-#include <libexif/exif-data.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "medialib.h"
 #include "meta_ifd.h"
 #include "meta_int.h"
 #include "meta_mnote.h"
@@ -61,17 +61,17 @@ static const struct text_tag xp_tags[] = {
 /* The entry for tag in IFD0 or the Exif IFD (writers do not always put tags where they belong). */
 static ExifEntry *find_entry(const struct exif_ctx *c, ExifTag tag)
 {
-	ExifEntry *e = exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], tag);
+	ExifEntry *e = ml_exif.exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], tag);
 
 	if (!e)
-		e = exif_content_get_entry(c->ed->ifd[EXIF_IFD_EXIF], tag);
+		e = ml_exif.exif_content_get_entry(c->ed->ifd[EXIF_IFD_EXIF], tag);
 	return e;
 }
 
 /* Bytes of e's value that are really there. */
 static size_t entry_bytes(const ExifEntry *e)
 {
-	size_t want = exif_format_get_size(e->format) * (size_t)e->components;
+	size_t want = ml_exif.exif_format_get_size(e->format) * (size_t)e->components;
 
 	if (!e->data)
 		return 0;
@@ -111,7 +111,7 @@ static void add_tz_offset(struct exif_ctx *c)
 
 	if (!e || e->format != EXIF_FORMAT_SSHORT || entry_bytes(e) < 2)
 		return;
-	h = exif_get_sshort(e->data, c->order);
+	h = ml_exif.exif_get_sshort(e->data, c->order);
 	if (h < -14 || h > 14)
 		return;
 	snprintf(buf, sizeof(buf), "%+03d:00", h);
@@ -133,7 +133,7 @@ static void read_text_tags(struct exif_ctx *c)
 	for (i = 0; i < sizeof(xp_tags) / sizeof(xp_tags[0]); i++) {
 		char source[32];
 
-		e = exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], xp_tags[i].tag);
+		e = ml_exif.exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], xp_tags[i].tag);
 		if (!e || e->format != EXIF_FORMAT_BYTE)
 			continue;
 		snprintf(source, sizeof(source), "EXIF %s", xp_tags[i].name);
@@ -149,7 +149,7 @@ static void read_text_tags(struct exif_ctx *c)
 
 static ExifEntry *gps_entry(const struct exif_ctx *c, unsigned tag)
 {
-	return exif_content_get_entry(c->ed->ifd[EXIF_IFD_GPS], (ExifTag)tag);
+	return ml_exif.exif_content_get_entry(c->ed->ifd[EXIF_IFD_GPS], (ExifTag)tag);
 }
 
 static int is_rational(const ExifEntry *e)
@@ -166,12 +166,12 @@ static double rational_at(const struct exif_ctx *c, const ExifEntry *e, unsigned
 	if (!is_rational(e) || idx >= e->components || entry_bytes(e) < 8 * ((size_t)idx + 1))
 		return NAN;
 	if (e->format == EXIF_FORMAT_SRATIONAL) {
-		s = exif_get_srational(e->data + 8 * idx, c->order);
+		s = ml_exif.exif_get_srational(e->data + 8 * idx, c->order);
 		if (s.denominator == 0)
 			return s.numerator == 0 ? 0.0 : NAN;
 		return (double)s.numerator / (double)s.denominator;
 	}
-	r = exif_get_rational(e->data + 8 * idx, c->order);
+	r = ml_exif.exif_get_rational(e->data + 8 * idx, c->order);
 	if (r.denominator == 0)
 		return r.numerator == 0 ? 0.0 : NAN;
 	return (double)r.numerator / (double)r.denominator;
@@ -254,23 +254,23 @@ static enum meta_field_id mnote_field(const char *make, unsigned id, const char 
 
 static void read_mnote(struct exif_ctx *c)
 {
-	ExifMnoteData *m = exif_data_get_mnote_data(c->ed);
+	ExifMnoteData *m = ml_exif.exif_data_get_mnote_data(c->ed);
 	unsigned i, n;
 	char val[1024], source[160];
 
 	if (!m)
 		return;
-	n = exif_mnote_data_count(m);
+	n = ml_exif.exif_mnote_data_count(m);
 	for (i = 0; i < n && i < META_IFD_MAX_ENTRIES; i++) {
-		const char *name = exif_mnote_data_get_name(m, i), *v;
+		const char *name = ml_exif.exif_mnote_data_get_name(m, i), *v;
 		enum meta_field_id id;
 
 		if (!name)
 			continue;
-		id = mnote_field(c->make, exif_mnote_data_get_id(m, i), name);
+		id = mnote_field(c->make, ml_exif.exif_mnote_data_get_id(m, i), name);
 		if (id == META_FIELD_COUNT)
 			continue;
-		v = exif_mnote_data_get_value(m, i, val, sizeof(val));
+		v = ml_exif.exif_mnote_data_get_value(m, i, val, sizeof(val));
 		if (!v)
 			continue;
 		snprintf(source, sizeof(source), "MakerNote %s %.64s", c->brand, name);
@@ -282,7 +282,7 @@ static void read_mnote(struct exif_ctx *c)
 
 static void read_make(struct exif_ctx *c)
 {
-	ExifEntry *e = exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], EXIF_TAG_MAKE);
+	ExifEntry *e = ml_exif.exif_content_get_entry(c->ed->ifd[EXIF_IFD_0], EXIF_TAG_MAKE);
 	size_t n;
 
 	memcpy(c->brand, "unknown", sizeof("unknown"));
@@ -336,7 +336,7 @@ static ExifData *load_exif(struct meta_fields *f, const struct meta_tiff *t, uin
 		src = compact;
 	}
 	buf = malloc(n + 6);
-	ed = exif_data_new();
+	ed = ml_exif.exif_data_new();
 	if (!buf || !ed) {
 		f->oom = 1;
 		goto out;
@@ -344,12 +344,12 @@ static ExifData *load_exif(struct meta_fields *f, const struct meta_tiff *t, uin
 	memcpy(buf, "Exif\0\0", 6);
 	memcpy(buf + 6, src, n);
 	/* Read what is there: libexif's default options would drop or invent entries. */
-	exif_data_unset_option(ed, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
-	exif_data_unset_option(ed, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS);
-	exif_data_load_data(ed, buf, (unsigned)(n + 6));
+	ml_exif.exif_data_unset_option(ed, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
+	ml_exif.exif_data_unset_option(ed, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS);
+	ml_exif.exif_data_load_data(ed, buf, (unsigned)(n + 6));
 out:
 	if (f->oom && ed) {
-		exif_data_unref(ed);
+		ml_exif.exif_data_unref(ed);
 		ed = NULL;
 	}
 	free(buf);
@@ -365,6 +365,8 @@ void meta_exif_read(struct meta_fields *f, const unsigned char *p, size_t len, l
 	uint32_t ifd0;
 
 	memset(&c, 0, sizeof(c));
+	if (meta_load_lib(f, medialib_load_exif, off, container) != 0)
+		return;
 	if (len >= 6 && memcmp(p, "Exif\0", 5) == 0) {
 		p += 6;
 		len -= 6;
@@ -385,12 +387,12 @@ void meta_exif_read(struct meta_fields *f, const unsigned char *p, size_t len, l
 	c.ed = load_exif(f, &t, ifd0);
 	if (!c.ed)
 		return;
-	c.order = exif_data_get_byte_order(c.ed);
+	c.order = ml_exif.exif_data_get_byte_order(c.ed);
 	read_make(&c);
 	read_text_tags(&c);
 	read_gps(&c);
 	read_thumbnail(&c, &t, ifd0);
 	read_mnote(&c);
 	meta_mnote_read(f, &t, ifd0, c.brand);
-	exif_data_unref(c.ed);
+	ml_exif.exif_data_unref(c.ed);
 }

@@ -346,6 +346,18 @@ enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fm
 	return PL_OK;
 }
 
+int meta_load_lib(struct meta_fields *f, enum pl_status (*load)(struct pl_diag *d), long long off,
+		  const char *container)
+{
+	struct pl_diag d;
+
+	pl_diag_init(&d);
+	if (load(&d) == PL_OK)
+		return 0;
+	meta_problem(f, off, "%s: %s", container, d.message);
+	return -1;
+}
+
 /* ---- text helpers ----------------------------------------------------------------------------- */
 
 static size_t put_utf8(char *o, uint32_t c)

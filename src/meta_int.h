@@ -26,6 +26,11 @@ enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const
 enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Loads the media library a reader needs (load: a medialib_load_* function); 0 when it is there,
+ * else records a problem naming container and off, and -1. */
+int meta_load_lib(struct meta_fields *f, enum pl_status (*load)(struct pl_diag *d), long long off,
+		  const char *container);
+
 /* Whether the caller wants field id (see meta_fields_want()). */
 int meta_fields_wanted(const struct meta_fields *f, enum meta_field_id id);
 

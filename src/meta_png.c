@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "medialib.h"
 #include "meta_int.h"
 
 #include "banned.h"
@@ -39,7 +39,7 @@ static int inflate_bounded(const unsigned char *p, size_t n, size_t max, unsigne
 	int zr = Z_OK, rc = 0;
 
 	memset(&z, 0, sizeof(z));
-	if (inflateInit(&z) != Z_OK)
+	if (ml_z.inflateInit_(&z, ZLIB_VERSION, (int)sizeof(z)) != Z_OK)
 		return -2;
 	z.next_in = (Bytef *)(uintptr_t)p; /* zlib's API is not const; it does not write input */
 	z.avail_in = n > UINT32_MAX ? UINT32_MAX : (uInt)n;
@@ -59,14 +59,14 @@ static int inflate_bounded(const unsigned char *p, size_t n, size_t max, unsigne
 		}
 		z.next_out = buf + z.total_out;
 		z.avail_out = (uInt)(cap - z.total_out);
-		zr = inflate(&z, Z_NO_FLUSH);
+		zr = ml_z.inflate(&z, Z_NO_FLUSH);
 		if (zr != Z_OK && zr != Z_STREAM_END) {
 			rc = zr == Z_MEM_ERROR ? -2 : -1;
 			break;
 		}
 	}
 	*out_len = z.total_out;
-	inflateEnd(&z);
+	ml_z.inflateEnd(&z);
 	if (rc != 0)
 		free(buf);
 	else
@@ -189,6 +189,8 @@ static void text_chunk(struct meta_fields *f, const char *type, const unsigned c
 	if (compressed) {
 		size_t max = *budget < META_MAX_BLOCK ? *budget : META_MAX_BLOCK;
 
+		if (meta_load_lib(f, medialib_load_z, off, "PNG") != 0)
+			return;
 		rc = inflate_bounded(t, tn, max, &inflated, &ilen);
 		*budget -= ilen < *budget ? ilen : *budget;
 		if (rc == -2)

@@ -5,12 +5,12 @@
  * table of (namespace, name, enclosing struct) rows. Region lists and history entries are
  * gathered per rdf:li item. Bounded: element depth, packet size, text length.
  */
-#include <expat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "medialib.h"
 #include "meta_int.h"
 
 #include "banned.h"
@@ -437,7 +437,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
 
 	(void)name, (void)sysid, (void)pubid, (void)has_internal_subset;
 	meta_problem(c->f, c->off, "%s: XMP packet with a document type declaration", c->container);
-	XML_StopParser(c->parser, XML_FALSE);
+	ml_xml.XML_StopParser(c->parser, XML_FALSE);
 }
 
 void meta_xmp_read(struct meta_fields *f, const char *p, size_t len, long long off,
@@ -453,9 +453,11 @@ void meta_xmp_read(struct meta_fields *f, const char *p, size_t len, long long o
 		meta_problem(f, off, "%s: XMP packet of %zu bytes over the limit", container, len);
 		return;
 	}
+	if (meta_load_lib(f, medialib_load_xml, off, container) != 0)
+		return;
 	c = calloc(1, sizeof(*c));
 	if (c)
-		c->parser = XML_ParserCreateNS(NULL, ' ');
+		c->parser = ml_xml.XML_ParserCreateNS(NULL, ' ');
 	if (!c || !c->parser) {
 		f->oom = 1;
 		free(c);
@@ -463,23 +465,23 @@ void meta_xmp_read(struct meta_fields *f, const char *p, size_t len, long long o
 	}
 	/* A salt from the heap's and the stack's (randomised) addresses instead of one getrandom()
 	 * call per packet: still unpredictable to whoever wrote the file. */
-	XML_SetHashSalt(c->parser, (unsigned long)(uintptr_t)c ^ ((unsigned long)(uintptr_t)&c << 7));
+	ml_xml.XML_SetHashSalt(c->parser, (unsigned long)(uintptr_t)c ^ ((unsigned long)(uintptr_t)&c << 7));
 	c->f = f;
 	c->off = off;
 	c->container = container;
 	c->lat_ctx = c->lon_ctx = -2;
 	c->rec.depth = -1;
-	XML_SetUserData(c->parser, c);
-	XML_SetElementHandler(c->parser, on_start, on_end);
-	XML_SetCharacterDataHandler(c->parser, on_text);
-	XML_SetStartDoctypeDeclHandler(c->parser, on_doctype);
-	if (XML_Parse(c->parser, p, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
-	    XML_GetErrorCode(c->parser) != XML_ERROR_ABORTED)
-		meta_problem(f, off + XML_GetCurrentByteIndex(c->parser), "%s: XMP %s", container,
-			     XML_ErrorString(XML_GetErrorCode(c->parser)));
+	ml_xml.XML_SetUserData(c->parser, c);
+	ml_xml.XML_SetElementHandler(c->parser, on_start, on_end);
+	ml_xml.XML_SetCharacterDataHandler(c->parser, on_text);
+	ml_xml.XML_SetStartDoctypeDeclHandler(c->parser, on_doctype);
+	if (ml_xml.XML_Parse(c->parser, p, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
+	    ml_xml.XML_GetErrorCode(c->parser) != XML_ERROR_ABORTED)
+		meta_problem(f, off + ml_xml.XML_GetCurrentByteIndex(c->parser), "%s: XMP %s", container,
+			     ml_xml.XML_ErrorString(ml_xml.XML_GetErrorCode(c->parser)));
 	record_flush(c);
 	if (c->regions)
 		meta_add_number(f, META_F_FACE_REGIONS_COUNT, c->regions, "XMP regions", off);
-	XML_ParserFree(c->parser);
+	ml_xml.XML_ParserFree(c->parser);
 	free(c);
 }
