@@ -7,6 +7,6 @@ loaded() {
 echo "--version:"
 loaded $POSTLINT --version
 echo "caption:"
-loaded $POSTLINT tests/cli/data/violations.txt
+loaded $POSTLINT --rules rules/default.json tests/cli/data/violations.txt
 echo "photo:"
-loaded $POSTLINT tests/examples/05-photo-with-location
+loaded $POSTLINT --rules rules/default.json tests/examples/05-photo-with-location
