@@ -95,7 +95,11 @@ static enum pl_status report_problems(const char *path, const struct meta_fields
 		st = scan_add_input_finding(out, path, "input.metadata", PL_SEV_WARNING,
 					    mf->problems[i].offset >= 0 ? (size_t)mf->problems[i].offset : 0,
 					    mf->problems[i].message,
-					    "the file is damaged or unusual: export it again, without metadata");
+					    mf->problems[i].lib_missing ?
+						    "install what is missing (make deps), or check the "
+						    "photo's location and details by eye before posting" :
+						    "the file is damaged or unusual: export it again, "
+						    "without metadata");
 	return st;
 }
 

@@ -125,6 +125,8 @@ struct meta_problem {
 	long long offset; /* where in the file, -1 unknown */
 	char *message;    /* "unreadable image metadata at offset 20: declared length 65535 past end
 			   * of file"; owned by the list */
+	int lib_missing;  /* not the file's fault: a media library could not be loaded, so the
+			   * block was not read ("image metadata not checked at offset 20: ...") */
 };
 
 struct meta_fields {

@@ -309,11 +309,12 @@ enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const
 	return push_field(f, &n);
 }
 
-enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
+/* Adds a problem: "<lead> at offset OFF: <fmt...>"; lib_missing as in struct meta_problem. */
+static enum pl_status add_problem(struct meta_fields *f, long long off, int lib_missing,
+				  const char *fmt, va_list ap)
 {
 	char msg[320];
 	int n;
-	va_list ap;
 
 	if (f->oom)
 		return PL_ERR_NOMEM;
@@ -332,18 +333,43 @@ enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fm
 		f->problems = pr;
 		f->problems_cap = cap;
 	}
-	n = snprintf(msg, sizeof(msg), "unreadable image metadata at offset %lld: ", off);
+	n = snprintf(msg, sizeof(msg), "%s at offset %lld: ",
+		     lib_missing ? "image metadata not checked" : "unreadable image metadata", off);
 	if (n < 0 || (size_t)n >= sizeof(msg))
 		n = 0;
-	va_start(ap, fmt);
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
-	va_end(ap);
 	f->problems[f->nproblems].offset = off;
+	f->problems[f->nproblems].lib_missing = lib_missing;
 	f->problems[f->nproblems].message = dup_str(f, msg);
 	if (!f->problems[f->nproblems].message)
 		return PL_ERR_NOMEM;
 	f->nproblems++;
 	return PL_OK;
+}
+
+enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
+{
+	enum pl_status st;
+	va_list ap;
+
+	va_start(ap, fmt);
+	st = add_problem(f, off, 0, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+/* Through add_problem, for its va_list. */
+static enum pl_status lib_problem(struct meta_fields *f, long long off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static enum pl_status lib_problem(struct meta_fields *f, long long off, const char *fmt, ...)
+{
+	enum pl_status st;
+	va_list ap;
+
+	va_start(ap, fmt);
+	st = add_problem(f, off, 1, fmt, ap);
+	va_end(ap);
+	return st;
 }
 
 int meta_load_lib(struct meta_fields *f, enum pl_status (*load)(struct pl_diag *d), long long off,
@@ -354,7 +380,7 @@ int meta_load_lib(struct meta_fields *f, enum pl_status (*load)(struct pl_diag *
 	pl_diag_init(&d);
 	if (load(&d) == PL_OK)
 		return 0;
-	meta_problem(f, off, "%s: %s", container, d.message);
+	lib_problem(f, off, "%s: %s", container, d.message);
 	return -1;
 }
 
