@@ -309,12 +309,11 @@ enum pl_status meta_add_data(struct meta_fields *f, enum meta_field_id id, const
 	return push_field(f, &n);
 }
 
-/* Adds a problem: "<lead> at offset OFF: <fmt...>"; lib_missing as in struct meta_problem. */
+/* Adds a problem: "<lead> at offset OFF: <what>"; lib_missing as in struct meta_problem. */
 static enum pl_status add_problem(struct meta_fields *f, long long off, int lib_missing,
-				  const char *fmt, va_list ap)
+				  const char *what)
 {
 	char msg[320];
-	int n;
 
 	if (f->oom)
 		return PL_ERR_NOMEM;
@@ -333,11 +332,9 @@ static enum pl_status add_problem(struct meta_fields *f, long long off, int lib_
 		f->problems = pr;
 		f->problems_cap = cap;
 	}
-	n = snprintf(msg, sizeof(msg), "%s at offset %lld: ",
-		     lib_missing ? "image metadata not checked" : "unreadable image metadata", off);
-	if (n < 0 || (size_t)n >= sizeof(msg))
-		n = 0;
-	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	/* the lead and the offset take at most 60 bytes: what is cut to fit the rest */
+	snprintf(msg, sizeof(msg), "%s at offset %lld: %.256s",
+		 lib_missing ? "image metadata not checked" : "unreadable image metadata", off, what);
 	f->problems[f->nproblems].offset = off;
 	f->problems[f->nproblems].lib_missing = lib_missing;
 	f->problems[f->nproblems].message = dup_str(f, msg);
@@ -349,38 +346,26 @@ static enum pl_status add_problem(struct meta_fields *f, long long off, int lib_
 
 enum pl_status meta_problem(struct meta_fields *f, long long off, const char *fmt, ...)
 {
-	enum pl_status st;
+	char what[320];
 	va_list ap;
 
 	va_start(ap, fmt);
-	st = add_problem(f, off, 0, fmt, ap);
+	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	return st;
-}
-
-/* Through add_problem, for its va_list. */
-static enum pl_status lib_problem(struct meta_fields *f, long long off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static enum pl_status lib_problem(struct meta_fields *f, long long off, const char *fmt, ...)
-{
-	enum pl_status st;
-	va_list ap;
-
-	va_start(ap, fmt);
-	st = add_problem(f, off, 1, fmt, ap);
-	va_end(ap);
-	return st;
+	return add_problem(f, off, 0, what);
 }
 
 int meta_load_lib(struct meta_fields *f, enum pl_status (*load)(struct pl_diag *d), long long off,
 		  const char *container)
 {
+	char what[320];
 	struct pl_diag d;
 
 	pl_diag_init(&d);
 	if (load(&d) == PL_OK)
 		return 0;
-	lib_problem(f, off, "%s: %s", container, d.message);
+	snprintf(what, sizeof(what), "%.40s: %.270s", container, d.message);
+	add_problem(f, off, 1, what);
 	return -1;
 }
 
