@@ -77,8 +77,9 @@ static const struct phone_plan phone_uk = { "44", phone_uk_nsn, NULL };
 
 /*
  * Collects the digits of p into d. Accepts a '+' as first byte, digits, separators (space, '-',
- * '.', '/') each between a digit or bracket on both sides, and one level of brackets: "(0)6",
- * "(020) 123". The text must end on a digit.
+ * '.', '/', or one of the last three with a space on each side) each between a digit or bracket on
+ * both sides, and one level of brackets: "(0)6", "(020) 123", "06 - 41 83". The text must end on a
+ * digit.
  */
 static bool phone_digits(const char *p, size_t len, char *d, size_t *n, bool *plus)
 {
@@ -97,10 +98,18 @@ static bool phone_digits(const char *p, size_t len, char *d, size_t *n, bool *pl
 				goto out;
 			d[(*n)++] = ch;
 		} else if (validate_is_sep(ch)) {
-			/* The last byte is a digit, so p[i + 1] exists. */
+			/* One separator, or a '-', '.' or '/' with a space on each side ("06 - 41 83 27
+			 * 95"), between digits or brackets. The last byte is a digit, so p[i + 1] (and
+			 * p[i + 3] after " - ") exist. */
+			size_t run = 1;
+
+			if (ch == ' ' && p[i + 1] != ' ' && validate_is_sep(p[i + 1]) && i + 3 < len &&
+			    p[i + 2] == ' ')
+				run = 3;
 			if (i == 0 || (!validate_is_digit(p[i - 1]) && p[i - 1] != ')') ||
-			    (!validate_is_digit(p[i + 1]) && p[i + 1] != '('))
+			    (!validate_is_digit(p[i + run]) && p[i + run] != '('))
 				goto out;
+			i += run - 1;
 		} else if (ch == '(' && !open) {
 			open = true;
 		} else if (ch == ')' && open && i > 0 && validate_is_digit(p[i - 1])) {

@@ -382,6 +382,8 @@ static const struct vcase cases[] = {
 	{ "phone_nl", "0800-1234", Y },
 	{ "phone_nl", "0900-1234567", Y },
 	{ "phone_nl", "+31 20 123 4567", Y },
+	{ "phone_nl", "06 - 41 83 27 95", Y },  /* a spaced hyphen */
+	{ "phone_nl", "020 / 123 45 67", Y },
 	{ "phone_nl", "0900-8844", N }, /* police, non-emergency */
 	{ "phone_nl", "09008844", N },
 	{ "phone_nl", "+31 900 8844", N },
@@ -396,6 +398,10 @@ static const struct vcase cases[] = {
 	{ "phone_nl", "06-1234567a", N },
 	{ "phone_nl", "(06 12345678", N },
 	{ "phone_nl", "06--12345678", N },
+	{ "phone_nl", "06 -- 12345678", N },
+	{ "phone_nl", "06  - 12345678", N },
+	{ "phone_nl", "06 - - 12345678", N },
+	{ "phone_nl", "06 -12345678 ", N },
 	{ "phone_nl", "+ 31 6 12345678", N },
 	{ "phone_nl", "2024", N },
 	{ "phone_nl", "14:30", N },
