@@ -32,9 +32,11 @@ def load_corpus(path):
                 sys.exit(f"eval: {path}:{n}: bad JSON: {e}")
             raw = p["text"].encode("utf-8")
             spans = []
+            after = {}  # an evidence listed again is its next occurrence in the text
             for e in p["expect"]:
                 ev = e["evidence"].encode("utf-8")
-                start = raw.find(ev)
+                start = raw.find(ev, after.get(ev, 0))
+                after[ev] = start + 1
                 if start < 0:
                     sys.exit(f"eval: {path}:{n}: evidence '{e['evidence']}' is not in the text of '{p['id']}'")
                 spans.append((e["category"], start, start + len(ev), e["evidence"]))
