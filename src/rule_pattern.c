@@ -20,6 +20,7 @@ struct pattern_rule {
 	size_t nbranch;         /* 0: the whole pattern is searched */
 	const struct validator *validate;
 	size_t window;
+	int line;               /* the window stops at the match's line breaks */
 	struct regex *require, *boost, *forbid, *exclude;
 	size_t nrequire, nboost, nforbid, nexclude;
 };
@@ -44,7 +45,7 @@ static void pattern_release(void *data)
 
 static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, struct load_ctx *lc)
 {
-	static const char *const keys[] = { "window", "require", "boost", "forbid", NULL };
+	static const char *const keys[] = { "window", "line", "require", "boost", "forbid", NULL };
 	const cJSON *v;
 	enum pl_status st;
 
@@ -58,6 +59,11 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 					"'window' must be a number of characters from 1 to %d",
 					CONTEXT_MAX_WINDOW);
 		p->window = (size_t)v->valuedouble;
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "line")) != NULL) {
+		if (!cJSON_IsBool(v))
+			return lc_error(lc, v, 0, PL_ERR_RULES, "'line' must be true or false");
+		p->line = cJSON_IsTrue(v);
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
@@ -208,6 +214,15 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 	size_t from = ts_back(ts, subj, ms, p->window);
 	size_t to = ts_on(ts, subj, len, me, p->window);
 	int rc;
+
+	if (p->line) {
+		const char *nl;
+
+		while (from < ms && (nl = memchr(subj + from, '\n', ms - from)) != NULL)
+			from = (size_t)(nl - subj) + 1;
+		if (me < to && (nl = memchr(subj + me, '\n', to - me)) != NULL)
+			to = (size_t)(nl - subj);
+	}
 
 	*boosted = 0;
 	if (p->validate && !p->validate->fn(subj + vs, ve - vs))

@@ -253,6 +253,9 @@ static const struct lcase cases[] = {
 	{ "context window a string", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"window\": \"60\"}}\n" END, {{0}}, PL_ERR_RULES,
 	  "'window' must be a number", NULL, NULL, 5, 42 },
+	{ "context line a string", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"line\": \"yes\"}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'line' must be true or false", NULL, NULL, 5, 40 },
 	{ "context key", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"requir\": [\"y\"]}}\n" END, {{0}}, PL_ERR_RULES,
 	  "unknown key 'requir' in 'context' (did you mean 'require'?)", NULL, NULL, 5, 32 },

@@ -31,6 +31,7 @@ static const struct {
 	{ "context", "{\"format\": 1, \"name\": \"context\", \"vocabularies\": {\"kw\": [\"code\", \"pincode\"]}, \"rules\": [\n"
 	  R("ctx.require", "error", "\"pattern\": \"\\\\b\\\\d{4}\\\\b\", \"context\": {\"window\": 20, \"require\": [\"\\\\b{{kw}}\\\\b\"]}") ",\n"
 	  R("ctx.forbid", "error", "\"pattern\": \"\\\\b[a-z]{3}-\\\\d{3}\\\\b\", \"context\": {\"window\": 15, \"forbid\": [\"\\\\bproduct\\\\b\"]}") ",\n"
+	  R("ctx.line", "error", "\"pattern\": \"\\\\b[a-z]{2}-\\\\d{4}\\\\b\", \"context\": {\"window\": 30, \"line\": true, \"forbid\": [\"\\\\bgisteren\\\\b\"]}") ",\n"
 	  R("ctx.boost", "info", "\"pattern\": \"\\\\bpaspoort\\\\b\", \"context\": {\"boost\": [\"\\\\bnummer\\\\b\"]}") ",\n"
 	  R("ctx.boost.warn", "warning", "\"pattern\": \"\\\\brijbewijs\\\\b\", \"context\": {\"boost\": \"\\\\bnummer\\\\b\"}") ",\n"
 	  R("ctx.exclude", "warning", "\"pattern\": \"\\\\b\\\\d{1,2} jaar\\\\b\", \"exclude\": [\"\\\\b18 jaar en ouder\\\\b\"]") "]}" },
@@ -257,6 +258,12 @@ static const struct scase cases[] = {
 	{ "context forbid out of the window", "context",
 	  B("product nummer een twee drie: abc-123"), 0, NULL,
 	  { "ctx.forbid|abc-123|1|31|30-37" }, NOCHECK },
+	{ "context line: a forbid word on the next line does not count", "context",
+	  B("morgen xy-1234\ngisteren niet"), 0, NULL, { "ctx.line|xy-1234|1|8|7-14" }, NOCHECK },
+	{ "context line: a forbid word on the previous line does not count", "context",
+	  B("gisteren\nmorgen xy-1234"), 0, NULL, { "ctx.line|xy-1234|2|8|16-23" }, NOCHECK },
+	{ "context line: a forbid word on the same line counts", "context",
+	  B("gisteren xy-1234 gezien\nmorgen niet"), 0, NULL, { NULL }, NOCHECK },
 	{ "context boost info to warning", "context", B("paspoort nummer"), 0, NULL,
 	  { "ctx.boost|paspoort|1|1|0-8" }, .verdict = PL_VERDICT_REVIEW },
 	{ "context no boost", "context", B("paspoort kwijt"), 0, NULL,
