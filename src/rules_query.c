@@ -77,13 +77,19 @@ static int run_example(struct pl_scanner *sc, size_t i, const struct rule_exampl
 	struct pl_findings f;
 	enum pl_status st;
 	size_t k, mine = 0, ev_ok = 0;
+	enum pl_account acc = x->account;
 	int ok;
 
+	/* An example that names no account runs on one the rule applies to: a private-account
+	 * rule's no_match example would otherwise pass without the rule ever running. */
+	if (!acc)
+		acc = r->scope_accounts & (1u << PL_ACCOUNT_PROFESSIONAL) || !r->scope_accounts
+			      ? PL_ACCOUNT_PROFESSIONAL
+			      : PL_ACCOUNT_PRIVATE;
 	pl_findings_init(&f);
 	st = scan_prepare(sc, x->text, strlen(x->text));
 	if (st == PL_OK)
-		st = scan_caption(sc, "example", x->lang ? x->lang : "en",
-				  x->account ? x->account : PL_ACCOUNT_PROFESSIONAL,
+		st = scan_caption(sc, "example", x->lang ? x->lang : "en", acc,
 				  x->lang ? langs : NULL, (long)i, &f, d);
 	if (st != PL_OK) {
 		pl_findings_release(&f);

@@ -596,11 +596,14 @@ static void check_examples(void)
 		fails[0] = '\0';
 		CHECK_INT(pl_ruleset_test(rs, fail_cb, fails, &run, &failed, &d), PL_OK, "ex examples");
 		CHECK_INT(run, 12, "ex examples run (disabled rules too)");
-		CHECK_INT(failed, 3, "ex examples failed");
+		/* A no_match example that names no account runs on the account the rule is scoped
+		 * to: "kees" on a private-account rule is a failure, not a pass by default. */
+		CHECK_INT(failed, 4, "ex examples failed");
 		CHECK_STR(fails,
 			  "ex.a|1|nope|not reported;"
 			  "ex.a|1|xx ab|reported 'ab', expected evidence 'xx ab';"
-			  "ex.a|0|AB!|reported 'AB';", "ex example failures");
+			  "ex.a|0|AB!|reported 'AB';"
+			  "ex.private|0|kees|reported 'kees';", "ex example failures");
 		pl_ruleset_free(&rs);
 	}
 }
