@@ -83,7 +83,7 @@ static int run_example(struct pl_scanner *sc, size_t i, const struct rule_exampl
 	/* An example that names no account runs on one the rule applies to: a private-account
 	 * rule's no_match example would otherwise pass without the rule ever running. */
 	if (!acc)
-		acc = r->scope_accounts & (1u << PL_ACCOUNT_PROFESSIONAL) || !r->scope_accounts
+		acc = (!r->scope_accounts || (r->scope_accounts & (1u << PL_ACCOUNT_PROFESSIONAL)))
 			      ? PL_ACCOUNT_PROFESSIONAL
 			      : PL_ACCOUNT_PRIVATE;
 	pl_findings_init(&f);

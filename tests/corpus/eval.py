@@ -36,9 +36,9 @@ def load_corpus(path):
             for e in p["expect"]:
                 ev = e["evidence"].encode("utf-8")
                 start = raw.find(ev, after.get(ev, 0))
-                after[ev] = start + 1
                 if start < 0:
                     sys.exit(f"eval: {path}:{n}: evidence '{e['evidence']}' is not in the text of '{p['id']}'")
+                after[ev] = start + 1
                 spans.append((e["category"], start, start + len(ev), e["evidence"]))
             p["_spans"] = spans
             posts.append(p)
