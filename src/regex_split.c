@@ -52,9 +52,13 @@ static int risky_group(const char *p, size_t len, size_t i, int depth)
 	return depth == 0 && i + 2 < len && p[i + 2] == ')';
 }
 
-size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
+/*
+ * Walks p's top level. Returns the number of top-level alternatives, 0 when splitting would change
+ * the meaning. With bars, stores where the k-th top-level '|' is for each k that keep(k) accepts.
+ */
+static size_t walk(const char *p, size_t len, size_t max, size_t total, size_t *bars)
 {
-	size_t i = 0, n = 0, s = 0;
+	size_t i = 0, n = 1, b = 0;
 	int depth = 0;
 
 	while (i < len) {
@@ -64,7 +68,7 @@ size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, 
 			char e = i + 1 < len ? p[i + 1] : 0;
 
 			if ((e >= '1' && e <= '9') || e == 'g' || e == 'k' || e == 'Q')
-				goto whole;
+				return 0;
 			i += 2;
 			continue;
 		}
@@ -74,26 +78,39 @@ size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, 
 		}
 		if (c == '(') {
 			if (i + 1 < len && risky_group(p, len, i, depth))
-				goto whole;
+				return 0;
 			depth++;
 		} else if (c == ')') {
 			depth--;
 		} else if (c == '|' && depth == 0) {
-			if (n + 1 >= max)
-				goto whole;
-			starts[n] = s;
-			ends[n++] = i;
-			s = i + 1;
+			/* alternative n - 1 ends here; a group of them ends when the next one starts
+			 * another group: alternative j belongs to group j * max / total */
+			if (bars && (n - 1) * max / total != n * max / total)
+				bars[b++] = i;
+			n++;
 		}
 		i++;
 	}
-	if (depth != 0 || n == 0)
-		goto whole;
-	starts[n] = s;
-	ends[n++] = len;
-	return n;
-whole:
+	return depth == 0 ? n : 0;
+}
+
+size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
+{
+	size_t n = walk(p, len, max, 1, NULL), k, groups;
+
+	if (n < 2 || max < 2) {
+		starts[0] = 0;
+		ends[0] = len;
+		return 1;
+	}
+	groups = n < max ? n : max;
+	/* ends[] holds the bars for now: groups - 1 of them */
+	walk(p, len, groups, n, ends);
+	for (k = groups - 1; k > 0; k--)
+		starts[k] = ends[k - 1] + 1;
 	starts[0] = 0;
-	ends[0] = len;
-	return 1;
+	for (k = 0; k + 1 < groups; k++)
+		ends[k] = starts[k + 1] - 1;
+	ends[groups - 1] = len;
+	return groups;
 }

@@ -9,9 +9,11 @@
 
 /*
  * Fills starts/ends with the spans of p's top-level alternatives and returns their number (at most
- * max). Returns 1 (the whole pattern) when there is no top-level '|' or when splitting would change
- * the meaning: an option setting such as "(?i)" at the top level, back-references by number or
- * name, recursion, backtracking verbs, \Q..\E spanning a bar, or more than max alternatives.
+ * max). Past max alternatives, each span holds a run of neighbouring ones ("a|b || c|d || e" for
+ * five and max 3): still one pattern each, and the earlier alternative still comes first. Returns 1
+ * (the whole pattern) when there is no top-level '|' or when splitting would change the meaning: an
+ * option setting such as "(?i)" at the top level, back-references by number or name, recursion,
+ * backtracking verbs, \Q..\E spanning a bar.
  */
 size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max);
 

@@ -49,6 +49,7 @@ echo "one 2 KB post, whole process: $(ms "$lint") (goal < 15 ms; ratio to goal $
 	rules_compile_ms) echo "compile every pack: $value ms" ;;
 	rules_count) echo "rules loaded: $value" ;;
 	scan_mb_per_s) echo "scan throughput, one core: $value MB/s (goal >= 50 MB/s; ratio to goal $(python3 -c "print(f'{$value/50:.2f}')"))" ;;
+	scan_private_mb_per_s) echo "scan throughput of private-account posts, one core: $value MB/s (the private-account rules run too)" ;;
 	scan_posts_per_s) echo "posts per second, one core: $value" ;;
 	esac
 done

@@ -48,15 +48,33 @@ int main(void)
 						 (int)(e[k] - s[k]), rows[i].pattern + s[k]);
 		CHECK_STR(got, rows[i].want, rows[i].pattern);
 	}
-	/* more alternatives than the limit: whole */
+	/* more alternatives than the limit: runs of neighbouring ones, evenly spread, in order */
 	{
-		char many[200] = "a";
-		size_t n;
+		static const struct {
+			const char *pattern;
+			size_t max;
+			const char *want;
+		} grouped[] = {
+			{ "a|b|c|d|e", 3, "a|b || c|d || e" },
+			{ "a|b|c|d|e", 2, "a|b|c || d|e" },
+			{ "a|b|c|d|e", 5, "a || b || c || d || e" },
+			{ "a|(?:b|c)|[|]|d", 2, "a|(?:b|c) || [|]|d" },
+			{ "a|b|c", 1, "a|b|c" },
+			{ "(?i)a|b|c", 2, "(?i)a|b|c" },
+		};
 
-		for (k = 0; k < REGEX_SPLIT_MAX + 2; k++)
-			memcpy(many + 1 + 2 * k, "|a", 3);
-		n = regex_split_top(many, strlen(many), s, e, REGEX_SPLIT_MAX);
-		CHECK_INT(n, 1, "too many alternatives stay whole");
+		for (i = 0; i < ARRAY_LEN(grouped); i++) {
+			char got[256] = "";
+			size_t used = 0, n = regex_split_top(grouped[i].pattern, strlen(grouped[i].pattern), s,
+							     e, grouped[i].max);
+
+			CHECK(n <= grouped[i].max || n == 1, "%s", grouped[i].pattern);
+			for (k = 0; k < n; k++)
+				used += (size_t)snprintf(got + used, sizeof(got) - used, "%s%.*s",
+							 k ? " || " : "", (int)(e[k] - s[k]),
+							 grouped[i].pattern + s[k]);
+			CHECK_STR(got, grouped[i].want, grouped[i].pattern);
+		}
 	}
 	TEST_DONE();
 }
