@@ -296,21 +296,39 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, int lea
 /*
  * "{{name}}": the vocabulary's words, analysed once per rule set (vocab_info) and copied for each
  * use: the packs name the same few vocabularies in dozens of patterns. After \b (lead) it is
- * analysed apart, as its words then start a word.
+ * analysed apart, as its words then start a word. A fragment is read as the group it stands for.
  */
 static void read_vocab(struct reader *r, struct pf_info *out, int lead)
 {
-	const char *close = strstr(r->p + r->i + 2, "}}");
+	const char *close = strstr(r->p + r->i + 2, "}}"), *frag = NULL;
 	struct pf_vocab_memo *m;
 	char *const *w;
 	size_t n, i;
 
 	if (!close || !r->vocab ||
-	    r->vocab(r->ctx, r->p + r->i + 2, (size_t)(close - r->p) - r->i - 2, &w, &n) != 0) {
+	    r->vocab(r->ctx, r->p + r->i + 2, (size_t)(close - r->p) - r->i - 2, &w, &n, &frag) != 0) {
 		r->bail = 1;
 		return;
 	}
 	r->i = (size_t)(close - r->p) + 2;
+	if (frag) {
+		/* a fragment: read as the group "(?:...)" it expands to */
+		struct reader sub = *r;
+
+		sub.p = frag;
+		sub.len = strlen(frag);
+		sub.i = 0;
+		sub.lead = lead;
+		if (++sub.depth > PF_MAX_DEPTH) {
+			r->bail = 1;
+			return;
+		}
+		read_alt(&sub, out);
+		if (sub.bail || !at_end(&sub))
+			r->bail = 1;
+		r->nonword = 0;
+		return;
+	}
 	for (i = 0; i < r->pf->nmemo; i++)
 		if (r->pf->memo[i].words == w && r->pf->memo[i].lead == lead) {
 			if (pf_info_copy(out, &r->pf->memo[i].in) != 0)

@@ -93,9 +93,12 @@ void prefilter_release(struct prefilter *pf);
 /* Makes room for n literals in one step (a load that knows how many it will meet); 0 or -1. */
 int prefilter_reserve(struct prefilter *pf, size_t n);
 
-/* Finds vocabulary name (len bytes) for a "{{name}}" in a pattern: its normalised words. */
+/*
+ * Finds vocabulary name (len bytes) for a "{{name}}" in a pattern: its normalised words, or for a
+ * fragment (a named piece of pattern) its text in *fragment, read as a group would be.
+ */
 typedef int (*pf_vocab_fn)(void *ctx, const char *name, size_t len, char *const **words,
-			   size_t *n);
+			   size_t *n, const char **fragment);
 
 /*
  * Analyses pattern (len bytes, PCRE2 syntax, matched case-insensitively) and adds its literals to

@@ -61,11 +61,14 @@ struct rule {
 
 struct vocab {
 	char *name;
+	char *pattern;         /* a fragment: a piece of pattern, not a word list (words NULL) */
 	char **words;          /* normalised */
 	size_t nwords, cap;
 	const char *file;
-	char *regex;           /* the words as one trie-shaped alternation, made on first use */
-	uint64_t digest;       /* of the words: a pattern's cache key names it, not the expansion */
+	char *regex;           /* the words as one trie-shaped alternation, or the fragment in a
+	                        * group with its vocabularies expanded; made on first use */
+	uint64_t digest;       /* of the words (of a fragment: its text and its vocabularies'):
+	                        * a pattern's cache key names it, not the expansion */
 };
 
 struct rules_cache;

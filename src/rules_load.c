@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Loading rules files: the top level, "extends" (with cycle detection), vocabularies, overrides. */
+/* Loading rules files: the top level, "extends" (with cycle detection), vocabularies, fragments, overrides. */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -17,7 +17,8 @@
 #include "banned.h"
 
 static const char *const top_keys[] = {
-	"format", "name", "description", "extends", "vocabularies", "rules", "overrides",
+	"format", "name", "description", "extends", "vocabularies", "fragments", "rules",
+	"overrides",
 	"$schema", "$comment", NULL,
 };
 
@@ -235,6 +236,9 @@ static enum pl_status load_top(struct load_ctx *lc)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "vocabularies")) != NULL &&
 	    (st = vocab_load(lc, v)) != PL_OK)
+		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "fragments")) != NULL &&
+	    (st = fragment_load(lc, v)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "rules")) != NULL) {
 		const cJSON *r;

@@ -140,6 +140,11 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 					      "unknown vocabulary '%s' (define it before use)", ref);
 				break;
 			}
+			if (o->pattern) {
+				st = lc_error(lc, w, 0, PL_ERR_RULES,
+					      "'%s' is a fragment, not a word list", ref);
+				break;
+			}
 			for (i = 0; i < o->nwords && st == PL_OK; i++)
 				st = add_word(lc, w, v, &ws, o->words[i]);
 			if (st != PL_OK)
@@ -159,6 +164,27 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 	return st;
 }
 
+/* Checks a new vocabulary's or fragment's name: well formed and not yet taken by either. */
+static enum pl_status new_name(struct load_ctx *lc, const cJSON *e, const char *what)
+{
+	const struct vocab *v;
+	size_t i, n = strlen(e->string);
+
+	for (i = 0; i < n; i++)
+		if (!((e->string[i] >= 'a' && e->string[i] <= 'z') || e->string[i] == '_' ||
+		      (e->string[i] >= '0' && e->string[i] <= '9')))
+			break;
+	if (!n || i < n)
+		return lc_error(lc, e, 1, PL_ERR_RULES,
+				"%s name '%s' must be lowercase letters, digits and _", what,
+				e->string);
+	if ((v = vocab_find(lc->rs, e->string, n)) != NULL)
+		return lc_error(lc, e, 1, PL_ERR_RULES, "%s '%s' is already defined in '%s'%s",
+				what, e->string, v->file,
+				v->pattern ? " as a fragment" : " as a vocabulary");
+	return PL_OK;
+}
+
 enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj)
 {
 	const cJSON *e;
@@ -168,19 +194,9 @@ enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj)
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "'vocabularies' must be an object");
 	cJSON_ArrayForEach(e, obj) {
 		struct vocab *v, *p;
-		size_t i, n = strlen(e->string);
 
-		for (i = 0; i < n; i++)
-			if (!((e->string[i] >= 'a' && e->string[i] <= 'z') || e->string[i] == '_' ||
-			      (e->string[i] >= '0' && e->string[i] <= '9')))
-				break;
-		if (!n || i < n)
-			return lc_error(lc, e, 1, PL_ERR_RULES,
-					"vocabulary name '%s' must be lowercase letters, digits and _",
-					e->string);
-		if ((v = vocab_find(lc->rs, e->string, n)) != NULL)
-			return lc_error(lc, e, 1, PL_ERR_RULES,
-					"vocabulary '%s' is already defined in '%s'", e->string, v->file);
+		if ((st = new_name(lc, e, "vocabulary")) != PL_OK)
+			return st;
 		if (!cJSON_IsArray(e) || !cJSON_GetArraySize(e))
 			return lc_error(lc, e, 0, PL_ERR_RULES,
 					"vocabulary '%s' must be a non-empty array of words", e->string);
@@ -199,6 +215,103 @@ enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj)
 	return PL_OK;
 }
 
+/*
+ * Checks fragment e's text: each {{name}} a vocabulary defined before it (no fragment: they do not
+ * nest), no back-reference (its group numbers would count the patterns' groups), a pattern that
+ * compiles alone; and sets its digest from its text and its vocabularies' digests.
+ */
+static enum pl_status fragment_check(struct load_ctx *lc, const cJSON *e, struct vocab *v)
+{
+	const char *p = e->valuestring, *open, *close, *q;
+	char *expanded = NULL, bad[128], err[256];
+	size_t erroff = 0;
+	struct regex re;
+	enum pl_status st;
+
+	v->digest = 1469598103934665603ull;
+	for (q = p; *q; q++)
+		v->digest = (v->digest ^ (unsigned char)*q) * 1099511628211ull;
+	while ((open = strstr(p, "{{")) != NULL && (close = strstr(open + 2, "}}")) != NULL) {
+		const struct vocab *o = vocab_find(lc->rs, open + 2, (size_t)(close - open - 2));
+		int len = (int)(close - open - 2);
+
+		if (!o)
+			return lc_error(lc, e, 0, PL_ERR_RULES,
+					"unknown vocabulary '%.*s' in fragment '%s' (define it before use)",
+					len, open + 2, e->string);
+		if (o->pattern)
+			return lc_error(lc, e, 0, PL_ERR_RULES,
+					"fragment '%s' uses fragment '%.*s': fragments do not nest",
+					e->string, len, open + 2);
+		v->digest = (v->digest ^ o->digest) * 1099511628211ull;
+		p = close + 2;
+	}
+	for (q = e->valuestring; *q; q++)
+		if (*q == '\\' && q[1]) {
+			q++;
+			if ((*q >= '1' && *q <= '9') || *q == 'g' || *q == 'k')
+				return lc_error(lc, e, 0, PL_ERR_RULES,
+						"fragment '%s' holds a back-reference (\\%c), which would "
+						"count the groups of the pattern it stands in",
+						e->string, *q);
+		}
+	st = vocab_expand(lc->rs, e->valuestring, &expanded, bad, sizeof(bad));
+	if (st == PL_ERR_LIMIT)
+		return lc_error(lc, e, 0, st, "fragment '%s' longer than %s bytes once expanded",
+				e->string, bad);
+	if (st != PL_OK)
+		return st;
+	st = regex_compile(&re, expanded, strlen(expanded), 1, err, sizeof(err), &erroff);
+	free(expanded);
+	if (st != PL_OK) {
+		int has_vocab = strstr(e->valuestring, "{{") != NULL;
+
+		lc_error(lc, e, 0, st, "bad pattern in fragment '%s': %s at offset %zu%s", e->string,
+			 err, erroff, has_vocab ? " of the expanded fragment" : "");
+		if (!has_vocab)
+			json_doc_where_in_string(&lc->doc, e, erroff, &lc->d->line, &lc->d->column);
+		return st;
+	}
+	regex_release(&re);
+	return PL_OK;
+}
+
+enum pl_status fragment_load(struct load_ctx *lc, const cJSON *obj)
+{
+	const cJSON *e;
+	enum pl_status st;
+
+	if (!cJSON_IsObject(obj))
+		return lc_error(lc, obj, 0, PL_ERR_RULES, "'fragments' must be an object");
+	cJSON_ArrayForEach(e, obj) {
+		struct vocab *v, *p;
+
+		if ((st = new_name(lc, e, "fragment")) != PL_OK)
+			return st;
+		if (!cJSON_IsString(e) || !e->valuestring[0])
+			return lc_error(lc, e, 0, PL_ERR_RULES,
+					"fragment '%s' must be a non-empty pattern string", e->string);
+		if (json_doc_string_has_nul(&lc->doc, e))
+			return lc_error(lc, e, 0, PL_ERR_RULES,
+					"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
+		p = realloc(lc->rs->vocabs, (lc->rs->nvocabs + 1) * sizeof(*p));
+		if (!p)
+			return PL_ERR_NOMEM;
+		lc->rs->vocabs = p;
+		v = &p[lc->rs->nvocabs];
+		memset(v, 0, sizeof(*v));
+		v->file = lc->file;
+		if ((st = fragment_check(lc, e, v)) != PL_OK)
+			return st;
+		if (!(v->name = strdup(e->string)) || !(v->pattern = strdup(e->valuestring))) {
+			free(v->name);
+			return PL_ERR_NOMEM;
+		}
+		lc->rs->nvocabs++;
+	}
+	return PL_OK;
+}
+
 void vocab_release_all(struct pl_ruleset *rs)
 {
 	size_t i, j;
@@ -208,6 +321,7 @@ void vocab_release_all(struct pl_ruleset *rs)
 			free(rs->vocabs[i].words[j]);
 		free(rs->vocabs[i].words);
 		free(rs->vocabs[i].name);
+		free(rs->vocabs[i].pattern);
 		free(rs->vocabs[i].regex);
 	}
 	free(rs->vocabs);
@@ -290,14 +404,35 @@ static size_t emit_trie(char *out, size_t used, size_t cap, char **w, size_t lo,
 	return used;
 }
 
+/* A fragment in a non-capturing group, its vocabularies expanded. */
+static const char *fragment_group(const struct pl_ruleset *rs, struct vocab *v)
+{
+	char *inner = NULL, bad[128];
+	struct pl_buf b;
+
+	if (vocab_expand(rs, v->pattern, &inner, bad, sizeof(bad)) != PL_OK)
+		return NULL;
+	pl_buf_init(&b);
+	pl_buf_addf(&b, "(?:%s)", inner);
+	free(inner);
+	if (b.oom || !b.data) {
+		pl_buf_release(&b);
+		return NULL;
+	}
+	v->regex = b.data;
+	return v->regex;
+}
+
 /* The vocabulary as one non-capturing, trie-shaped alternation, made once per load. */
-static const char *alternation(struct vocab *v)
+static const char *alternation(const struct pl_ruleset *rs, struct vocab *v)
 {
 	size_t cap = PL_RULES_MAX_PATTERN + 1, used;
 	char **sorted, *buf;
 
 	if (v->regex)
 		return v->regex;
+	if (v->pattern)
+		return fragment_group(rs, v);
 	sorted = malloc(v->nwords * sizeof(*sorted));
 	buf = malloc(cap);
 	if (!sorted || !buf) {
@@ -346,7 +481,7 @@ enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, ch
 			goto limit;
 		memcpy(buf + used, p, lit);
 		used += lit;
-		alt = alternation((struct vocab *)(uintptr_t)v);
+		alt = alternation(rs, (struct vocab *)(uintptr_t)v);
 		if (!alt || used + strlen(alt) >= cap)
 			goto limit;
 		memcpy(buf + used, alt, strlen(alt) + 1);
@@ -364,8 +499,9 @@ limit:
 	return PL_ERR_LIMIT;
 }
 
-/* The prefilter's view of a vocabulary: its normalised words. */
-static int vocab_words(void *ctx, const char *name, size_t len, char *const **words, size_t *n)
+/* The prefilter's view of a vocabulary: its normalised words, or a fragment's pattern. */
+static int vocab_words(void *ctx, const char *name, size_t len, char *const **words, size_t *n,
+		       const char **fragment)
 {
 	const struct vocab *v = vocab_find(ctx, name, len);
 
@@ -373,6 +509,7 @@ static int vocab_words(void *ctx, const char *name, size_t len, char *const **wo
 		return -1;
 	*words = v->words;
 	*n = v->nwords;
+	*fragment = v->pattern;
 	return 0;
 }
 

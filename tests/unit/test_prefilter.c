@@ -387,6 +387,67 @@ static void check_for_original(void)
 	prefilter_release(&pf);
 }
 
+/* The test's vocabularies: "kleur" a word list, "kledij" and "stray" fragments. */
+static int test_vocab(void *ctx, const char *name, size_t len, char *const **words, size_t *n,
+		      const char **fragment)
+{
+	static char rood[] = "rood", blauw[] = "blauw";
+	static char *const kleur[] = { rood, blauw };
+
+	(void)ctx;
+	*words = NULL;
+	*n = 0;
+	*fragment = NULL;
+	if (len == 5 && !memcmp(name, "kleur", 5)) {
+		*words = kleur;
+		*n = ARRAY_LEN(kleur);
+	} else if (len == 6 && !memcmp(name, "kledij", 6)) {
+		*fragment = "{{kleur}}e?\\s+(?:jas|broek)";
+	} else if (len == 5 && !memcmp(name, "stray", 5)) {
+		*fragment = "a)b";
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* A fragment reads as the group it expands to; one the reader cannot close gives no gate. */
+static void check_fragment(void)
+{
+	static const struct {
+		const char *pattern, *expanded;
+	} cases[] = {
+		{ "\\b{{kledij}}\\b", "\\b(?:(?:rood|blauw)e?\\s+(?:jas|broek))\\b" },
+		{ "nummer {{kledij}}|zie {{kleur}}", "nummer (?:(?:rood|blauw)e?\\s+(?:jas|broek))|zie (?:rood|blauw)" },
+		{ "x{{stray}}", "" },
+		{ "x{{onbekend}}", "" },
+	};
+	struct prefilter pf;
+	struct pf_gate g, h;
+	char a[1024], b[1024], tmp[1024];
+	size_t i;
+
+	prefilter_init(&pf);
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		CHECK_INT(prefilter_add(&pf, cases[i].pattern, strlen(cases[i].pattern), test_vocab,
+					NULL, &g), 0, cases[i].pattern);
+		render(&pf, &g, tmp, sizeof(tmp));
+		canonical(tmp, a, sizeof(a));
+		b[0] = '\0';
+		if (cases[i].expanded[0]) {
+			CHECK_INT(prefilter_add(&pf, cases[i].expanded, strlen(cases[i].expanded), NULL,
+						NULL, &h), 0, cases[i].expanded);
+			render(&pf, &h, tmp, sizeof(tmp));
+			canonical(tmp, b, sizeof(b));
+			CHECK(b[0] != '\0', "%s: the expanded pattern has a gate", cases[i].pattern);
+			pf_gate_release(&h);
+		}
+		CHECK_STR(a, b, cases[i].pattern);
+		pf_gate_release(&g);
+	}
+	prefilter_release(&pf);
+}
+
 int main(void)
 {
 	size_t i;
@@ -398,5 +459,6 @@ int main(void)
 	check_scan_oracle();
 	check_lit_marks();
 	check_for_original();
+	check_fragment();
 	TEST_DONE();
 }

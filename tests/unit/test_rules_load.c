@@ -298,6 +298,34 @@ static const struct lcase cases[] = {
 	{ "vocabularies an array", "{\"format\": 1, \"name\": \"t\",\n \"vocabularies\": [\"a\"]}",
 	  {{0}}, PL_ERR_RULES, "'vocabularies' must be an object", NULL, NULL, 2, 18 },
 
+	/* ---- fragments ---- */
+#define FR "{\"format\": 1, \"name\": \"t\", \"vocabularies\": {\"c\": [\"rood\"]},\n"
+	{ "fragment with a bad regex", FR " \"fragments\": {\"x\": \"a(b\"}}\n", {{0}}, PL_ERR_RULES,
+	  "bad pattern in fragment 'x': missing closing parenthesis at offset 3", NULL, NULL, 2, 25 },
+	{ "fragment with an unknown vocabulary", FR " \"fragments\": {\"x\": \"{{kleur}}\"}}\n", {{0}},
+	  PL_ERR_RULES, "unknown vocabulary 'kleur' in fragment 'x' (define it before use)", NULL,
+	  NULL, 2, 21 },
+	{ "fragment using a fragment", FR " \"fragments\": {\"x\": \"a\", \"y\": \"{{x}}b\"}}\n", {{0}},
+	  PL_ERR_RULES, "fragment 'y' uses fragment 'x': fragments do not nest", NULL, NULL, 2, 31 },
+	{ "fragment with a back-reference", FR " \"fragments\": {\"x\": \"(a)\\\\1\"}}\n", {{0}},
+	  PL_ERR_RULES, "fragment 'x' holds a back-reference (\\1)", NULL, NULL, 2, 21 },
+	{ "fragment named as a vocabulary", FR " \"fragments\": {\"c\": \"a\"}}\n", {{0}},
+	  PL_ERR_RULES, "fragment 'c' is already defined in '", NULL, NULL, 2, 16 },
+	{ "fragment not a string", FR " \"fragments\": {\"x\": [\"a\"]}}\n", {{0}}, PL_ERR_RULES,
+	  "fragment 'x' must be a non-empty pattern string", NULL, NULL, 2, 21 },
+	{ "fragments an array", FR " \"fragments\": [\"a\"]}\n", {{0}}, PL_ERR_RULES,
+	  "'fragments' must be an object", NULL, NULL, 2, 15 },
+	{ "fragment as a word list", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
+	  " \"vocabularies\": {\"d\": [\"@x\"]}}\n",
+	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"fragments\": {\"x\": \"a\"}}" } },
+	  PL_ERR_RULES, "'x' is a fragment, not a word list", NULL, NULL, 2, 25 },
+	{ "fragment used in a pattern", FR " \"fragments\": {\"x\": \"{{c}}e?\"},\n \"rules\": [\n"
+	  "  {\"id\": \"a.b\", \"kind\": \"pattern\", \"category\": \"clothing\", \"severity\": \"error\",\n"
+	  "   \"message\": \"m\", \"fix\": \"f\", \"protocol\": \"p\", \"pattern\": \"{{x}}(\",\n"
+	  "   \"examples\": {\"match\": [\"rood\"], \"no_match\": [\"groen\"]}}]}\n",
+	  {{0}}, PL_ERR_RULES, "of the expanded pattern", NULL, NULL, 5, 60 },
+#undef FR
+
 	/* ---- combinations ---- */
 	{ "combination min 1", TOP RULE("i.i") ",\n" L3("c.c", "combination") L4
 	  "   \"parts\": [{\"rule\": \"i.i\"}], \"min\": 1}\n" END, {{0}}, PL_ERR_RULES,

@@ -46,6 +46,9 @@ static const struct {
 	  "{\"id\": \"near\", \"kind\": \"combination\", \"category\": \"clothing\", \"severity\": \"warning\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
 	  "\"parts\": [{\"pattern\": \"\\\\b(?:pet|sjaal|tas)\\\\b\"}], \"min\": 2, \"window\": {\"chars\": 20}}]}" },
+	{ "fragment", "{\"format\": 1, \"name\": \"fragment\", \"vocabularies\": {\"kleur\": [\"rood\", \"rode\"]}, "
+	  "\"fragments\": {\"kledij\": \"{{kleur}}\\\\s+(?:jas|broek)\"}, \"rules\": [\n"
+	  R("frag.clothing", "error", "\"pattern\": \"\\\\b{{kledij}}\\\\b|\\\\bmaat [0-9]{2}\\\\b\", \"exclude\": [\"\\\\b{{kledij}} van de politie\\\\b\"]") "]}" },
 	{ "requires", "{\"format\": 1, \"name\": \"requires\", \"rules\": [\n"
 	  "{\"id\": \"req\", \"kind\": \"requires\", \"category\": \"emergency\", \"severity\": \"warning\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
@@ -76,6 +79,13 @@ static const struct scase cases[] = {
 	  { "plate.nl|52-HKS-7|1|15|14-22" }, NOCHECK },
 	{ "two plates", "core", B("AB-12-34 en 52-HKS-7."), 0, NULL,
 	  { "plate.nl|AB-12-34|1|1|0-8", "plate.nl|52-HKS-7|1|13|12-20" }, NOCHECK },
+	/* ---- a fragment, in a pattern and in its exclude ---- */
+	{ "fragment", "fragment", B("Hij droeg een rode  jas."), 0, NULL,
+	  { "frag.clothing|rode  jas|1|15|14-23" }, .verdict = PL_VERDICT_BLOCK },
+	{ "fragment in an exclude", "fragment", B("de rode jas van de politie"), 0, NULL, { NULL },
+	  .verdict = PL_VERDICT_OK },
+	{ "fragment without its words", "fragment", B("een groene jas, maat 42"), 0, NULL,
+	  { "frag.clothing|maat 42|1|17|16-23" }, NOCHECK },
 	{ "no plate: covid-19", "core", B("Covid-19 maatregelen"), 0, NULL, { NULL },
 	  .verdict = PL_VERDICT_OK },
 	{ "no plate: road", "core", B("op de A12 richting Utrecht"), 0, NULL, { NULL }, NOCHECK },
