@@ -54,7 +54,8 @@ static int risky_group(const char *p, size_t len, size_t i, int depth)
 
 /*
  * Walks p's top level. Returns the number of top-level alternatives, 0 when splitting would change
- * the meaning. With bars, stores where the k-th top-level '|' is for each k that keep(k) accepts.
+ * the meaning. With bars, stores where each top-level '|' that ends a group stands, the total
+ * alternatives spread over max groups in order (alternative j in group j * max / total).
  */
 static size_t walk(const char *p, size_t len, size_t max, size_t total, size_t *bars)
 {
