@@ -302,6 +302,9 @@ static const struct lcase cases[] = {
 #define FR "{\"format\": 1, \"name\": \"t\", \"vocabularies\": {\"c\": [\"rood\"]},\n"
 	{ "fragment with a bad regex", FR " \"fragments\": {\"x\": \"a(b\"}}\n", {{0}}, PL_ERR_RULES,
 	  "bad pattern in fragment 'x': missing closing parenthesis at offset 3", NULL, NULL, 2, 25 },
+	{ "fragment with a bad regex after a vocabulary", FR " \"fragments\": {\"x\": \"{{c}}(b\"}}\n",
+	  {{0}}, PL_ERR_RULES, "bad pattern in fragment 'x': missing closing parenthesis at offset 7",
+	  NULL, NULL, 2, 29 },
 	{ "fragment with an unknown vocabulary", FR " \"fragments\": {\"x\": \"{{kleur}}\"}}\n", {{0}},
 	  PL_ERR_RULES, "unknown vocabulary 'kleur' in fragment 'x' (define it before use)", NULL,
 	  NULL, 2, 21 },
