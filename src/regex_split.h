@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#define REGEX_SPLIT_MAX 32
+#define REGEX_SPLIT_MAX 64
 
 /*
  * Fills starts/ends with the spans of p's top-level alternatives and returns their number (at most
