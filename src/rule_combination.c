@@ -221,23 +221,6 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 	return PL_OK;
 }
 
-/* Where the sentence holding byte off ends: '.', '!', '?' before white space or the end, or a
- * line end (LF, or CR as the normalised text has it). */
-static size_t sentence_end(const char *s, size_t len, size_t off)
-{
-	size_t i;
-
-	for (i = off; i < len; i++) {
-		if (s[i] == '\n' || s[i] == '\r')
-			return i;
-		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
-		     s[i + 1] == '\r'))
-			return i;
-	}
-	return len;
-}
-
 static int enough(const struct combination_rule *c, const struct text_match *m, size_t n)
 {
 	unsigned seen[COMBINATION_MAX_PARTS] = { 0 };
@@ -286,7 +269,7 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 		} else if (c->window == WIN_SENTENCE) {
 			/* the sentence is the same one until a match starts past its end */
 			if (!i || all.items[i].start >= end)
-				end = sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
+				end = ts_sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
 			while (j < all.len && all.items[j].start < end)
 				j++;
 		} else {

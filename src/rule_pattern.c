@@ -21,6 +21,7 @@ struct pattern_rule {
 	const struct validator *validate;
 	size_t window;
 	int line;               /* the window stops at the match's line breaks */
+	int sentence;           /* and at its sentence's ends (ts_sentence_end) */
 	struct regex *require, *boost, *forbid, *exclude;
 	size_t nrequire, nboost, nforbid, nexclude;
 };
@@ -45,7 +46,8 @@ static void pattern_release(void *data)
 
 static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, struct load_ctx *lc)
 {
-	static const char *const keys[] = { "window", "line", "require", "boost", "forbid", NULL };
+	static const char *const keys[] = { "window", "line", "sentence", "require", "boost",
+						    "forbid", NULL };
 	const cJSON *v;
 	enum pl_status st;
 
@@ -64,6 +66,11 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 		if (!cJSON_IsBool(v))
 			return lc_error(lc, v, 0, PL_ERR_RULES, "'line' must be true or false");
 		p->line = cJSON_IsTrue(v);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "sentence")) != NULL) {
+		if (!cJSON_IsBool(v))
+			return lc_error(lc, v, 0, PL_ERR_RULES, "'sentence' must be true or false");
+		p->sentence = cJSON_IsTrue(v);
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
@@ -222,6 +229,12 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 			from = (size_t)(nl - subj) + 1;
 		if (me < to && (nl = memchr(subj + me, '\n', to - me)) != NULL)
 			to = (size_t)(nl - subj);
+	}
+	if (p->sentence) {
+		size_t a = ts_sentence_start(subj, len, ms), b = ts_sentence_end(subj, len, me);
+
+		from = a > from ? a : from;
+		to = b < to ? b : to;
 	}
 
 	*boosted = 0;

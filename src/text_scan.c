@@ -197,6 +197,77 @@ size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t of
 	return utf8_on(subj, len, off, n);
 }
 
+/* Abbreviations whose full stop does not end a sentence ("shirt nr. 17 en een litteken"). */
+static const char *const abbreviations[] = {
+	"nr", "no", "nos", "bv", "ca", "vs", "dr", "mr", "mrs", "ms", "st", "dhr", "mevr", "mme",
+	"mlle", "jr", "sr", "tel", "ref", "art", "blz", "env", "approx",
+};
+
+/* Whether the n bytes at s spell lower (a lower-case ASCII word), ignoring case. */
+static int ascii_lower_eq(const char *s, const char *lower, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (((unsigned char)s[k] | 32) != (unsigned char)lower[k])
+			return 0;
+	return 1;
+}
+
+/* Whether the '.' at s[i] closes an abbreviation or an initial ("J. Jansen"): the word before it
+ * is one letter or in the table above. */
+static int abbreviation_before(const char *s, size_t i)
+{
+	size_t b = i, n, k;
+
+	while (b > 0 && (unsigned)(((unsigned char)s[b - 1] | 32) - 'a') < 26u)
+		b--;
+	n = i - b;
+	if (!n || (b > 0 && (unsigned char)s[b - 1] >= 0x80))
+		return 0; /* no word, or one whose letters go on in UTF-8 */
+	if (n == 1)
+		return 1;
+	for (k = 0; k < sizeof(abbreviations) / sizeof(abbreviations[0]); k++)
+		if (strlen(abbreviations[k]) == n && ascii_lower_eq(s + b, abbreviations[k], n))
+			return 1;
+	return 0;
+}
+
+/* Whether s[i] ends a sentence: '.', '!' or '?' before white space or the end, and a full
+ * stop not after an abbreviation or an initial. */
+static int stop_at(const char *s, size_t len, size_t i)
+{
+	if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+		return 0;
+	if (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\t' && s[i + 1] != '\n' &&
+	    s[i + 1] != '\r')
+		return 0;
+	return !(s[i] == '.' && i + 1 < len && s[i + 1] == ' ' && abbreviation_before(s, i));
+}
+
+size_t ts_sentence_end(const char *s, size_t len, size_t off)
+{
+	size_t i;
+
+	for (i = off; i < len; i++) {
+		if (s[i] == '\n' || s[i] == '\r')
+			return i;
+		if (stop_at(s, len, i))
+			return i;
+	}
+	return len;
+}
+
+size_t ts_sentence_start(const char *s, size_t len, size_t off)
+{
+	size_t i;
+
+	for (i = off < len ? off : len; i > 0; i--)
+		if (s[i - 1] == '\n' || s[i - 1] == '\r' || stop_at(s, len, i - 1))
+			return i;
+	return 0;
+}
+
 int ts_in_scope(const struct text_scan *ts, const struct rule *r)
 {
 	size_t i, j;

@@ -256,6 +256,9 @@ static const struct lcase cases[] = {
 	{ "context line a string", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"line\": \"yes\"}}\n" END, {{0}}, PL_ERR_RULES,
 	  "'line' must be true or false", NULL, NULL, 5, 40 },
+	{ "context sentence a string", TOP L3("a.b", "pattern") L4
+	  "   \"pattern\": \"x\", \"context\": {\"sentence\": \"yes\"}}\n" END, {{0}}, PL_ERR_RULES,
+	  "'sentence' must be true or false", NULL, NULL, 5, 44 },
 	{ "context key", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"requir\": [\"y\"]}}\n" END, {{0}}, PL_ERR_RULES,
 	  "unknown key 'requir' in 'context' (did you mean 'require'?)", NULL, NULL, 5, 32 },

@@ -127,6 +127,37 @@ static void test_consumed(void)
 	}
 }
 
+/* Sentence bounds: where the sentence holding the byte at off starts and ends. */
+struct sentence_row {
+	const char *text;
+	size_t off, start, end;
+};
+
+static const struct sentence_row sentence_rows[] = {
+	{ "rode jas. Later blauwe broek.", 12, 9, 28 },
+	{ "rode jas. Later blauwe broek.", 3, 0, 8 },
+	{ "shirt nr. 17 en een litteken", 20, 0, 28 },       /* an abbreviation */
+	{ "Dhr. J. Jansen woont hier. Echt!", 10, 0, 25 },   /* and an initial */
+	{ "bij het casino. Later", 17, 15, 21 },              /* a word ending in "no" ends one */
+	{ "Waar?Hier! Nu", 12, 10, 13 },                      /* '?' not before white space */
+	{ "eerste regel\ntweede. derde", 15, 13, 19 },
+	{ "a.b.c", 2, 0, 5 },                                 /* a stop inside a word ends none */
+	{ "", 0, 0, 0 },
+};
+
+static void test_sentences(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(sentence_rows); i++) {
+		const struct sentence_row *r = &sentence_rows[i];
+		size_t len = strlen(r->text);
+
+		CHECK_INT(ts_sentence_start(r->text, len, r->off), r->start, r->text);
+		CHECK_INT(ts_sentence_end(r->text, len, r->off), r->end, r->text);
+	}
+}
+
 static void test_shapes(void)
 {
 	size_t i;
@@ -351,6 +382,7 @@ int main(void)
 	test_shapes();
 	test_digits();
 	test_consumed();
+	test_sentences();
 	pl_diag_init(&d);
 	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
 	if (rs && pl_scanner_new(&spans_sc, rs) == PL_OK && pl_scanner_new(&whole_sc, rs) == PL_OK) {
