@@ -269,7 +269,8 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 		} else if (c->window == WIN_SENTENCE) {
 			/* the sentence is the same one until a match starts past its end */
 			if (!i || all.items[i].start >= end)
-				end = ts_sentence_end(ts->tn->orig, ts->tn->orig_len, all.items[i].start);
+				end = ts_sentence_end(ts->tn->orig, ts->tn->orig_len,
+						      all.items[i].start, ts->tn->orig_len);
 			while (j < all.len && all.items[j].start < end)
 				j++;
 		} else {

@@ -218,16 +218,9 @@ static enum pl_status parse_flags(struct load_ctx *lc, const cJSON *obj, struct 
 	enum pl_status st;
 
 	r->enabled = 1;
-	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "enabled")) != NULL) {
-		if (!cJSON_IsBool(v))
-			return lc_error(lc, v, 0, PL_ERR_RULES, "'enabled' must be true or false");
-		r->enabled = cJSON_IsTrue(v);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "internal")) != NULL) {
-		if (!cJSON_IsBool(v))
-			return lc_error(lc, v, 0, PL_ERR_RULES, "'internal' must be true or false");
-		r->internal = cJSON_IsTrue(v);
-	}
+	if ((st = lc_bool(lc, obj, "enabled", &r->enabled)) != PL_OK ||
+	    (st = lc_bool(lc, obj, "internal", &r->internal)) != PL_OK)
+		return st;
 	if ((st = lc_string(lc, obj, "text", 0, &s)) != PL_OK)
 		return st;
 	if (s && strcmp(s, "normalized") && strcmp(s, "original"))

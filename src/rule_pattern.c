@@ -62,16 +62,9 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 					CONTEXT_MAX_WINDOW);
 		p->window = (size_t)v->valuedouble;
 	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(c, "line")) != NULL) {
-		if (!cJSON_IsBool(v))
-			return lc_error(lc, v, 0, PL_ERR_RULES, "'line' must be true or false");
-		p->line = cJSON_IsTrue(v);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(c, "sentence")) != NULL) {
-		if (!cJSON_IsBool(v))
-			return lc_error(lc, v, 0, PL_ERR_RULES, "'sentence' must be true or false");
-		p->sentence = cJSON_IsTrue(v);
-	}
+	if ((st = lc_bool(lc, c, "line", &p->line)) != PL_OK ||
+	    (st = lc_bool(lc, c, "sentence", &p->sentence)) != PL_OK)
+		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
 		return st;
@@ -231,10 +224,8 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 			to = (size_t)(nl - subj);
 	}
 	if (p->sentence) {
-		size_t a = ts_sentence_start(subj, len, ms), b = ts_sentence_end(subj, len, me);
-
-		from = a > from ? a : from;
-		to = b < to ? b : to;
+		from = ts_sentence_start(subj, len, ms, from);
+		to = ts_sentence_end(subj, len, me, to);
 	}
 
 	*boosted = 0;

@@ -151,6 +151,8 @@ enum pl_status lc_error(struct load_ctx *lc, const cJSON *node, int key_pos, enu
 /* Reads a required or optional string member; absent optional leaves *out NULL. */
 enum pl_status lc_string(struct load_ctx *lc, const cJSON *obj, const char *key, int required,
 			 const char **out);
+/* Reads an optional true/false member into *out; absent leaves *out as it is. */
+enum pl_status lc_bool(struct load_ctx *lc, const cJSON *obj, const char *key, int *out);
 /* Expands {{vocabularies}} in pattern node and compiles it. */
 enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re);
 /* As lc_compile, and derives the rule's prefilter gate from the pattern (normalised-text rules). */

@@ -88,6 +88,18 @@ enum pl_status lc_string(struct load_ctx *lc, const cJSON *obj, const char *key,
 	return PL_OK;
 }
 
+enum pl_status lc_bool(struct load_ctx *lc, const cJSON *obj, const char *key, int *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!v)
+		return PL_OK;
+	if (!cJSON_IsBool(v))
+		return lc_error(lc, v, 0, PL_ERR_RULES, "'%s' must be true or false", key);
+	*out = cJSON_IsTrue(v);
+	return PL_OK;
+}
+
 long ruleset_index(const struct pl_ruleset *rs, const char *id)
 {
 	size_t i;
@@ -202,11 +214,8 @@ static enum pl_status apply_overrides(struct load_ctx *lc, const cJSON *ov)
 		    (!cJSON_IsString(v) || pl_severity_parse(v->valuestring, &r->severity) != 0))
 			return lc_error(lc, v, 0, PL_ERR_RULES,
 					"'severity' must be \"error\", \"warning\" or \"info\"");
-		if ((v = cJSON_GetObjectItemCaseSensitive(o, "enabled")) != NULL) {
-			if (!cJSON_IsBool(v))
-				return lc_error(lc, v, 0, PL_ERR_RULES, "'enabled' must be true or false");
-			r->enabled = cJSON_IsTrue(v);
-		}
+		if ((st = lc_bool(lc, o, "enabled", &r->enabled)) != PL_OK)
+			return st;
 	}
 	return PL_OK;
 }

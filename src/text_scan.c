@@ -245,27 +245,29 @@ static int stop_at(const char *s, size_t len, size_t i)
 	return !(s[i] == '.' && i + 1 < len && s[i + 1] == ' ' && abbreviation_before(s, i));
 }
 
-size_t ts_sentence_end(const char *s, size_t len, size_t off)
+size_t ts_sentence_end(const char *s, size_t len, size_t off, size_t limit)
 {
 	size_t i;
 
-	for (i = off; i < len; i++) {
+	if (limit > len)
+		limit = len;
+	for (i = off; i < limit; i++) {
 		if (s[i] == '\n' || s[i] == '\r')
 			return i;
 		if (stop_at(s, len, i))
 			return i;
 	}
-	return len;
+	return limit;
 }
 
-size_t ts_sentence_start(const char *s, size_t len, size_t off)
+size_t ts_sentence_start(const char *s, size_t len, size_t off, size_t limit)
 {
 	size_t i;
 
-	for (i = off < len ? off : len; i > 0; i--)
+	for (i = off < len ? off : len; i > limit; i--)
 		if (s[i - 1] == '\n' || s[i - 1] == '\r' || stop_at(s, len, i - 1))
 			return i;
-	return 0;
+	return i;
 }
 
 int ts_in_scope(const struct text_scan *ts, const struct rule *r)

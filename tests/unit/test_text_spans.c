@@ -153,8 +153,14 @@ static void test_sentences(void)
 		const struct sentence_row *r = &sentence_rows[i];
 		size_t len = strlen(r->text);
 
-		CHECK_INT(ts_sentence_start(r->text, len, r->off), r->start, r->text);
-		CHECK_INT(ts_sentence_end(r->text, len, r->off), r->end, r->text);
+		CHECK_INT(ts_sentence_start(r->text, len, r->off, 0), r->start, r->text);
+		CHECK_INT(ts_sentence_end(r->text, len, r->off, len), r->end, r->text);
+		/* a limit inside the sentence is where the search stops */
+		if (r->start + 1 < r->off)
+			CHECK_INT(ts_sentence_start(r->text, len, r->off, r->start + 1), r->start + 1,
+				  r->text);
+		if (r->end > r->off + 1)
+			CHECK_INT(ts_sentence_end(r->text, len, r->off, r->end - 1), r->end - 1, r->text);
 	}
 }
 
