@@ -21,7 +21,10 @@ struct pf_cond {
 	uint32_t *lits;
 	size_t n;
 	uint64_t key;  /* a hash of lits (pf_cond_seal): conditions of many rules are the same */
-	uint64_t *bits; /* lits as a set of ids, nw words (pf_cond_seal): tested against found */
+	/* lits as a set of ids (pf_cond_seal), tested against found: only its nw words that are
+	 * not zero, bits[i] being word widx[i] of the set (one allocation, from bits) */
+	uint64_t *bits;
+	uint32_t *widx;
 	size_t nw;
 };
 

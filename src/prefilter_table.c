@@ -283,25 +283,44 @@ void pf_hits_release(struct pf_hits *h)
 
 int pf_cond_seal(struct pf_cond *c)
 {
-	uint64_t k = 0xcbf29ce484222325ull, m;
+	uint64_t k = 0xcbf29ce484222325ull, m, *set;
 	uint32_t top = 0;
-	size_t i, w, n = 0;
+	size_t i, w, n = 0, words;
 
 	for (i = 0; i < c->n; i++)
 		top = c->lits[i] > top ? c->lits[i] : top;
 	free(c->bits);
-	c->nw = c->n ? PF_WORDS(top + 1) : 0;
-	c->bits = calloc(c->nw ? c->nw : 1, sizeof(*c->bits));
-	if (!c->bits)
+	c->bits = NULL;
+	c->widx = NULL;
+	c->nw = 0;
+	words = c->n ? PF_WORDS(top + 1) : 0;
+	set = calloc(words ? words : 1, sizeof(*set));
+	if (!set)
 		return -1;
 	for (i = 0; i < c->n; i++)
-		c->bits[c->lits[i] >> 6] |= 1ull << (c->lits[i] & 63);
+		set[c->lits[i] >> 6] |= 1ull << (c->lits[i] & 63);
 	/* the ids once each, ascending: conditions alike in content are alike in lits and key
 	 * (one literal can come from two branches, "\\bans" and "ans" read alike) */
-	for (w = 0; w < c->nw; w++)
-		for (m = c->bits[w]; m; m &= m - 1)
+	for (w = 0; w < words; w++) {
+		c->nw += set[w] != 0;
+		for (m = set[w]; m; m &= m - 1)
 			c->lits[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
+	}
 	c->n = n;
+	/* the words that are not zero, with their indices after them */
+	c->bits = malloc(c->nw ? c->nw * (sizeof(*c->bits) + sizeof(*c->widx)) : 1);
+	if (!c->bits) {
+		free(set);
+		c->nw = 0;
+		return -1;
+	}
+	c->widx = (uint32_t *)(void *)(c->bits + c->nw);
+	for (w = 0, i = 0; w < words; w++)
+		if (set[w]) {
+			c->bits[i] = set[w];
+			c->widx[i++] = (uint32_t)w;
+		}
+	free(set);
 	k ^= n;
 	for (i = 0; i < n; i++)
 		k = (k ^ c->lits[i]) * 0x100000001b3ull;
@@ -376,8 +395,8 @@ size_t pf_cond_hits(const struct pf_cond *c, const uint64_t *found, const struct
 	uint64_t m;
 
 	for (w = 0; w < c->nw; w++)
-		for (m = c->bits[w] & found[w]; m; m &= m - 1)
-			n += h->count[w * 64 + (size_t)__builtin_ctzll(m)];
+		for (m = c->bits[w] & found[c->widx[w]]; m; m &= m - 1)
+			n += h->count[c->widx[w] * (size_t)64 + (size_t)__builtin_ctzll(m)];
 	return n;
 }
 
@@ -437,8 +456,8 @@ const uint32_t *cond_memo_positions(struct cond_memo *m, const struct pf_cond *c
 	}
 	pos = m->pos + m->used;
 	for (w = 0; w < c->nw; w++)
-		for (bits = c->bits[w] & found[w]; bits; bits &= bits - 1)
-			for (hit = h->last[w * 64 + (size_t)__builtin_ctzll(bits)];
+		for (bits = c->bits[w] & found[c->widx[w]]; bits; bits &= bits - 1)
+			for (hit = h->last[c->widx[w] * (size_t)64 + (size_t)__builtin_ctzll(bits)];
 			     hit != UINT32_MAX && np < total; hit = h->prev[hit])
 				pos[np++] = h->pos[hit];
 	/* one literal's hits come last first: reversed, they are in order */
@@ -477,7 +496,7 @@ int pf_gate_open(const struct pf_gate *gate, const uint64_t *found)
 		const struct pf_cond *c = &gate->conds[i];
 
 		for (w = 0; w < c->nw; w++)
-			if (c->bits[w] & found[w])
+			if (c->bits[w] & found[c->widx[w]])
 				break;
 		if (w == c->nw)
 			return 0;

@@ -180,6 +180,43 @@ static void check_closed(void)
 	prefilter_release(&pf);
 }
 
+/* A condition keeps only the words of its id set that are not zero, each with its index, and
+ * answers as the whole set would: ids far apart, in the same word and in words between. */
+static void check_sparse_words(void)
+{
+	static const struct {
+		uint32_t found_id;
+		int open;
+	} cases[] = {
+		{ 3, 1 }, { 700, 1 }, { 5001, 1 }, { 5000, 1 },
+		{ 4, 0 }, { 702, 0 }, { 64, 0 }, { 4999, 0 }, { 5002, 0 }, { 7000, 0 },
+	};
+	uint32_t ids[] = { 5001, 700, 3, 5000, 700 };
+	struct pf_gate g;
+	uint64_t found[PF_WORDS(7001)];
+	size_t i;
+
+	memset(&g, 0, sizeof(g));
+	g.n = 1;
+	g.conds[0].lits = malloc(sizeof(ids));
+	CHECK(g.conds[0].lits != NULL, "no memory");
+	if (!g.conds[0].lits)
+		return;
+	memcpy(g.conds[0].lits, ids, sizeof(ids));
+	g.conds[0].n = ARRAY_LEN(ids);
+	CHECK(pf_cond_seal(&g.conds[0]) == 0, "seal failed");
+	CHECK(g.conds[0].n == 4, "ids once each: %zu, want 4", g.conds[0].n);
+	CHECK(g.conds[0].nw == 3, "words kept: %zu, want 3 (0, 10 and 78)", g.conds[0].nw);
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		memset(found, 0, sizeof(found));
+		found[cases[i].found_id >> 6] |= 1ull << (cases[i].found_id & 63);
+		CHECK(pf_gate_open(&g, found) == cases[i].open, "id %u found: gate %s, want %s",
+		      (unsigned)cases[i].found_id, cases[i].open ? "closed" : "open",
+		      cases[i].open ? "open" : "closed");
+	}
+	pf_gate_release(&g);
+}
+
 /* Hit positions come in text order, once per caption for conditions alike in content. */
 static void check_memo(void)
 {
@@ -455,6 +492,7 @@ int main(void)
 	for (i = 0; i < ARRAY_LEN(rows); i++)
 		check_row(&rows[i]);
 	check_closed();
+	check_sparse_words();
 	check_memo();
 	check_scan_oracle();
 	check_lit_marks();
