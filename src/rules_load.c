@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Loading rules files: the top level, "extends" (with cycle detection), vocabularies, fragments, overrides. */
+/* Loading rules files: the top level, "extends" (with cycle detection), vocabularies, fragments,
+ * overrides. */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>

@@ -76,8 +76,6 @@ enum pl_status ts_report(struct text_scan *ts, const struct rule *r, const struc
 			 const struct text_match *parts, size_t nparts);
 /* Sets d to a clear match-limit error for rule r at original offset off and returns PL_ERR_MATCH. */
 enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t off, int rc);
-/* The offset n characters before off in subj, or its start (utf8_back), and n characters after off
- * (utf8_on): counted by bytes where the caption's normalised text holds only ASCII there. */
 /* Where the sentence holding byte off of s ends (the stop's offset, a line end, or len) and
  * where it starts: sentences end at '.', '!' or '?' before white space or the end (a full stop
  * after an abbreviation such as "nr." or an initial ends nothing), and at line ends. The search
@@ -85,6 +83,8 @@ enum pl_status ts_match_error(struct text_scan *ts, const struct rule *r, size_t
  * it finds no end there. */
 size_t ts_sentence_end(const char *s, size_t len, size_t off, size_t limit);
 size_t ts_sentence_start(const char *s, size_t len, size_t off, size_t limit);
+/* The offset n characters before off in subj, or its start (utf8_back), and n characters after off
+ * (utf8_on): counted by bytes where the caption's normalised text holds only ASCII there. */
 size_t ts_back(const struct text_scan *ts, const char *subj, size_t off, size_t n);
 size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t off, size_t n);
 /* Whether the caption holds the literals rule r needs (always, for unfiltered rules). */

@@ -18,9 +18,8 @@ void vocab_release_all(struct pl_ruleset *rs);
 
 /*
  * Expands {{name}} references (vocabularies and fragments) in pattern into a new string (*out,
- * caller frees). On an unknown
- * name or a result over PL_RULES_MAX_PATTERN returns PL_ERR_RULES / PL_ERR_LIMIT with the
- * offending name in bad (of size badlen).
+ * caller frees). On an unknown name or a result over PL_RULES_MAX_PATTERN returns PL_ERR_RULES /
+ * PL_ERR_LIMIT with the offending name in bad (of size badlen).
  */
 enum pl_status vocab_expand(const struct pl_ruleset *rs, const char *pattern, char **out,
 			    char *bad, size_t badlen);
