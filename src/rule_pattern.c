@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regex_split.h"
+#include "rule_alts.h"
 #include "rule_kinds.h"
 #include "text_scan.h"
 #include "utf8.h"
@@ -14,10 +14,7 @@
 #define CONTEXT_MAX_WINDOW 2000
 
 struct pattern_rule {
-	struct regex re;
-	struct regex *branch;   /* the top-level alternatives, each searched when its gate opens */
-	struct pf_gate *gate;
-	size_t nbranch;         /* 0: the whole pattern is searched */
+	struct alts alts;
 	const struct validator *validate;
 	size_t window;
 	int line;               /* the window stops at the match's line breaks */
@@ -32,11 +29,7 @@ static void pattern_release(void *data)
 {
 	struct pattern_rule *p = data;
 
-	regex_release(&p->re);
-	regex_list_free(p->branch, p->nbranch);
-	for (size_t i = 0; p->gate && i < p->nbranch; i++)
-		pf_gate_release(&p->gate[i]);
-	free(p->gate);
+	alts_release(&p->alts);
 	regex_list_free(p->require, p->nrequire);
 	regex_list_free(p->boost, p->nboost);
 	regex_list_free(p->forbid, p->nforbid);
@@ -77,51 +70,6 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 	return PL_OK;
 }
 
-/* Whether a pattern names a group: "(?<name>", "(?'name'" or "(?P<name>". */
-static int names_groups(const char *s)
-{
-	for (; (s = strstr(s, "(?")) != NULL; s += 2)
-		if (s[2] == '\'' || (s[2] == 'P' && s[3] == '<') ||
-		    (s[2] == '<' && s[3] != '=' && s[3] != '!'))
-			return 1;
-	return 0;
-}
-
-/*
- * The gate of a split pattern: one of its alternatives must match, so one literal of some
- * alternative's condition must occur. One condition, the union of each alternative's smallest;
- * none when an alternative has no condition.
- */
-static enum pl_status union_gate(const struct pattern_rule *p, struct pf_gate *gate)
-{
-	size_t b, k, n = 0, best[REGEX_SPLIT_MAX];
-	uint32_t *lits;
-
-	for (b = 0; b < p->nbranch; b++) {
-		const struct pf_gate *g = &p->gate[b];
-
-		if (!g->n)
-			return PL_OK;
-		best[b] = 0;
-		for (k = 1; k < g->n; k++)
-			if (g->conds[k].n < g->conds[best[b]].n)
-				best[b] = k;
-		n += g->conds[best[b]].n;
-	}
-	if (!(lits = malloc(n * sizeof(*lits))))
-		return PL_ERR_NOMEM;
-	gate->conds[0].lits = lits;
-	gate->conds[0].n = n;
-	gate->n = 1;
-	for (b = 0; b < p->nbranch; b++) {
-		const struct pf_cond *c = &p->gate[b].conds[best[b]];
-
-		memcpy(lits, c->lits, c->n * sizeof(*lits));
-		lits += c->n;
-	}
-	return pf_cond_seal(&gate->conds[0]) == 0 ? PL_OK : PL_ERR_NOMEM;
-}
-
 static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct load_ctx *lc)
 {
 	struct pattern_rule *p = calloc(1, sizeof(*p));
@@ -136,17 +84,7 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	v = cJSON_GetObjectItemCaseSensitive(obj, "pattern");
 	if (!v)
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'pattern'");
-	/* Alternatives that each compile alone are all a scan needs: the whole pattern is then
-	 * compiled only when the alternatives name groups (a name used twice is an error only in
-	 * the whole), and the rule's gate is the union of theirs. */
-	if (cJSON_IsString(v) &&
-	    (st = lc_compile_branches(lc, v, r, &p->branch, &p->gate, &p->nbranch)) != PL_OK)
-		return st;
-	if (!p->nbranch || names_groups(v->valuestring))
-		st = lc_compile_gated(lc, v, r, &p->re);
-	else
-		st = union_gate(p, &r->gate);
-	if (st != PL_OK)
+	if ((st = alts_parse(lc, v, r, &p->alts)) != PL_OK)
 		return st;
 	if ((st = lc_string(lc, obj, "validate", 0, &name)) != PL_OK)
 		return st;
@@ -249,102 +187,20 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 	return 1;
 }
 
-/*
- * The next match at or after pos, as the whole alternation would find it: the leftmost start, the
- * earlier alternative on a tie. Each alternative's next match is cached with the position it was
- * searched from; it stays right while it starts at or after the new position.
- */
-struct branch_cursor {
-	size_t ms, me, vs, ve;
-	int state;                 /* 0 unknown, 1 found, 2 no more, 3 gate closed */
-	int local;                 /* searched only in its spans (ts_spans) */
-	size_t run0, nrun, ri;     /* its spans in ts->runs->v, and the one it is in */
-};
-
-/* Searches re from pos, in the cursor's spans when it has them. */
-static int find(const struct regex *re, struct text_scan *ts, const char *subj, size_t len,
-		size_t pos, struct branch_cursor *c)
-{
-	if (!c->local)
-		return regex_find(re, ts->m, subj, len, pos, &c->ms, &c->me, &c->vs, &c->ve);
-	return ts_find_in_spans(ts, re, subj, ts->runs->v + c->run0, c->nrun, &c->ri, pos, &c->ms,
-				&c->me, &c->vs, &c->ve);
-}
-
-static int next_match(const struct pattern_rule *p, struct text_scan *ts, const char *subj,
-		      size_t len, size_t pos, struct branch_cursor *cur, size_t *ms, size_t *me,
-		      size_t *vs, size_t *ve)
-{
-	size_t b, best = (size_t)-1, n = p->nbranch ? p->nbranch : 1;
-	int rc;
-
-	for (b = 0; b < n; b++) {
-		struct branch_cursor *c = &cur[b];
-
-		if (c->state == 0 || (c->state == 1 && c->ms < pos)) {
-			rc = find(p->nbranch ? &p->branch[b] : &p->re, ts, subj, len, pos, c);
-			if (rc < 0)
-				return rc;
-			c->state = rc ? 1 : 2;
-		}
-		if (c->state == 1 && (best == (size_t)-1 || c->ms < cur[best].ms))
-			best = b;
-	}
-	if (best == (size_t)-1)
-		return 0;
-	*ms = cur[best].ms;
-	*me = cur[best].me;
-	*vs = cur[best].vs;
-	*ve = cur[best].ve;
-	return 1;
-}
-
-/* Sets up the cursors: closed gates, and the spans of those searched only there. */
-static void cursors_init(const struct rule *r, const struct pattern_rule *p, struct text_scan *ts,
-			 const char *subj, size_t len, struct branch_cursor *cur)
-{
-	size_t b, used = 0;
-
-	if (!p->nbranch) {
-		memset(&cur[0], 0, sizeof(cur[0]));
-		if (ts_too_few_digits(ts, r, &p->re)) {
-			cur[0].state = 2;
-			return;
-		}
-		cur[0].run0 = used;
-		cur[0].local = !r->match_original &&
-			       ts_spans(ts, &p->re, &r->gate, subj, len, &used, &cur[0].nrun) == 0;
-		return;
-	}
-	for (b = 0; b < p->nbranch; b++) {
-		struct branch_cursor *c = &cur[b];
-
-		memset(c, 0, sizeof(*c));
-		if ((p->gate[b].n && ts->found && !pf_gate_open(&p->gate[b], ts->found)) ||
-		    ts_too_few_digits(ts, r, &p->branch[b])) {
-			c->state = 3;
-			continue;
-		}
-		c->run0 = used;
-		c->local = !r->match_original &&
-			   ts_spans(ts, &p->branch[b], &p->gate[b], subj, len, &used, &c->nrun) == 0;
-	}
-}
-
 static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts,
 				      struct match_list *out)
 {
 	const struct pattern_rule *p = r->data;
-	struct branch_cursor cur[REGEX_SPLIT_MAX];
+	struct alts_cursor cur[REGEX_SPLIT_MAX];
 	size_t len, pos = 0, ms, me, vs, ve;
 	const char *subj = ts_subject(ts, r, &len);
 	int rc, keep, boosted;
 
 	if (!ts_gate_open(ts, r))
 		return PL_OK;
-	cursors_init(r, p, ts, subj, len, cur);
+	alts_start(&p->alts, r, ts, subj, len, cur);
 	while (pos <= len) {
-		rc = next_match(p, ts, subj, len, pos, cur, &ms, &me, &vs, &ve);
+		rc = alts_next(&p->alts, ts, subj, len, pos, cur, &ms, &me, &vs, &ve);
 		if (rc < 0)
 			return ts_match_error(ts, r, r->match_original ? pos : textnorm_orig_start(ts->tn, pos), rc);
 		if (rc == 0)

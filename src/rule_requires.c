@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rule_alts.h"
 #include "rule_kinds.h"
-#include "text_scan.h"
 #include "banned.h"
 
 struct requires_rule {
-	struct regex when;
+	struct alts when;          /* searched as its alternatives, for the leftmost */
 	struct regex *unless;
 	size_t nunless;
 };
@@ -20,7 +20,7 @@ static void requires_release(void *data)
 {
 	struct requires_rule *q = data;
 
-	regex_release(&q->when);
+	alts_release(&q->when);
 	regex_list_free(q->unless, q->nunless);
 	free(q);
 }
@@ -36,7 +36,7 @@ static enum pl_status requires_parse(struct rule *r, const cJSON *obj, struct lo
 	r->data = q;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "when")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'when'");
-	if ((st = lc_compile_gated(lc, v, r, &q->when)) != PL_OK)
+	if ((st = alts_parse(lc, v, r, &q->when)) != PL_OK)
 		return st;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "unless")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'unless'");
@@ -53,11 +53,13 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 	size_t len, ms, me, vs, ve, i;
 	const char *subj = ts_subject(ts, r, &len);
 	struct text_match m = { 0 };
+	struct alts_cursor cur[REGEX_SPLIT_MAX];
 	int rc;
 
 	if (!ts_gate_open(ts, r))
 		return PL_OK;
-	rc = ts_find_first(ts, r, &q->when, &r->gate, subj, len, &ms, &me, &vs, &ve);
+	alts_start(&q->when, r, ts, subj, len, cur);
+	rc = alts_next(&q->when, ts, subj, len, 0, cur, &ms, &me, &vs, &ve);
 	if (rc < 0)
 		return ts_match_error(ts, r, 0, rc);
 	if (rc == 0)

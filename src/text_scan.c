@@ -392,19 +392,6 @@ int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const st
 	       ts->digits[ts->tn->len] < re->digits;
 }
 
-int ts_find_first(struct text_scan *ts, const struct rule *r, const struct regex *re,
-		  const struct pf_gate *g, const char *subj, size_t len, size_t *ms, size_t *me,
-		  size_t *vs, size_t *ve)
-{
-	size_t used = 0, n = 0, i = 0;
-
-	if (ts_too_few_digits(ts, r, re))
-		return 0;
-	if (r->match_original || ts_spans(ts, re, g, subj, len, &used, &n) != 0)
-		return regex_find(re, ts->m, subj, len, 0, ms, me, vs, ve);
-	return ts_find_in_spans(ts, re, subj, ts->runs->v, n, &i, 0, ms, me, vs, ve);
-}
-
 int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *subj,
 		     const uint32_t *sp, size_t n, size_t *ri, size_t pos, size_t *ms, size_t *me,
 		     size_t *vs, size_t *ve)

@@ -45,15 +45,6 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 	     const char *subj, size_t len, size_t *used, size_t *n);
 
 /*
- * The leftmost match of re (rule r's pattern, gated by g) in subj, as a search of the whole
- * subject would find it, searched only in its spans when it has them: 1 (and the match, its 'v'
- * group in vs/ve), 0 none, < 0 a match error.
- */
-int ts_find_first(struct text_scan *ts, const struct rule *r, const struct regex *re,
-		  const struct pf_gate *g, const char *subj, size_t len, size_t *ms, size_t *me,
-		  size_t *vs, size_t *ve);
-
-/*
  * The first match of re starting at or after pos in spans sp[0..n) made by ts_spans, from span
  * *ri on, which is left at the span that holds it: 1 (and the match), 0 none, < 0 a match error.
  */

@@ -52,7 +52,11 @@ static const struct {
 	{ "requires", "{\"format\": 1, \"name\": \"requires\", \"rules\": [\n"
 	  "{\"id\": \"req\", \"kind\": \"requires\", \"category\": \"emergency\", \"severity\": \"warning\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
-	  "\"when\": \"\\\\btips?\\\\b\", \"unless\": [\"\\\\b112\\\\b\", \"\\\\bspoed\\\\b\"]}]}" },
+	  "\"when\": \"\\\\btips?\\\\b\", \"unless\": [\"\\\\b112\\\\b\", \"\\\\bspoed\\\\b\"]},\n"
+	  /* searched as its alternatives: the finding is still the whole alternation's leftmost */
+	  "{\"id\": \"req.alts\", \"kind\": \"requires\", \"category\": \"emergency\", \"severity\": \"warning\", "
+	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
+	  "\"when\": \"meld\\\\w*|bcde|abcd|abc\", \"unless\": [\"\\\\b112\\\\b\"]}]}" },
 };
 
 #define MAXF 8
@@ -219,6 +223,14 @@ static const struct scase cases[] = {
 	  { "req|Tips|1|1|0-4" }, NOCHECK },
 	{ "requires: 1120 is not 112", "requires", B("tip: bel 1120"), 0, NULL,
 	  { "req|tip|1|1|0-3" }, NOCHECK },
+	{ "requires: the leftmost alternative, not the first", "requires", B("x abcde, meld het"), 0,
+	  NULL, { "req.alts|abcd|1|3|2-6" }, NOCHECK },
+	{ "requires: on a tie the earlier alternative", "requires", B("abcd"), 0, NULL,
+	  { "req.alts|abcd|1|1|0-4" }, NOCHECK },
+	{ "requires: an alternative later in the text", "requires", B("melden: abc"), 0, NULL,
+	  { "req.alts|melden|1|1|0-6" }, NOCHECK },
+	{ "requires: alternatives and an unless", "requires", B("abc of 112"), 0, NULL, { NULL },
+	  NOCHECK },
 
 	/* ---- scope ---- */
 	{ "private rule, private account", "scope", B("kees"), PL_ACCOUNT_PRIVATE, NULL,
