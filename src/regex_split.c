@@ -95,10 +95,29 @@ static size_t walk(const char *p, size_t len, size_t max, size_t total, size_t *
 	return depth == 0 ? n : 0;
 }
 
+size_t regex_split_lead(const char *p, size_t len)
+{
+	size_t i = 0, j;
+
+	while (i + 3 < len && p[i] == '(' && p[i + 1] == '?') {
+		for (j = i + 2; j < len && ((p[j] >= 'a' && p[j] <= 'z') || (p[j] >= 'A' && p[j] <= 'Z') ||
+					   p[j] == '-' || p[j] == '^');
+		     j++)
+			;
+		if (j == i + 2 || j >= len || p[j] != ')')
+			break;
+		i = j + 1;
+	}
+	return i;
+}
+
 size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
 {
-	size_t n = walk(p, len, max, 1, NULL), k, groups;
+	size_t lead = regex_split_lead(p, len), n, k, groups;
 
+	/* the options that open the pattern are the same for every alternative: the caller puts
+	 * them before each one, and the walk starts after them */
+	n = walk(p + lead, len - lead, max, 1, NULL);
 	if (n < 2 || max < 2) {
 		starts[0] = 0;
 		ends[0] = len;
@@ -106,10 +125,10 @@ size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, 
 	}
 	groups = n < max ? n : max;
 	/* ends[] holds the bars for now: groups - 1 of them */
-	walk(p, len, groups, n, ends);
+	walk(p + lead, len - lead, groups, n, ends);
 	for (k = groups - 1; k > 0; k--)
-		starts[k] = ends[k - 1] + 1;
-	starts[0] = 0;
+		starts[k] = lead + ends[k - 1] + 1;
+	starts[0] = lead;
 	for (k = 0; k + 1 < groups; k++)
 		ends[k] = starts[k + 1] - 1;
 	ends[groups - 1] = len;

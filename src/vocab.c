@@ -626,18 +626,21 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 	return compile(lc, node, caseless, re, NULL);
 }
 
-/* One alternative: expanded, compiled and gated; 0, or -1 when it will not compile alone. */
-static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int original,
-			  struct regex *re, struct pf_gate *gate)
+/* One alternative, behind the options that open the whole pattern (nlead bytes of lead): expanded,
+ * compiled and gated; 0, or -1 when it will not compile alone. */
+static int compile_branch(struct load_ctx *lc, const char *lead, size_t nlead, const char *raw,
+			  size_t len, int original, struct regex *re, struct pf_gate *gate)
 {
-	char *text = malloc(len + 1), *expanded = NULL, *key = NULL, bad[128], err[256];
+	char *text = malloc(nlead + len + 1), *expanded = NULL, *key = NULL, bad[128], err[256];
 	size_t erroff;
 	int rc = -1, gate_done = 0, cached = 0;
 
 	memset(gate, 0, sizeof(*gate));
 	if (!text)
 		return -1;
-	memcpy(text, raw, len);
+	memcpy(text, lead, nlead);
+	memcpy(text + nlead, raw, len);
+	len += nlead;
 	text[len] = '\0';
 	key = cache_key(lc->rs, text);
 	if ((cached = take(lc, key, 1, re, gate, &gate_done)) ||
@@ -664,7 +667,7 @@ static int compile_branch(struct load_ctx *lc, const char *raw, size_t len, int 
 enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struct rule *r,
 				   struct regex **branches, struct pf_gate **gates, size_t *n)
 {
-	size_t starts[REGEX_SPLIT_MAX], ends[REGEX_SPLIT_MAX], k, i;
+	size_t starts[REGEX_SPLIT_MAX], ends[REGEX_SPLIT_MAX], k, i, nlead;
 	const char *raw = node->valuestring;
 
 	*branches = NULL;
@@ -673,13 +676,14 @@ enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struc
 	k = regex_split_top(raw, strlen(raw), starts, ends, REGEX_SPLIT_MAX);
 	if (k < 2)
 		return PL_OK;
+	nlead = regex_split_lead(raw, strlen(raw));
 	*branches = calloc(k, sizeof(**branches));
 	*gates = calloc(k, sizeof(**gates));
 	if (!*branches || !*gates)
 		goto fail;
 	for (i = 0; i < k; i++)
-		if (compile_branch(lc, raw + starts[i], ends[i] - starts[i], r->match_original,
-				   &(*branches)[i], &(*gates)[i]) != 0)
+		if (compile_branch(lc, raw, nlead, raw + starts[i], ends[i] - starts[i],
+				   r->match_original, &(*branches)[i], &(*gates)[i]) != 0)
 			goto fail;
 	*n = k;
 	return PL_OK;

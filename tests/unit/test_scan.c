@@ -37,7 +37,9 @@ static const struct {
 	  R("ctx.exclude", "warning", "\"pattern\": \"\\\\b\\\\d{1,2} jaar\\\\b\", \"exclude\": [\"\\\\b18 jaar en ouder\\\\b\"]") "]}" },
 	{ "original", "{\"format\": 1, \"name\": \"original\", \"rules\": [\n"
 	  R("orig.cafe", "info", "\"pattern\": \"\\\\bcaf\xc3\xa9\\\\b\", \"text\": \"original\"") ",\n"
-	  RC("norm.cafe", "n", "info", "\"pattern\": \"\\\\bcafe\\\\b\"") "]}" },
+	  RC("norm.cafe", "n", "info", "\"pattern\": \"\\\\bcafe\\\\b\"") ",\n"
+	  /* split into its alternatives, each behind the options that open the pattern */
+	  RC("orig.case", "c", "info", "\"pattern\": \"(?-i)\\\\bAb\\\\b|\\\\bCd\\\\b\", \"text\": \"original\"") "]}" },
 	{ "combo", "{\"format\": 1, \"name\": \"combo\", \"rules\": [\n"
 	  "{\"id\": \"who\", \"kind\": \"combination\", \"category\": \"identity\", \"severity\": \"error\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
@@ -307,6 +309,10 @@ static const struct scase cases[] = {
 	  { "norm.cafe|Caf\xc3\xa9|1|1|0-5", "orig.cafe|Caf\xc3\xa9|1|1|0-5" }, NOCHECK },
 	{ "original text, unaccented", "original", B("cafe"), 0, NULL, { "norm.cafe|cafe|1|1|0-4" },
 	  NOCHECK },
+	{ "original text, options before every alternative", "original", B("ab cd AB CD aB"), 0, NULL,
+	  { NULL }, NOCHECK },
+	{ "original text, options and the second alternative", "original", B("cd Cd Ab"), 0, NULL,
+	  { "orig.case|Cd|1|4|3-5", "orig.case|Ab|1|7|6-8" }, NOCHECK },
 	{ "original text, after an emoji", "original", B("\xf0\x9f\x8d\xb5 CAF\xc3\x89"), 0, NULL,
 	  { "norm.cafe|CAF\xc3\x89|1|3|5-10", "orig.cafe|CAF\xc3\x89|1|3|5-10" }, NOCHECK },
 };
