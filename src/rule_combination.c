@@ -175,6 +175,11 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 
 			if (st != PL_OK)
 				return st;
+			/* every part is needed and this one is absent: the later parts need not run */
+			if (!ml->len && c->min_parts == c->nparts) {
+				all->len = 0;
+				return PL_OK;
+			}
 			for (j = 0; j < ml->len; j++) {
 				struct text_match m = ml->items[j];
 
