@@ -146,25 +146,54 @@ static int same_place(const struct pl_finding *a, const struct pl_finding *b)
 	       !a->evidence == !b->evidence && (!a->evidence || !strcmp(a->evidence, b->evidence));
 }
 
+/* Two caption findings of one category whose spans share a byte: "Sur cette photo, le visage du
+ * conducteur" and "visage du conducteur est parfaitement reconnaissable" are one problem. Only
+ * plain text spans: not metadata fields, boxes in an image or combinations (their parts). */
+static int same_text(const struct pl_finding *a, const struct pl_finding *b)
+{
+	const struct pl_location *x = &a->loc, *y = &b->loc;
+
+	return !strcmp(a->category, b->category) && !str_cmp_null(x->file, y->file) &&
+	       !x->field && !y->field && !x->has_box && !y->has_box && !a->nparts && !b->nparts &&
+	       x->byte_start < y->byte_end && y->byte_start < x->byte_end;
+}
+
+/* How far back, in findings kept, an overlapping one is looked for. */
+#define DUP_LOOKBACK 16
+
 /*
  * One finding per place and category: "06 12 34 56 78" is a Dutch and a French mobile number
- * shape, and two findings for one number only make the report longer. The one kept has the
- * higher severity, then the lower rank (the rule that comes first in the rule set).
+ * shape, two face rules may read one sentence, and two findings for one problem only make the
+ * report longer. Places are the same when they are equal, or for caption text when the spans
+ * overlap. The one kept has the higher severity, then the lower rank (the rule that comes first
+ * in the rule set).
  */
 void findings_drop_duplicates(struct pl_findings *f, size_t (*rank)(const char *id, const void *ctx),
 			      const void *ctx)
 {
-	size_t i, k = 0;
+	size_t i, j, k = 0;
+	int moved = 0;
 
 	for (i = 0; i < f->len; i++) {
-		struct pl_finding *prev = k ? &f->items[k - 1] : NULL, *cur = &f->items[i];
+		struct pl_finding *cur = &f->items[i], *prev = NULL;
 
-		if (prev && same_place(prev, cur)) {
+		for (j = k; j > 0 && k - j < DUP_LOOKBACK; j--) {
+			struct pl_finding *p = &f->items[j - 1];
+
+			if (str_cmp_null(p->loc.file, cur->loc.file))
+				break;
+			if (same_place(p, cur) || same_text(p, cur)) {
+				prev = p;
+				break;
+			}
+		}
+		if (prev) {
 			if (cur->severity > prev->severity ||
 			    (cur->severity == prev->severity &&
 			     rank(cur->rule_id, ctx) < rank(prev->rule_id, ctx))) {
 				struct pl_finding t = *prev;
 
+				moved = 1;
 				*prev = *cur;
 				*cur = t;
 			}
@@ -176,6 +205,8 @@ void findings_drop_duplicates(struct pl_findings *f, size_t (*rank)(const char *
 		k++;
 	}
 	f->len = k;
+	if (moved) /* a kept finding took the place of another: the order may be off */
+		pl_findings_sort(f);
 }
 
 enum pl_verdict pl_findings_verdict(const struct pl_findings *f)

@@ -295,9 +295,71 @@ static void check_duplicates(void)
 	pl_findings_release(&f);
 }
 
+/* A caption finding with its span and category; parts > 0 gives it that many parts. */
+static void add_span(struct pl_findings *f, size_t start, size_t end, const char *cat,
+		     const char *field, int parts, const char *rule, enum pl_severity sev)
+{
+	struct pl_finding_part part[2];
+	struct pl_finding a;
+
+	memset(&a, 0, sizeof(a));
+	memset(part, 0, sizeof(part));
+	a.rule_id = W(rule);
+	a.category = W(cat);
+	a.severity = sev;
+	a.loc.file = W("post.txt");
+	a.loc.byte_start = start;
+	a.loc.byte_end = end;
+	a.loc.field = W(field);
+	a.parts = parts ? part : NULL;
+	a.nparts = (size_t)parts;
+	CHECK_INT(pl_findings_add(f, &a), PL_OK, rule);
+}
+
+/* Caption spans of one category that overlap are one finding, chosen as for one place; spans
+ * that only touch, other categories, metadata fields and combinations stay apart; a winner that
+ * starts later takes its place in order. */
+static void check_overlaps(void)
+{
+	static const struct {
+		size_t start, end;
+		const char *cat, *field, *rule;
+		int parts;
+		enum pl_severity sev;
+	} in[] = {
+		{ 0, 20, "face", NULL, "id.be", 0, PL_SEV_WARNING },
+		{ 15, 40, "face", NULL, "id.fr", 0, PL_SEV_ERROR },     /* overlaps, and wins */
+		{ 18, 30, "plate", NULL, "id.be", 0, PL_SEV_ERROR },    /* another category */
+		{ 40, 50, "face", NULL, "id.nl", 0, PL_SEV_ERROR },     /* touches id.fr only */
+		{ 45, 60, "face", NULL, "id.be", 0, PL_SEV_ERROR },     /* overlaps id.nl: nl ranks first */
+		{ 46, 47, "face", "gps", "id.be", 0, PL_SEV_ERROR },    /* a field */
+		{ 48, 70, "face", NULL, "id.be", 2, PL_SEV_ERROR },     /* a combination */
+	};
+	static const char *const want[] = { "15:id.fr:face", "18:id.be:plate", "40:id.nl:face",
+					    "46:id.be:face", "48:id.be:face" };
+	struct pl_findings f;
+	char got[64];
+	size_t i;
+
+	pl_findings_init(&f);
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		add_span(&f, in[i].start, in[i].end, in[i].cat, in[i].field, in[i].parts, in[i].rule,
+			 in[i].sev);
+	pl_findings_sort(&f);
+	findings_drop_duplicates(&f, rank, NULL);
+	CHECK_INT(f.len, sizeof(want) / sizeof(want[0]), "overlapping findings kept");
+	for (i = 0; i < f.len && i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(got, sizeof(got), "%zu:%s:%s", f.items[i].loc.byte_start,
+			 f.items[i].rule_id, f.items[i].category);
+		CHECK_STR(got, want[i], "kept");
+	}
+	pl_findings_release(&f);
+}
+
 int main(void)
 {
 	check_duplicates();
+	check_overlaps();
 	check_order();
 	check_copies();
 	check_verdicts();
