@@ -95,7 +95,8 @@ static size_t walk(const char *p, size_t len, size_t max, size_t total, size_t *
 	return depth == 0 ? n : 0;
 }
 
-size_t regex_split_lead(const char *p, size_t len)
+/* The length of the option settings that open p ("(?-i)", "(?i)(?x)"), 0 when there are none. */
+static size_t split_lead(const char *p, size_t len)
 {
 	size_t i = 0, j;
 
@@ -113,7 +114,7 @@ size_t regex_split_lead(const char *p, size_t len)
 
 size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
 {
-	size_t lead = regex_split_lead(p, len), n, k, groups;
+	size_t lead = split_lead(p, len), n, k, groups;
 
 	/* the options that open the pattern are the same for every alternative: the caller puts
 	 * them before each one, and the walk starts after them */

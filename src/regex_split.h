@@ -12,14 +12,12 @@
  * max). Past max alternatives, each span holds a run of neighbouring ones ("a|b || c|d || e" for
  * five and max 3): still one pattern each, and the earlier alternative still comes first. Option
  * settings that open the pattern ("(?-i)a|b") reach every alternative: they are left out of the
- * spans, and each alternative is the first regex_split_lead() bytes of p followed by its span.
+ * spans, so the first span starts after them, and each alternative is the first starts[0] bytes of
+ * p followed by its span.
  * Returns 1 (the whole pattern, options and all) when there is no top-level '|' or when splitting
  * would change the meaning: an option setting at the top level after the start ("a|(?i)b"),
  * back-references by number or name, recursion, backtracking verbs, \Q..\E spanning a bar.
  */
 size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max);
-
-/* The length of the option settings that open p ("(?-i)", "(?i)(?x)"), 0 when there are none. */
-size_t regex_split_lead(const char *p, size_t len);
 
 #endif

@@ -168,6 +168,7 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 
 	for (i = 0; i < c->nparts; i++) {
 		const struct part *p = &c->parts[i];
+		size_t before = all->len;
 
 		if (p->rule >= 0) {
 			const struct match_list *ml;
@@ -175,11 +176,6 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 
 			if (st != PL_OK)
 				return st;
-			/* every part is needed and this one is absent: the later parts need not run */
-			if (!ml->len && c->min_parts == c->nparts) {
-				all->len = 0;
-				return PL_OK;
-			}
 			for (j = 0; j < ml->len; j++) {
 				struct text_match m = ml->items[j];
 
@@ -187,9 +183,7 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 				if (match_list_add(all, &m) != PL_OK)
 					return PL_ERR_NOMEM;
 			}
-			continue;
-		}
-		{
+		} else {
 			size_t len, pos = 0, ms, me, vs, ve;
 			const char *subj = ts->tn->norm;
 			int rc;
@@ -213,6 +207,11 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 				if (match_list_add(all, &m) != PL_OK)
 					return PL_ERR_NOMEM;
 			}
+		}
+		/* every part is needed and this one is absent: the later parts need not run */
+		if (all->len == before && c->min_parts == c->nparts) {
+			all->len = 0;
+			return PL_OK;
 		}
 	}
 	if (all->len > 1)

@@ -676,7 +676,7 @@ enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struc
 	k = regex_split_top(raw, strlen(raw), starts, ends, REGEX_SPLIT_MAX);
 	if (k < 2)
 		return PL_OK;
-	nlead = regex_split_lead(raw, strlen(raw));
+	nlead = starts[0]; /* the options that open the pattern, put before every alternative */
 	*branches = calloc(k, sizeof(**branches));
 	*gates = calloc(k, sizeof(**gates));
 	if (!*branches || !*gates)

@@ -46,7 +46,7 @@ int main(void)
 	for (i = 0; i < ARRAY_LEN(rows); i++) {
 		char got[256] = "";
 		size_t n = regex_split_top(rows[i].pattern, strlen(rows[i].pattern), s, e, REGEX_SPLIT_MAX);
-		size_t used = 0, lead = n > 1 ? regex_split_lead(rows[i].pattern, strlen(rows[i].pattern)) : 0;
+		size_t used = 0, lead = n > 1 ? s[0] : 0;
 
 		for (k = 0; k < n; k++)
 			used += (size_t)snprintf(got + used, sizeof(got) - used, "%s%.*s%.*s",
@@ -73,9 +73,7 @@ int main(void)
 			char got[256] = "";
 			size_t used = 0, n = regex_split_top(grouped[i].pattern, strlen(grouped[i].pattern), s,
 							     e, grouped[i].max);
-			size_t lead = n > 1 ? regex_split_lead(grouped[i].pattern,
-							       strlen(grouped[i].pattern))
-					    : 0;
+			size_t lead = n > 1 ? s[0] : 0;
 
 			CHECK(n <= grouped[i].max || n == 1, "%s", grouped[i].pattern);
 			for (k = 0; k < n; k++)

@@ -501,6 +501,51 @@ static void check_scanner_lang(const struct pl_ruleset *rs)
 	pl_scanner_free(&sc);
 }
 
+/* A combination that needs every part stops at its first part without a match: a later part that
+ * would hit the match limit never runs. The same parts with one of two needed do run it. */
+static void check_combination_stops(void)
+{
+	static const struct {
+		const char *min_parts;
+		enum pl_status want;
+	} rows[] = { { "2", PL_OK }, { "1", PL_ERR_MATCH } };
+	size_t i, n = 5000;
+	char *text = malloc(n + 2);
+
+	if (!text)
+		exit(99);
+	memset(text, 'a', n);
+	memcpy(text + n, "!", 2);
+	for (i = 0; i < ARRAY_LEN(rows); i++) {
+		char json[1024], ctx[64], *p;
+		struct pl_ruleset *rs = NULL;
+		struct pl_findings f;
+		struct pl_diag d;
+
+		snprintf(ctx, sizeof(ctx), "combination, min_parts %s", rows[i].min_parts);
+		snprintf(json, sizeof(json),
+			 "{\"format\": 1, \"name\": \"stop\", \"rules\": [\n"
+			 "{\"id\": \"stop.combo\", \"category\": \"c\", \"severity\": \"error\", "
+			 "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], "
+			 "\"no_match\": [\"y\"]}, \"kind\": \"combination\", \"parts\": "
+			 "[{\"pattern\": \"zzz\"}, {\"pattern\": \"(a+)+$\"}], \"min\": 2, "
+			 "\"min_parts\": %s, \"window\": \"post\"}]}",
+			 rows[i].min_parts);
+		t_write(dir, "stop.json", json);
+		p = t_path(dir, "stop.json");
+		CHECK_INT(pl_ruleset_load(&rs, p, NULL, &d), PL_OK, ctx);
+		free(p);
+		if (!rs)
+			continue;
+		pl_findings_init(&f);
+		CHECK_INT(pl_scan_text(rs, "big.txt", text, n + 1, NULL, &f, &d), rows[i].want, ctx);
+		CHECK_INT(f.len, 0, ctx);
+		pl_findings_release(&f);
+		pl_ruleset_free(&rs);
+	}
+	free(text);
+}
+
 /* Patterns that backtrack catastrophically end in PL_ERR_MATCH naming the rule, not a hang. */
 static void check_catastrophic(void)
 {
@@ -667,6 +712,7 @@ int main(void)
 		pl_ruleset_free(&rs);
 	}
 	check_catastrophic();
+	check_combination_stops();
 	check_examples();
 	t_rmtree(dir);
 	TEST_DONE();
