@@ -3,6 +3,7 @@
  * "red sneakers and blue trousers" is caught while "a red car" is not. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rule_kinds.h"
 #include "text_scan.h"
@@ -225,27 +226,47 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 	return PL_OK;
 }
 
-static int enough(const struct combination_rule *c, const struct text_match *m, size_t n)
+/*
+ * Whether match i repeats an earlier match of the same part in m[0..i) with the same text, letter
+ * case aside: "'nike-sale-outlet24.shop' is NOT the real Nike" names one brand, not two details.
+ */
+static int repeated(const char *orig, const struct text_match *m, size_t i)
+{
+	size_t k, len = m[i].end - m[i].start;
+
+	for (k = 0; k < i; k++)
+		if (m[k].part == m[i].part && m[k].end - m[k].start == len &&
+		    strncasecmp(orig + m[k].start, orig + m[i].start, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* At least min details, a repeated one counted once, from at least min_parts parts. */
+static int enough(const struct combination_rule *c, const char *orig, const struct text_match *m,
+		  size_t n)
 {
 	unsigned seen[COMBINATION_MAX_PARTS] = { 0 };
-	size_t i, distinct = 0;
+	size_t i, distinct = 0, details = 0;
 
 	if (n < c->min)
 		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (!seen[m[i].part]++)
 			distinct++;
-	return distinct >= c->min_parts;
+		if (!repeated(orig, m, i))
+			details++;
+	}
+	return details >= c->min && distinct >= c->min_parts;
 }
 
 /* Appends the group [i, j) of all as one match whose parts follow it in parts_out. */
-static enum pl_status emit_group(const struct combination_rule *c, const struct match_list *all,
-				 size_t i, size_t j, struct match_list *out)
+static enum pl_status emit_group(const struct combination_rule *c, const char *orig,
+				 const struct match_list *all, size_t i, size_t j, struct match_list *out)
 {
 	struct text_match m = { 0 };
 	size_t k;
 
-	if (!enough(c, all->items + i, j - i))
+	if (!enough(c, orig, all->items + i, j - i))
 		return PL_OK;
 	m.start = m.vstart = all->items[i].start;
 	m.end = m.vend = all->items[j - 1].end;
@@ -284,8 +305,8 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 					  all.items[j].end - all.items[i].start) <= c->chars)
 				j++;
 		}
-		if (enough(c, all.items + i, j - i)) {
-			st = emit_group(c, &all, i, j, out);
+		if (enough(c, ts->tn->orig, all.items + i, j - i)) {
+			st = emit_group(c, ts->tn->orig, &all, i, j, out);
 			i = j;
 		} else {
 			i++;

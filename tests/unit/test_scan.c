@@ -203,6 +203,11 @@ static const struct scase cases[] = {
 	  { "near|pet en tas|1|1|0-10", "  pet|1|1|0-3", "  tas|1|8|7-10" }, NOCHECK },
 	{ "chars window, too far", "combo", B("pet en dan nog heel veel tas"), 0, NULL, { NULL },
 	  NOCHECK },
+	/* one detail named twice is one detail: two mentions of a brand make no description */
+	{ "the same item twice, case aside", "combo", B("pet en PET"), 0, NULL, { NULL }, NOCHECK },
+	{ "the same item twice and another", "combo", B("pet, Pet en tas"), 0, NULL,
+	  { "near|pet, Pet en tas|1|1|0-15", "  pet|1|1|0-3", "  Pet|1|6|5-8", "  tas|1|13|12-15" },
+	  NOCHECK },
 	{ "chars window counts characters", "combo",
 	  B("pet \xf0\x9f\x9a\x93\xf0\x9f\x9a\x93\xf0\x9f\x9a\x93\xf0\x9f\x9a\x93 tas"), 0, NULL,
 	  { "near|pet \xf0\x9f\x9a\x93\xf0\x9f\x9a\x93\xf0\x9f\x9a\x93\xf0\x9f\x9a\x93 tas|1|1|0-24",
