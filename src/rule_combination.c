@@ -259,15 +259,16 @@ static int enough(const struct combination_rule *c, const char *orig, const stru
 	return details >= c->min && distinct >= c->min_parts;
 }
 
-/* Appends the group [i, j) of all as one match whose parts follow it in parts_out. */
-static enum pl_status emit_group(const struct combination_rule *c, const char *orig,
-				 const struct match_list *all, size_t i, size_t j, struct match_list *out)
+/*
+ * Appends the group [i, j) of all, which the caller found enough, as one match whose parts follow
+ * it in out.
+ */
+static enum pl_status emit_group(const struct match_list *all, size_t i, size_t j,
+				 struct match_list *out)
 {
 	struct text_match m = { 0 };
 	size_t k;
 
-	if (!enough(c, orig, all->items + i, j - i))
-		return PL_OK;
 	m.start = m.vstart = all->items[i].start;
 	m.end = m.vend = all->items[j - 1].end;
 	m.part = -(int)(j - i); /* a group header: the next j - i entries are its parts */
@@ -306,7 +307,7 @@ static enum pl_status combination_matches(const struct rule *r, struct text_scan
 				j++;
 		}
 		if (enough(c, ts->tn->orig, all.items + i, j - i)) {
-			st = emit_group(c, ts->tn->orig, &all, i, j, out);
+			st = emit_group(&all, i, j, out);
 			i = j;
 		} else {
 			i++;
