@@ -69,6 +69,8 @@ struct vocab {
 	                        * group with its vocabularies expanded; made on first use */
 	uint64_t digest;       /* of the words (of a fragment: its text and its vocabularies'):
 	                        * a pattern's cache key names it, not the expansion */
+	struct regex check;    /* a fragment's syntax check as compiled this load (the pattern
+	                        * cache writes it from here), or as the cache had it */
 };
 
 struct rules_cache;

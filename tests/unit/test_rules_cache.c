@@ -421,6 +421,52 @@ static void check_vocabulary_edit(const char *cache)
 	t_rmtree(dir);
 }
 
+/*
+ * A fragment's syntax check is noted in the cache with its shape ({{name}} as a group of as many
+ * bytes): a warm load takes it back instead of compiling the fragment again, and a fragment
+ * edited into a bad pattern is compiled, and reported, on the next load.
+ */
+static void check_fragment_edit(const char *cache)
+{
+	static const char pack[] =
+		"{\"format\": 1, \"name\": \"p\", \"vocabularies\": {\"colour\": [\"rode\"]},\n"
+		" \"fragments\": {\"item\": \"%s\"},\n"
+		" \"rules\": [{\"id\": \"c.jas\", \"kind\": \"pattern\", \"category\": \"clothing\",\n"
+		"  \"severity\": \"error\", \"message\": \"m\", \"fix\": \"f\",\n"
+		"  \"pattern\": \"\\\\b{{item}}\\\\b\",\n"
+		"  \"examples\": {\"match\": [\"rode jas\"], \"no_match\": [\"jas\"]}}]}";
+	static const char shape[] = "(?:xxxxxx)\\s+(?:jas|broek)";
+	const char *dirs[] = { "rules" };
+	struct pl_rules_search search = { dirs, 1, cache };
+	char *dir = t_mkdtemp(), *path = t_path(dir, "pack.json"), text[1024];
+	struct pl_ruleset *rs = NULL;
+	struct rules_cache *c;
+	struct prefilter pf;
+	struct regex back;
+	struct pl_diag d;
+	int done;
+
+	snprintf(text, sizeof(text), pack, "{{colour}}\\\\s+(?:jas|broek)");
+	t_write(dir, "pack.json", text);
+	CHECK_INT(findings_of(dir, cache, "een rode broek"), 1, "cold: the fragment compiled");
+	prefilter_init(&pf);
+	c = rules_cache_open(cache, path);
+	CHECK(rules_cache_take(c, shape, strlen(shape), 1, &back, &pf, NULL, &done),
+	      "the fragment's check is in the cache as its shape");
+	regex_release(&back);
+	rules_cache_free(&c);
+	prefilter_release(&pf);
+	CHECK_INT(findings_of(dir, cache, "een rode broek"), 1, "warm: the check taken back");
+	snprintf(text, sizeof(text), pack, "{{colour}}\\\\s+(?:jas|broek");
+	t_write(dir, "pack.json", text);
+	CHECK_INT(pl_ruleset_load(&rs, path, &search, &d), PL_ERR_RULES,
+		  "a fragment edited into a bad pattern, the cache warm");
+	CHECK(strstr(d.message, "bad pattern in fragment 'item'") != NULL, "%s", d.message);
+	pl_ruleset_free(&rs);
+	free(path);
+	t_rmtree(dir);
+}
+
 /* A whole pack: the same findings with a cold cache, a warm one and none. */
 static void check_ruleset(const char *dir)
 {
@@ -459,6 +505,7 @@ int main(void)
 	check_damaged(dir);
 	check_taken_notes(dir3);
 	check_vocabulary_edit(dir);
+	check_fragment_edit(dir3);
 	check_ruleset(dir2);
 	check_ruleset(sub); /* missing parents are made */
 	check_private(dir2);
