@@ -13,6 +13,7 @@
 #include "rule_parse.h"
 #include "rules_cache.h"
 #include "rules_impl.h"
+#include "rules_prefetch.h"
 #include "util.h"
 #include "vocab.h"
 #include "banned.h"
@@ -25,7 +26,7 @@ static const char *const top_keys[] = {
 
 static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 				const struct pl_rules_search *search, const char *path,
-				struct pl_diag *d);
+				struct pl_diag *d, struct pack_read *pre);
 
 enum pl_status lc_error(struct load_ctx *lc, const cJSON *node, int key_pos, enum pl_status st,
 			const char *fmt, ...)
@@ -136,43 +137,77 @@ static char *find_named(const char *name, const struct pl_rules_search *search)
 	return NULL;
 }
 
+/* The path an "extends" entry names: a pack on the search path (else beside this file), or a
+ * file relative to this one. NULL when there is none (*st: why, reported when report is set). */
+static char *extends_path(struct load_ctx *lc, const cJSON *e, int report, enum pl_status *st)
+{
+	char *path, *dir;
+
+	*st = PL_OK;
+	if (!cJSON_IsString(e)) {
+		*st = PL_ERR_RULES;
+		if (report)
+			lc_error(lc, e, 0, *st, "'extends' entries must be strings");
+		return NULL;
+	}
+	if (!strchr(e->valuestring, '/') && !path_has_suffix(e->valuestring, ".json")) {
+		path = find_named(e->valuestring, lc->search);
+		if (!path && (dir = path_dirname(lc->file)) != NULL) {
+			const char *one[1] = { dir };
+			struct pl_rules_search here = { one, 1, NULL };
+
+			path = find_named(e->valuestring, &here);
+			free(dir);
+		}
+		if (!path) {
+			*st = PL_ERR_NOTFOUND;
+			if (report)
+				lc_error(lc, e, 0, *st, "rules pack '%s' not found on the rules search path",
+					 e->valuestring);
+		}
+		return path;
+	}
+	dir = path_dirname(lc->file);
+	path = dir ? path_join(dir, e->valuestring) : NULL;
+	free(dir);
+	if (!path)
+		*st = PL_ERR_NOMEM;
+	return path;
+}
+
 static enum pl_status load_extends(struct load_ctx *lc, const cJSON *ext)
 {
 	const cJSON *e;
+	struct prefetch pf;
 	enum pl_status st = PL_OK;
+	char **ahead;
+	size_t n = 0, i = 0;
 
 	if (!cJSON_IsArray(ext))
 		return lc_error(lc, ext, 0, PL_ERR_RULES, "'extends' must be an array of pack names");
+	/* The packs named before the first entry that names none are read ahead; that entry is
+	 * reported where the loop below meets it, after the packs before it loaded. */
+	ahead = calloc((size_t)cJSON_GetArraySize(ext) + 1, sizeof(*ahead));
 	cJSON_ArrayForEach(e, ext) {
-		char *path;
-		int named;
+		if (!ahead || !(ahead[n] = extends_path(lc, e, 0, &st)))
+			break;
+		n++;
+	}
+	if (n < 2) { /* nothing to overlap: load_file reads it, and skips one already loaded */
+		free(n ? ahead[0] : NULL);
+		n = 0;
+	}
+	prefetch_start(&pf, ahead, n);
+	free(ahead);
+	cJSON_ArrayForEach(e, ext) {
+		struct pack_read *pre = prefetch_wait(&pf, i++);
+		char *path = extends_path(lc, e, 1, &st);
 
-		if (!cJSON_IsString(e))
-			return lc_error(lc, e, 0, PL_ERR_RULES, "'extends' entries must be strings");
-		named = !strchr(e->valuestring, '/') && !path_has_suffix(e->valuestring, ".json");
-		if (named) {
-			path = find_named(e->valuestring, lc->search);
-			if (!path) {
-				char *dir = path_dirname(lc->file);
-				const char *one[1] = { dir };
-				struct pl_rules_search here = { one, 1, NULL };
-
-				path = dir ? find_named(e->valuestring, &here) : NULL;
-				free(dir);
-			}
-			if (!path)
-				return lc_error(lc, e, 0, PL_ERR_NOTFOUND,
-						"rules pack '%s' not found on the rules search path",
-						e->valuestring);
-		} else {
-			char *dir = path_dirname(lc->file);
-
-			path = dir ? path_join(dir, e->valuestring) : NULL;
-			free(dir);
-			if (!path)
-				return PL_ERR_NOMEM;
-		}
-		st = load_file(lc, lc->rs, lc->search, path, lc->d);
+		if (!path)
+			break;
+		if (pre && strcmp(pre->path, path))
+			pre = NULL;
+		st = load_file(lc, lc->rs, lc->search, path, lc->d, pre);
 		if (st != PL_OK && lc->d->line == 0 && !lc->d->file[0]) {
 			char msg[PL_DIAG_MSG_MAX];
 
@@ -181,9 +216,10 @@ static enum pl_status load_extends(struct load_ctx *lc, const cJSON *ext)
 		}
 		free(path);
 		if (st != PL_OK)
-			return st;
+			break;
 	}
-	return PL_OK;
+	prefetch_end(&pf);
+	return st;
 }
 
 static enum pl_status apply_overrides(struct load_ctx *lc, const cJSON *ov)
@@ -320,17 +356,27 @@ static int already_loaded(const struct pl_ruleset *rs, const char *real)
 	return 0;
 }
 
+/* Loads the pack at path; pre, when not NULL, is that pack already read and parsed. */
 static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 				const struct pl_rules_search *search, const char *path,
-				struct pl_diag *d)
+				struct pl_diag *d, struct pack_read *pre)
 {
 	struct load_ctx lc = { .rs = rs, .search = search, .d = d };
 	enum pl_status st;
 	char *text = NULL, *real = NULL;
-	size_t len, err_off;
+	size_t len, err_off = 0;
 	int rc;
 
-	st = file_read_all(path, PL_RULES_MAX_FILE, &text, &len, d);
+	if (pre) {
+		st = pre->st;
+		if (st != PL_OK)
+			*d = pre->d;
+		text = pre->text;
+		len = pre->len;
+		pre->text = NULL;
+	} else {
+		st = file_read_all(path, PL_RULES_MAX_FILE, &text, &len, d);
+	}
 	if (st != PL_OK)
 		goto out;
 	/* A file read through a pipe or an anonymous file ("--rules <(...)", /proc/self/fd/N) has no
@@ -348,7 +394,14 @@ static enum pl_status load_file(struct load_ctx *parent, struct pl_ruleset *rs,
 	if ((st = add_file_name(rs, path, real, &lc.file)) != PL_OK)
 		goto out;
 	lc.stack[lc.depth++] = real;
-	rc = json_doc_parse(&lc.doc, text, len, &err_off);
+	if (pre) {
+		lc.doc = pre->doc;
+		memset(&pre->doc, 0, sizeof(pre->doc));
+		rc = pre->rc;
+		err_off = pre->err_off;
+	} else {
+		rc = json_doc_parse(&lc.doc, text, len, &err_off);
+	}
 	if (rc == -2) {
 		st = diag_set(d, PL_ERR_NOMEM, NULL, 0, 0, "out of memory parsing '%s'", path);
 		goto out;
@@ -405,7 +458,7 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 		return diag_set(d, PL_ERR_NOMEM, path, 0, 0, "out of memory loading rules");
 	rs->cache = rules_cache_open(search ? search->cache_dir : NULL, path);
 	prefilter_reserve(&rs->pf, rules_cache_literals(rs->cache)); /* else grown as met */
-	st = load_file(NULL, rs, search, path, d);
+	st = load_file(NULL, rs, search, path, d, NULL);
 	if (st == PL_OK)
 		st = link_all(rs, d);
 	if (st == PL_OK)

@@ -417,6 +417,34 @@ static const struct lcase cases[] = {
 	{ "error inside an extended pack", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"]}",
 	  { { "base.json", "{\"format\": 1, \"name\": \"base\",\n  \"rulez\": []}" } }, PL_ERR_RULES,
 	  "unknown key 'rulez' in a rules file (did you mean 'rules'?)", NULL, "base.json", 2, 3 },
+	/* Two packs and more are read and parsed ahead in a thread (rules_prefetch.c): each error
+	 * is still reported where the loop meets it, with the file and the place. */
+	{ "bad JSON in the second of three packs", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"extends\": [\"./a.json\", \"./b.json\", \"./c.json\"]}",
+	  { { "a.json", "{\"format\": 1, \"name\": \"a\"}" },
+	    { "b.json", "{\"format\": 1,\n  \"name\": }" },
+	    { "c.json", "{\"format\": 1, \"name\": \"c\"}" } },
+	  PL_ERR_SYNTAX, "invalid JSON", NULL, "b.json", 2, 11 },
+	{ "an error in the first of two packs", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"extends\": [\"./a.json\", \"./b.json\"]}",
+	  { { "a.json", "{\"format\": 1, \"name\": \"a\",\n  \"rulez\": []}" },
+	    { "b.json", "{\"format\": 1, \"name\": }" } },
+	  PL_ERR_RULES, "unknown key 'rulez' in a rules file", NULL, "a.json", 2, 3 },
+	{ "a missing pack after two", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"extends\": [\"./a.json\", \"./b.json\", \"nope\"]}",
+	  { { "a.json", "{\"format\": 1, \"name\": \"a\"}" },
+	    { "b.json", "{\"format\": 1, \"name\": \"b\"}" } },
+	  PL_ERR_NOTFOUND, "rules pack 'nope' not found on the rules search path", NULL, NULL, 2, 38 },
+	{ "a missing file first of two", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"extends\": [\"./missing.json\", \"./a.json\"]}",
+	  { { "a.json", "{\"format\": 1, \"name\": \"a\"}" } }, PL_ERR_IO,
+	  "in extended pack './missing.json': cannot read '", NULL, NULL, 2, 14 },
+	{ "an error in a pack read ahead but loaded already", "{\"format\": 1, \"name\": \"t\",\n"
+	  " \"extends\": [\"./a.json\", \"./b.json\", \"./a.json\", \"./c.json\"]}",
+	  { { "a.json", "{\"format\": 1, \"name\": \"a\"}" },
+	    { "b.json", "{\"format\": 1, \"name\": \"b\"}" },
+	    { "c.json", "{\"format\": 1, \"name\": \"c\", \"rules\": 3}" } },
+	  PL_ERR_RULES, "'rules' must be an array", NULL, "c.json", 1, 37 },
 	{ "duplicate id across packs", "{\"format\": 1, \"name\": \"t\", \"extends\": [\"./base.json\"],\n"
 	  " \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}",
 	  { { "base.json", "{\"format\": 1, \"name\": \"base\", \"rules\": [" R1("a.b", "pattern", "\"pattern\": \"x\"") "]}" } },
