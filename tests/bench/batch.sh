@@ -59,6 +59,9 @@ fast = {
     "n1dirs": [base + ["-j", "1", "--no-pixels"] + dirs],
     "halves": [base + ["-j", "1", "--no-pixels"] + dirs[:half],
                base + ["-j", "1", "--no-pixels"] + dirs[half:]],
+    # the first tenth of the queue alone: what a run pays before its pace settles
+    "t1": [base + ["-j", "1", "--no-pixels"] + dirs[:len(dirs) // 10]],
+    "t2": [base + ["-j", "2", "--no-pixels"] + dirs[:len(dirs) // 10]],
 }
 slow = {
     "p1": [base + ["-j", "1", q1k]],
@@ -81,6 +84,8 @@ n1=$(get n1)
 n2=$(get n2)
 nd=$(get n1dirs)
 nh=$(get halves)
+t1=$(get t1)
+t2=$(get t2)
 p1=$(get p1)
 p2=$(get p2)
 line() { # label, "wall cpu", posts
@@ -100,6 +105,13 @@ echo "$n1 $n2 $p1 $p2 $ceil $nd $nh" | awk '{
 	printf "the same work as two separate one-worker processes on halves of the folders: %.2fx (%.3f s -> %.3f s); -j2 reaches %.0f%% of that\n", $10 / $12, $10, $12, 100 * ($1 / $3) / ($10 / $12)
 	r = 10000 / $3
 	printf "two workers without pixels: %.0f posts/s (goal 5000): %s\n", r, (r >= 5000 ? "met" : "not met")
+}'
+# Where the gap to two processes lies: a run's first posts cost more than the rest (loading the
+# packs, compiling busy patterns to machine code, growing each thread's memory), the same for one
+# worker and two. The posts after the first tenth show the pace the workers settle at.
+echo "$n1 $n2 $t1 $t2" | awk '{
+	a = ($1 - $5) / 9000 * 1e6; b = ($3 - $7) / 9000 * 1e6
+	printf "the first 1,000 posts: %.1f ms at -j1, %.1f ms at -j2 (%.2fx); the other 9,000: %.1f us a post at -j1, %.1f at -j2 (%.2fx)\n", $5 * 1000, $7 * 1000, $5 / $7, a, b, a / b
 }'
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 

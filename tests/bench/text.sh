@@ -66,3 +66,25 @@ if [ -n "$before" ]; then
 	b=$(printf '%s\n' $old | best)
 	echo "scan throughput against $before, same run (best of ${BENCH_ROUNDS:-8}, 20 MB): $a vs $b MB/s, ratio $(python3 -c "print(f'{$a/$b:.2f}')")"
 fi
+if [ -n "$before" ]; then
+	# one post, whole process, each build in turn 200 times, each with a warm cache of its own
+	# (two builds sharing one would rewrite it on every run): the median of the ratios
+	python3 - "$build/postlint" "$before/postlint" "$rules" "$tmp/post.txt" "$tmp" <<'PY'
+import os, statistics, subprocess, sys, time
+now, old, rules, post, tmp = sys.argv[1:6]
+def run(b, cache):
+    t = time.perf_counter()
+    subprocess.run([b, "--rules", rules, post], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, env=dict(os.environ, POSTLINT_CACHE_DIR=cache))
+    return time.perf_counter() - t
+caches = {now: os.path.join(tmp, "cache-now"), old: os.path.join(tmp, "cache-before")}
+for b in (now, old):
+    run(b, caches[b])
+a, b, r = [], [], []
+for _ in range(200):
+    x = run(now, caches[now]); y = run(old, caches[old])
+    a.append(x); b.append(y); r.append(x / y)
+print("one 2 KB post against %s, 200 pairs in turn: %.2f vs %.2f ms (medians), ratio %.3f (median of the pairs)"
+      % (os.path.dirname(old), statistics.median(a) * 1e3, statistics.median(b) * 1e3, statistics.median(r)))
+PY
+fi
