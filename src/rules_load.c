@@ -200,14 +200,13 @@ static enum pl_status load_extends(struct load_ctx *lc, const cJSON *ext)
 	prefetch_start(&pf, ahead, n);
 	free(ahead);
 	cJSON_ArrayForEach(e, ext) {
+		/* a pack read ahead was resolved then; the others are resolved (and reported) now */
 		struct pack_read *pre = prefetch_wait(&pf, i++);
-		char *path = extends_path(lc, e, 1, &st);
+		char *path = pre ? NULL : extends_path(lc, e, 1, &st);
 
-		if (!path)
+		if (!pre && !path)
 			break;
-		if (pre && strcmp(pre->path, path))
-			pre = NULL;
-		st = load_file(lc, lc->rs, lc->search, path, lc->d, pre);
+		st = load_file(lc, lc->rs, lc->search, pre ? pre->path : path, lc->d, pre);
 		if (st != PL_OK && lc->d->line == 0 && !lc->d->file[0]) {
 			char msg[PL_DIAG_MSG_MAX];
 
