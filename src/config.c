@@ -107,13 +107,11 @@ static enum pl_status read_keys(struct pl_config *cfg, struct json_doc *doc, con
 
 static enum pl_status resolve_rules(struct pl_config *cfg)
 {
-	char *dir, *full;
+	char *full;
 
 	if (!cfg->rules || (!strchr(cfg->rules, '/') && !path_has_suffix(cfg->rules, ".json")))
 		return PL_OK;
-	dir = path_dirname(cfg->path);
-	full = dir ? path_join(dir, cfg->rules) : NULL;
-	free(dir);
+	full = path_beside(cfg->path, cfg->rules);
 	if (!full)
 		return PL_ERR_NOMEM;
 	free(cfg->rules);

@@ -280,14 +280,9 @@ static enum pl_status detect_thumbnail_mismatch(const struct rule *r,
 /* An example photo: "models:NAME" in the models directory, else a path relative to the pack. */
 static char *example_path(const struct pl_ruleset *rs, const struct rule *r, const char *image)
 {
-	char *dir, *p;
-
 	if (!strncmp(image, "models:", 7))
 		return path_join(rs->models_dir ? rs->models_dir : FACE_MODEL_DIR_DEFAULT, image + 7);
-	dir = path_dirname(r->file);
-	p = dir ? path_join(dir, image) : NULL;
-	free(dir);
-	return p;
+	return path_beside(r->file, image);
 }
 
 static int detector_example(const struct pl_ruleset *rs, const struct rule *r,

@@ -167,9 +167,7 @@ static char *extends_path(struct load_ctx *lc, const cJSON *e, int report, enum 
 		}
 		return path;
 	}
-	dir = path_dirname(lc->file);
-	path = dir ? path_join(dir, e->valuestring) : NULL;
-	free(dir);
+	path = path_beside(lc->file, e->valuestring);
 	if (!path)
 		*st = PL_ERR_NOMEM;
 	return path;

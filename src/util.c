@@ -58,6 +58,14 @@ char *path_dirname(const char *path)
 	return xmemdup0(path, (size_t)(slash - path));
 }
 
+char *path_beside(const char *file, const char *name)
+{
+	char *dir = path_dirname(file), *p = dir ? path_join(dir, name) : NULL;
+
+	free(dir);
+	return p;
+}
+
 int path_has_suffix(const char *path, const char *suffix)
 {
 	size_t a = strlen(path), b = strlen(suffix);

@@ -15,6 +15,9 @@ char *xmemdup0(const char *p, size_t len);
 char *path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), in a new string. */
 char *path_dirname(const char *path);
+/* name relative to the directory that holds file ("rules/base.json" beside "rules/default.json"),
+ * in a new string; NULL on no memory. */
+char *path_beside(const char *file, const char *name);
 /* Whether path ends with suffix (case-insensitive). */
 int path_has_suffix(const char *path, const char *suffix);
 
