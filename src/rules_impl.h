@@ -61,6 +61,7 @@ struct rule {
 
 struct vocab {
 	char *name;
+	size_t name_len;
 	char *pattern;         /* a fragment: a piece of pattern, not a word list (words NULL) */
 	char **words;          /* normalised */
 	size_t nwords, cap;
@@ -82,7 +83,9 @@ struct pl_ruleset {
 	char **files_real;     /* each file's canonical path: a pack met twice is loaded once */
 	size_t nfiles;
 	struct vocab *vocabs;
-	size_t nvocabs;
+	size_t nvocabs, vocabs_cap;
+	uint32_t *vocab_slots; /* open addressing by name: vocabulary index + 1, 0 empty */
+	size_t vocab_nslots;   /* a power of two, at least twice nvocabs */
 	struct prefilter pf;
 	char *models_dir;      /* the detectors' models, NULL: the installed ones */
 	struct rules_cache *cache; /* while loading: compiled patterns kept from the last load */

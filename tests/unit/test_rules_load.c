@@ -526,11 +526,63 @@ static void check_case(const struct lcase *c)
 	t_rmtree(dir);
 }
 
+/*
+ * Names are looked up by hash: a pack with more vocabularies and fragments than the table's first
+ * size (256 slots) grows it while loading. Every name stays found, the first and the last, and a
+ * name repeated after the growth is still refused at its own line.
+ */
+static void many_names(void)
+{
+	enum { NVOCAB = 700, NFRAG = 200 };
+	char *dir = t_mkdtemp(), *path = t_path(dir, "main.json"), line[160];
+	struct pl_buf b;
+	struct pl_ruleset *rs = NULL;
+	struct pl_findings f;
+	struct pl_diag d;
+	int i, dup;
+
+	for (dup = 0; dup < 2; dup++) {
+		pl_buf_init(&b);
+		pl_buf_addf(&b, "{\"format\": 1, \"name\": \"t\",\n\"vocabularies\": {\n");
+		for (i = 0; i < NVOCAB; i++)
+			pl_buf_addf(&b, "\"v%d\": [\"w%dx\"],\n", i, i);
+		pl_buf_addf(&b, "\"v%s\": [\"last\"]},\n\"fragments\": {\n", dup ? "350" : "end");
+		for (i = 0; i < NFRAG; i++)
+			pl_buf_addf(&b, "\"f%d\": \"{{v%d}}\",\n", i, i * 3);
+		pl_buf_addf(&b, "\"fend\": \"{{v0}}-{{v%d}}\"},\n\"rules\": [\n", NVOCAB - 1);
+		pl_buf_addf(&b, R1("a.b", "pattern", "\"pattern\": \"\\\\b(?:{{f%d}}|{{fend}})\\\\b\"")
+			    "]}\n", NFRAG - 1);
+		CHECK(!b.oom, "many names: no memory");
+		t_write(dir, "main.json", b.data);
+		pl_buf_release(&b);
+		if (dup) {
+			CHECK_INT(pl_ruleset_load(&rs, path, NULL, &d), PL_ERR_RULES, "many names, repeated");
+			CHECK_HAS(d.message, "vocabulary 'v350' is already defined in '", "many names");
+			CHECK_INT(d.line, NVOCAB + 3, "many names: the repeated name's line");
+			continue;
+		}
+		CHECK_INT(pl_ruleset_load(&rs, path, NULL, &d), PL_OK, "many names");
+		if (!rs) {
+			CHECK(0, "many names: %s", d.message);
+			continue;
+		}
+		pl_findings_init(&f);
+		snprintf(line, sizeof(line), "w%dx, w0x-w%dx and w1x", (NFRAG - 1) * 3, NVOCAB - 1);
+		CHECK_INT(pl_scan_text(rs, "t", line, strlen(line), NULL, &f, &d), PL_OK, "many names");
+		CHECK_INT((long)f.len, 2, "many names: the last fragment and the one of first and last");
+		pl_findings_release(&f);
+		pl_ruleset_free(&rs);
+	}
+	free(path);
+	t_rmtree(dir);
+}
+
 int main(void)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(cases); i++)
 		check_case(&cases[i]);
+	many_names();
 	TEST_DONE();
 }
