@@ -241,8 +241,10 @@ static struct vocab *vocab_push(struct load_ctx *lc, const char *name)
 
 	if (rs->nvocabs == rs->vocabs_cap) {
 		size_t cap = rs->vocabs_cap ? rs->vocabs_cap * 2 : 64;
-		struct vocab *p = cap > SIZE_MAX / sizeof(*p) ? NULL : realloc(rs->vocabs, cap * sizeof(*p));
+		struct vocab *p = NULL;
 
+		if (cap <= SIZE_MAX / sizeof(*p))
+			p = realloc(rs->vocabs, cap * sizeof(*p));
 		if (!p)
 			return NULL;
 		rs->vocabs = p;
