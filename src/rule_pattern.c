@@ -13,12 +13,16 @@
 #define CONTEXT_DEFAULT_WINDOW 60
 #define CONTEXT_MAX_WINDOW 2000
 
+/* context.sentence: true stops the window at both ends of the match's sentence; "end" only at
+ * its end, so a word in an earlier sentence still counts and one in a later sentence does not. */
+enum { SENTENCE_NONE, SENTENCE_BOTH, SENTENCE_END };
+
 struct pattern_rule {
 	struct alts alts;
 	const struct validator *validate;
 	size_t window;
 	int line;               /* the window stops at the match's line breaks */
-	int sentence;           /* and at its sentence's ends (ts_sentence_end) */
+	int sentence;           /* and at its sentence's ends: SENTENCE_BOTH or SENTENCE_END */
 	struct regex *require, *boost, *forbid, *exclude;
 	size_t nrequire, nboost, nforbid, nexclude;
 };
@@ -55,9 +59,17 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 					CONTEXT_MAX_WINDOW);
 		p->window = (size_t)v->valuedouble;
 	}
-	if ((st = lc_bool(lc, c, "line", &p->line)) != PL_OK ||
-	    (st = lc_bool(lc, c, "sentence", &p->sentence)) != PL_OK)
+	if ((st = lc_bool(lc, c, "line", &p->line)) != PL_OK)
 		return st;
+	if ((v = cJSON_GetObjectItemCaseSensitive(c, "sentence")) != NULL) {
+		if (cJSON_IsBool(v))
+			p->sentence = cJSON_IsTrue(v) ? SENTENCE_BOTH : SENTENCE_NONE;
+		else if (cJSON_IsString(v) && !strcmp(v->valuestring, "end"))
+			p->sentence = SENTENCE_END;
+		else
+			return lc_error(lc, v, 0, PL_ERR_RULES,
+					"'sentence' must be true, false or \"end\"");
+	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
 		return st;
@@ -161,10 +173,10 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 		if (me < to && (nl = memchr(subj + me, '\n', to - me)) != NULL)
 			to = (size_t)(nl - subj);
 	}
-	if (p->sentence) {
+	if (p->sentence == SENTENCE_BOTH)
 		from = ts_sentence_start(subj, len, ms, from);
+	if (p->sentence != SENTENCE_NONE)
 		to = ts_sentence_end(subj, len, me, to);
-	}
 
 	*boosted = 0;
 	if (p->validate && !p->validate->fn(subj + vs, ve - vs))

@@ -258,7 +258,7 @@ static const struct lcase cases[] = {
 	  "'line' must be true or false", NULL, NULL, 5, 40 },
 	{ "context sentence a string", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"sentence\": \"yes\"}}\n" END, {{0}}, PL_ERR_RULES,
-	  "'sentence' must be true or false", NULL, NULL, 5, 44 },
+	  "'sentence' must be true, false or \"end\"", NULL, NULL, 5, 44 },
 	{ "context key", TOP L3("a.b", "pattern") L4
 	  "   \"pattern\": \"x\", \"context\": {\"requir\": [\"y\"]}}\n" END, {{0}}, PL_ERR_RULES,
 	  "unknown key 'requir' in 'context' (did you mean 'require'?)", NULL, NULL, 5, 32 },

@@ -32,6 +32,8 @@ static const struct {
 	  R("ctx.require", "error", "\"pattern\": \"\\\\b\\\\d{4}\\\\b\", \"context\": {\"window\": 20, \"require\": [\"\\\\b{{kw}}\\\\b\"]}") ",\n"
 	  R("ctx.forbid", "error", "\"pattern\": \"\\\\b[a-z]{3}-\\\\d{3}\\\\b\", \"context\": {\"window\": 15, \"forbid\": [\"\\\\bproduct\\\\b\"]}") ",\n"
 	  R("ctx.line", "error", "\"pattern\": \"\\\\b[a-z]{2}-\\\\d{4}\\\\b\", \"context\": {\"window\": 30, \"line\": true, \"forbid\": [\"\\\\bgisteren\\\\b\"]}") ",\n"
+	  R("ctx.sentence", "error", "\"pattern\": \"\\\\bss-\\\\d{3}\\\\b\", \"context\": {\"window\": 40, \"sentence\": true, \"forbid\": [\"\\\\bbureau\\\\b\"]}") ",\n"
+	  R("ctx.sentence.end", "error", "\"pattern\": \"\\\\bse-\\\\d{3}\\\\b\", \"context\": {\"window\": 40, \"sentence\": \"end\", \"forbid\": [\"\\\\bbureau\\\\b\"]}") ",\n"
 	  R("ctx.boost", "info", "\"pattern\": \"\\\\bpaspoort\\\\b\", \"context\": {\"boost\": [\"\\\\bnummer\\\\b\"]}") ",\n"
 	  R("ctx.boost.warn", "warning", "\"pattern\": \"\\\\brijbewijs\\\\b\", \"context\": {\"boost\": \"\\\\bnummer\\\\b\"}") ",\n"
 	  R("ctx.exclude", "warning", "\"pattern\": \"\\\\b\\\\d{1,2} jaar\\\\b\", \"exclude\": [\"\\\\b18 jaar en ouder\\\\b\"]") "]}" },
@@ -299,6 +301,21 @@ static const struct scase cases[] = {
 	  B("gisteren\nmorgen xy-1234"), 0, NULL, { "ctx.line|xy-1234|2|8|16-23" }, NOCHECK },
 	{ "context line: a forbid word on the same line counts", "context",
 	  B("gisteren xy-1234 gezien\nmorgen niet"), 0, NULL, { NULL }, NOCHECK },
+	{ "context sentence: a forbid word in the sentence before does not count", "context",
+	  B("Het bureau is open. Adres ss-123."), 0, NULL, { "ctx.sentence|ss-123|1|27|26-32" },
+	  NOCHECK },
+	{ "context sentence: a forbid word in the sentence after does not count", "context",
+	  B("Adres ss-123. Kom naar het bureau."), 0, NULL, { "ctx.sentence|ss-123|1|7|6-12" },
+	  NOCHECK },
+	{ "context sentence: a forbid word in the same sentence counts", "context",
+	  B("Het bureau, adres ss-123."), 0, NULL, { NULL }, NOCHECK },
+	{ "context sentence end: a forbid word in the sentence before counts", "context",
+	  B("Het bureau is open. Adres se-123."), 0, NULL, { NULL }, NOCHECK },
+	{ "context sentence end: a forbid word in the sentence after does not count", "context",
+	  B("Adres se-123. Kom naar het bureau."), 0, NULL, { "ctx.sentence.end|se-123|1|7|6-12" },
+	  NOCHECK },
+	{ "context sentence end: a forbid word in the same sentence counts", "context",
+	  B("Adres se-123 van het bureau."), 0, NULL, { NULL }, NOCHECK },
 	{ "context boost info to warning", "context", B("paspoort nummer"), 0, NULL,
 	  { "ctx.boost|paspoort|1|1|0-8" }, .verdict = PL_VERDICT_REVIEW },
 	{ "context no boost", "context", B("paspoort kwijt"), 0, NULL,
