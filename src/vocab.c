@@ -13,13 +13,24 @@
 #include "vocab.h"
 #include "banned.h"
 
-static size_t name_hash(const char *name, size_t len)
+/* FNV-1a over n bytes from h: the vocabularies' digests (kept in the cache's keys, so the basis
+ * stays as it was) and the slots of the two hash tables below. */
+#define HASH_BASIS 1469598103934665603ull
+#define HASH_PRIME 1099511628211ull
+
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
 {
-	uint64_t h = 14695981039346656037ull;
 	size_t i;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * HASH_PRIME;
+	return h;
+}
+
+static size_t hash_slot(const char *p, size_t n)
+{
+	uint64_t h = hash_bytes(HASH_BASIS, p, n);
+
 	return (size_t)(h ^ (h >> 29));
 }
 
@@ -35,7 +46,7 @@ static struct vocab *vocab_find(const struct pl_ruleset *rs, const char *name, s
 
 	if (!rs->vocab_nslots)
 		return NULL;
-	for (i = name_hash(name, len) & mask; (k = rs->vocab_slots[i]) != 0; i = (i + 1) & mask) {
+	for (i = hash_slot(name, len) & mask; (k = rs->vocab_slots[i]) != 0; i = (i + 1) & mask) {
 		const struct vocab *v = &rs->vocabs[k - 1];
 
 		if (v->name_len == len && !memcmp(v->name, name, len))
@@ -44,10 +55,21 @@ static struct vocab *vocab_find(const struct pl_ruleset *rs, const char *name, s
 	return NULL;
 }
 
+/* Puts vocabulary k in the first free slot from its name's (the table has room). */
+static void vocab_slot_put(struct pl_ruleset *rs, size_t k)
+{
+	size_t mask = rs->vocab_nslots - 1, i;
+
+	for (i = hash_slot(rs->vocabs[k].name, rs->vocabs[k].name_len) & mask; rs->vocab_slots[i];
+	     i = (i + 1) & mask)
+		;
+	rs->vocab_slots[i] = (uint32_t)k + 1;
+}
+
 /* Files vocabulary k (named already) in the table by name, growing it first when half full. */
 static int vocab_index(struct pl_ruleset *rs, size_t k)
 {
-	size_t i, j;
+	size_t j;
 
 	if (k > UINT32_MAX - 2)
 		return -1;
@@ -60,14 +82,10 @@ static int vocab_index(struct pl_ruleset *rs, size_t k)
 		free(rs->vocab_slots);
 		rs->vocab_slots = slots;
 		rs->vocab_nslots = n;
-		for (j = 0; j < k; j++) /* the ones before */
-			if (vocab_index(rs, j) != 0)
-				return -1;
+		for (j = 0; j < k; j++) /* the ones before, in the larger table */
+			vocab_slot_put(rs, j);
 	}
-	for (i = name_hash(rs->vocabs[k].name, rs->vocabs[k].name_len) & (rs->vocab_nslots - 1);
-	     rs->vocab_slots[i]; i = (i + 1) & (rs->vocab_nslots - 1))
-		;
-	rs->vocab_slots[i] = (uint32_t)k + 1;
+	vocab_slot_put(rs, k);
 	return 0;
 }
 
@@ -80,11 +98,7 @@ struct wordset {
 
 static size_t word_slot(const char *w, size_t mask)
 {
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 1099511628211ull;
-	return (size_t)(h ^ (h >> 29)) & mask;
+	return hash_slot(w, strlen(w)) & mask;
 }
 
 /* Index of n in v, or -1; with ins, adds index at (a table with room, see grow). */
@@ -171,7 +185,7 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 	const cJSON *w;
 	enum pl_status st = PL_OK;
 
-	v->digest = 1469598103934665603ull;
+	v->digest = HASH_BASIS;
 	cJSON_ArrayForEach(w, list) {
 		if (!cJSON_IsString(w)) {
 			st = lc_error(lc, w, 0, PL_ERR_RULES, "vocabulary '%s' must list strings",
@@ -204,11 +218,7 @@ static enum pl_status load_one(struct load_ctx *lc, const cJSON *list, struct vo
 	}
 	free(ws.slot);
 	for (size_t i = 0; i < v->nwords; i++) /* each word with its terminating NUL */
-		for (const char *c = v->words[i];; c++) {
-			v->digest = (v->digest ^ (unsigned char)*c) * 1099511628211ull;
-			if (!*c)
-				break;
-		}
+		v->digest = hash_bytes(v->digest, v->words[i], strlen(v->words[i]) + 1);
 	return st;
 }
 
@@ -302,9 +312,7 @@ static enum pl_status fragment_check(struct load_ctx *lc, const cJSON *e, uint64
 	enum pl_status st;
 	int taken, gate_done;
 
-	*digest = 1469598103934665603ull;
-	for (q = p; *q; q++)
-		*digest = (*digest ^ (unsigned char)*q) * 1099511628211ull;
+	*digest = hash_bytes(HASH_BASIS, p, strlen(p));
 	while ((open = strstr(p, "{{")) != NULL && (close = strstr(open + 2, "}}")) != NULL) {
 		const struct vocab *o = vocab_find(lc->rs, open + 2, (size_t)(close - open - 2));
 		int len = (int)(close - open - 2);
@@ -317,7 +325,7 @@ static enum pl_status fragment_check(struct load_ctx *lc, const cJSON *e, uint64
 			return lc_error(lc, e, 0, PL_ERR_RULES,
 					"fragment '%s' uses fragment '%.*s': fragments do not nest",
 					e->string, len, open + 2);
-		*digest = (*digest ^ o->digest) * 1099511628211ull;
+		*digest = (*digest ^ o->digest) * HASH_PRIME; /* the whole digest, one step */
 		p = close + 2;
 	}
 	for (q = e->valuestring; *q; q++)
