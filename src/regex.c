@@ -2,7 +2,6 @@
 /* The only module that touches PCRE2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,41 +111,42 @@ void regex_lazy(struct regex *re, const unsigned char *pre, size_t pre_len,
 	re->lazy_failed = 0;
 }
 
-static pthread_mutex_t decode_lock = PTHREAD_MUTEX_INITIALIZER;
-
 /*
  * re's code, decoded now if it is still lazy; NULL when that fails. The rule set is shared by the
- * workers: the first to need the code decodes it under a lock and publishes it with a release
- * store, as jit_code does its copy.
+ * workers and no one waits for another: a thread that finds the code missing decodes its own and
+ * offers it with a compare-and-swap; the loser of a race (both decoded the same pattern at once)
+ * frees its copy and takes the winner's. Each decode has character tables of its own, so freeing
+ * one copy touches nothing the other uses.
  */
 static pcre2_code *code_of(const struct regex *cre)
 {
 	struct regex *re = (struct regex *)(uintptr_t)cre; /* the lazily filled code only */
-	pcre2_code *code = __atomic_load_n((pcre2_code **)&re->code, __ATOMIC_ACQUIRE);
+	pcre2_code *code = __atomic_load_n((pcre2_code **)&re->code, __ATOMIC_ACQUIRE), *seen;
 	unsigned char *buf;
 	struct regex one;
 
 	if (code || !re->ser || __atomic_load_n(&re->lazy_failed, __ATOMIC_RELAXED))
 		return code;
-	pthread_mutex_lock(&decode_lock);
-	code = __atomic_load_n((pcre2_code **)&re->code, __ATOMIC_ACQUIRE);
-	if (!code && !re->lazy_failed) {
-		/* PCRE2 reads the stream whole: the shared prefix, then this code's bytes */
-		if ((buf = malloc(re->pre_len + re->ser_len)) != NULL) {
-			memcpy(buf, re->pre, re->pre_len);
-			memcpy(buf + re->pre_len, re->ser, re->ser_len);
-			if (regex_decode(buf, re->pre_len + re->ser_len, &one, 1) == PL_OK) {
-				code = one.code;
-				re->v_group = one.v_group;
-			}
-			free(buf);
-		}
-		if (code)
-			__atomic_store_n((pcre2_code **)&re->code, code, __ATOMIC_RELEASE);
-		else
-			__atomic_store_n(&re->lazy_failed, 1, __ATOMIC_RELAXED);
+	/* PCRE2 reads the stream whole: the shared prefix, then this code's bytes */
+	if ((buf = malloc(re->pre_len + re->ser_len)) != NULL) {
+		memcpy(buf, re->pre, re->pre_len);
+		memcpy(buf + re->pre_len, re->ser, re->ser_len);
+		if (regex_decode(buf, re->pre_len + re->ser_len, &one, 1) == PL_OK)
+			code = one.code;
+		free(buf);
 	}
-	pthread_mutex_unlock(&decode_lock);
+	if (!code) {
+		__atomic_store_n(&re->lazy_failed, 1, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	/* the same number whoever decodes, set before the code is offered */
+	__atomic_store_n(&re->v_group, one.v_group, __ATOMIC_RELAXED);
+	seen = NULL;
+	if (!__atomic_compare_exchange_n((pcre2_code **)&re->code, &seen, code, 0,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		pcre2_code_free(code);
+		return seen;
+	}
 	return code;
 }
 
@@ -241,39 +241,39 @@ void regex_matcher_release(struct regex_matcher *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
-
 /*
  * The JIT copy, made once the pattern has proved busy. Compiling a copy (never the code other
  * threads may be matching with) and publishing it with a release store keeps rule sets shareable
- * between threads without a lock on the matching path.
+ * between threads without a lock on the matching path. One thread compiles it, the one that claims
+ * it first; the others go on interpreting meanwhile rather than wait (at -j2 both workers warm up
+ * on the same rules at once).
  */
 static pcre2_code *jit_code(const struct regex *cre, size_t bytes)
 {
 	struct regex *re = (struct regex *)(uintptr_t)cre; /* the lazily filled cache only */
 	pcre2_code *j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE), *c;
+	int idle = 0;
 
 	if (j || __atomic_load_n(&re->jit_failed, __ATOMIC_RELAXED))
 		return j;
 	if (__atomic_add_fetch(&re->work, bytes + REGEX_JIT_RUN_COST, __ATOMIC_RELAXED) <
 	    REGEX_JIT_AFTER)
 		return NULL;
-	pthread_mutex_lock(&jit_lock);
-	j = __atomic_load_n((pcre2_code **)&re->jit, __ATOMIC_ACQUIRE);
-	if (!j && !re->jit_failed) {
-		c = code_of(re);
-		c = c ? pcre2_code_copy(c) : NULL;
-		if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0) {
-			__atomic_store_n((pcre2_code **)&re->jit, c, __ATOMIC_RELEASE);
-			j = c;
-		} else {
-			if (c)
-				pcre2_code_free(c);
-			__atomic_store_n(&re->jit_failed, 1, __ATOMIC_RELAXED);
-		}
+	if (!__atomic_compare_exchange_n(&re->jit_claimed, &idle, 1, 0, __ATOMIC_ACQUIRE,
+					 __ATOMIC_RELAXED))
+		return NULL;
+	c = code_of(re);
+	/* the copy takes character tables of its own: a code decoded from the cache counts the
+	 * users of its tables, and that count is no atomic */
+	c = c ? pcre2_code_copy_with_tables(c) : NULL;
+	if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0) {
+		__atomic_store_n((pcre2_code **)&re->jit, c, __ATOMIC_RELEASE);
+		return c;
 	}
-	pthread_mutex_unlock(&jit_lock);
-	return j;
+	if (c)
+		pcre2_code_free(c);
+	__atomic_store_n(&re->jit_failed, 1, __ATOMIC_RELAXED);
+	return NULL;
 }
 
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
@@ -302,7 +302,7 @@ int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj
 	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve)
 {
 	PCRE2_SIZE *ov;
-	int rc;
+	int rc, v;
 
 	if (start > len)
 		return 0;
@@ -312,9 +312,11 @@ int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj
 	ov = pcre2_get_ovector_pointer(m->md);
 	*ms = *vs = ov[0];
 	*me = *ve = ov[1];
-	if (re->v_group && ov[2 * re->v_group] != PCRE2_UNSET) {
-		*vs = ov[2 * re->v_group];
-		*ve = ov[2 * re->v_group + 1];
+	/* a lazily decoded code's v_group is written by whichever thread decodes it */
+	v = __atomic_load_n(&re->v_group, __ATOMIC_RELAXED);
+	if (v && ov[2 * v] != PCRE2_UNSET) {
+		*vs = ov[2 * v];
+		*ve = ov[2 * v + 1];
 	}
 	return 1;
 }

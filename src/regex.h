@@ -40,6 +40,7 @@ struct regex {
 	void *jit;       /* JIT compiled copy, published once (atomically); NULL until then */
 	size_t work;     /* bytes run over so far (atomic, approximate) */
 	int jit_failed;  /* JIT unavailable for this pattern: keep interpreting */
+	int jit_claimed; /* a thread is compiling the JIT copy, or has (atomic) */
 	int v_group;     /* number of the named group 'v', 0 when none */
 	/* Its shape (regex_shape): the bytes it can look at and those it can consume (outside
 	 * lookarounds), when has_reach; the most characters a match spans, and how far past a

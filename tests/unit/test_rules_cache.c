@@ -3,6 +3,8 @@
  * same prefilter literals), each entry once, keyed by the pattern and its caselessness; a file
  * that is not whole gives an empty cache; and a whole rule set loads to the same findings from
  * the cache as without it. */
+#include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -371,6 +373,68 @@ static void check_lazy_group(const char *dir)
 	prefilter_release(&pf);
 }
 
+struct racer {
+	const struct regex *re;
+	const int *go;
+	int found;  /* matches with the right evidence */
+};
+
+static void *race(void *arg)
+{
+	static const char text[] = "la plaque ab-123 vue";
+	struct racer *r = arg;
+	struct regex_matcher m;
+	size_t ms, me, vs, ve, i;
+
+	if (regex_matcher_init(&m) != PL_OK)
+		return NULL;
+	while (!__atomic_load_n(r->go, __ATOMIC_ACQUIRE))
+		sched_yield();
+	/* enough text for the JIT copy to be made while the others still interpret */
+	for (i = 0; i < 4 * REGEX_JIT_AFTER / sizeof(text); i++)
+		r->found += regex_find(r->re, &m, text, strlen(text), 0, &ms, &me, &vs, &ve) == 1 &&
+			    vs == 10 && ve == 16;
+	regex_matcher_release(&m);
+	return NULL;
+}
+
+/* Threads that share a lazy code from their first match on: each decodes or takes another's, one
+ * makes the JIT copy while the others go on interpreting, and all of them match alike. */
+static void check_lazy_threads(const char *dir)
+{
+	static const char pat[] = "plaque\\s+(?<v>[a-z]{2}-[0-9]{3})";
+	struct regex back;
+	struct pf_gate g;
+	struct prefilter pf;
+	struct rules_cache *c;
+	struct racer r[4];
+	pthread_t t[4];
+	int go = 0;
+	size_t i, n = 0, want = 4 * REGEX_JIT_AFTER / sizeof("la plaque ab-123 vue");
+	int done;
+
+	prefilter_init(&pf);
+	c = rules_cache_open(dir, "rules/plates.json");
+	CHECK(rules_cache_take(c, pat, strlen(pat), 1, &back, &pf, &g, &done), "taken");
+	CHECK(back.code == NULL && back.ser != NULL, "lazy until its first match");
+	for (i = 0; i < ARRAY_LEN(t); i++) {
+		r[n] = (struct racer){ &back, &go, 0 };
+		if (pthread_create(&t[n], NULL, race, &r[n]) == 0)
+			n++;
+	}
+	CHECK_INT(n, ARRAY_LEN(t), "threads started");
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], NULL);
+		CHECK_INT(r[i].found, want, "thread's matches");
+	}
+	CHECK(back.code != NULL && (back.jit != NULL || back.jit_failed), "decoded, JIT compiled");
+	regex_release(&back);
+	pf_gate_release(&g);
+	rules_cache_free(&c);
+	prefilter_release(&pf);
+}
+
 /* Findings of text with the pack at dir/pack.json, through the cache in cache. */
 static size_t findings_of(const char *dir, const char *cache, const char *text)
 {
@@ -502,6 +566,7 @@ int main(void)
 
 	check_round_trip(dir);
 	check_lazy_group(dir2);
+	check_lazy_threads(dir2);
 	check_damaged(dir);
 	check_taken_notes(dir3);
 	check_vocabulary_edit(dir);
