@@ -76,12 +76,22 @@ static int excludes_word(const char *b, size_t avail)
 	return w && i + 1 < avail && b[i + 1] == ')';
 }
 
-/* A character class "[...]": exact set of one-byte strings when small and ASCII, else nothing. */
+static size_t utf8_seq(const char *p, size_t avail)
+{
+	unsigned char c = (unsigned char)p[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	return n <= avail ? n : avail;
+}
+
+/* A character class "[...]": the exact set of its members when small, each an ASCII byte or one
+ * whole UTF-8 character ("[ée]" is "e" or "é"; ranges only of ASCII), else nothing. */
 static void read_class(struct reader *r, struct pf_info *out)
 {
 	unsigned char bits[32] = { 0 };
+	const char *wide[PF_MAX_EXACT];
+	size_t wlen[PF_MAX_EXACT], nwide = 0, n = 0, c, k;
 	int neg = 0, unknown = 0, first = 1, wordless = 1; /* no member is an ASCII word byte */
-	size_t n = 0, c;
 
 	memset(out, 0, sizeof(*out));
 	r->i++; /* '[' */
@@ -120,6 +130,20 @@ static void read_class(struct reader *r, struct pf_info *out)
 				continue;
 			}
 			lo = (unsigned char)(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+		} else if (lo >= 0xc0) {
+			/* a whole character of two to four bytes, on its own (not a range's end) */
+			k = utf8_seq(r->p + r->i, r->len - r->i);
+			wordless = 0;
+			if (k < 2 || (r->i + k < r->len && r->p[r->i + k] == '-' &&
+				      r->i + k + 1 < r->len && r->p[r->i + k + 1] != ']') ||
+			    nwide == PF_MAX_EXACT)
+				unknown = 1;
+			else {
+				wide[nwide] = r->p + r->i;
+				wlen[nwide++] = k;
+			}
+			r->i += k ? k : 1;
+			continue;
 		} else {
 			r->i++;
 		}
@@ -149,6 +173,7 @@ static void read_class(struct reader *r, struct pf_info *out)
 		return; /* a raw 0x01 would read as \b */
 	for (c = 0; c < 256; c++)
 		n += (bits[c >> 3] >> (c & 7)) & 1;
+	n += nwide;
 	if (!n || n > PF_MAX_EXACT)
 		return;
 	out->exact = 1;
@@ -159,14 +184,9 @@ static void read_class(struct reader *r, struct pf_info *out)
 			if (strset_add(&out->ex, &ch, 1) != 0)
 				r->bail = 1;
 		}
-}
-
-static size_t utf8_seq(const char *p, size_t avail)
-{
-	unsigned char c = (unsigned char)p[0];
-	size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-
-	return n <= avail ? n : avail;
+	for (k = 0; k < nwide; k++)
+		if (strset_add(&out->ex, wide[k], wlen[k]) != 0)
+			r->bail = 1;
 }
 
 /* "\Q...\E" */

@@ -172,10 +172,11 @@ int pf_cond_seal(struct pf_cond *c);
 /*
  * Makes gate, read from a pattern matched on the original text, hold only in the normalised one:
  * normalisation keeps printable ASCII as it is (lower-cased) but may take away what stood beside
- * it (a zero-width space) or turn what did into a letter, so a condition with a literal beyond
- * printable ASCII (or a grave accent, which becomes an apostrophe) is dropped, and the others
- * lose their word bounds. 0, or -1 on no memory (the gate then lacks conditions, never wrongly
- * closes).
+ * it (a zero-width space) or turn what did into a letter, so a literal beyond printable ASCII (or
+ * with a grave accent, which becomes an apostrophe) is cut to its longest part that is not, of
+ * two bytes or more ("hicule" of "véhicule"), a condition with a literal that has none is
+ * dropped, and the others lose their word bounds. 0, or -1 on no memory (the gate then lacks
+ * conditions, never wrongly closes).
  */
 int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate);
 

@@ -328,17 +328,42 @@ int pf_cond_seal(struct pf_cond *c)
 	return 0;
 }
 
-/* Whether normalisation leaves literal l as it is: printable ASCII, no grave accent. */
-static int survives_normalisation(const struct pf_lit *l)
+/* Whether normalisation leaves byte b as it is: printable ASCII but the grave accent. */
+static int byte_survives(unsigned char b)
 {
-	size_t i;
+	return b >= 0x20 && b < 0x7f && b != '`';
+}
+
+/*
+ * In a rule on the original text, literal *id as normalisation leaves it: itself when every byte
+ * survives, else its longest run of bytes that do, of two bytes or more ("hicule" of
+ * "véhicule": what the original text holds, its normalised text holds too). 1 when replaced or
+ * kept, 0 when no such run, -1 on no memory.
+ */
+static int surviving_part(struct prefilter *pf, uint32_t *id)
+{
+	const struct pf_lit *l = &pf->lits[*id];
+	size_t i, run = 0, best = 0, at = 0;
+	char *copy;
+	long k;
 
 	for (i = 0; i < l->len; i++) {
-		unsigned char b = (unsigned char)l->s[i];
-
-		if (b < 0x20 || b >= 0x7f || b == '`')
-			return 0;
+		run = byte_survives((unsigned char)l->s[i]) ? run + 1 : 0;
+		if (run > best) {
+			best = run;
+			at = i + 1 - run;
+		}
 	}
+	if (best == l->len)
+		return 1;
+	if (best < 2)
+		return 0;
+	copy = xmemdup0(l->s + at, best);
+	k = copy ? prefilter_lit_id(pf, copy) : -1; /* may move pf->lits */
+	free(copy);
+	if (k < 0)
+		return -1;
+	*id = (uint32_t)k;
 	return 1;
 }
 
@@ -372,13 +397,15 @@ int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate)
 		struct pf_cond c = gate->conds[k];
 		int keep = 1;
 
-		for (j = 0; j < c.n && keep; j++)
-			keep = survives_normalisation(&pf->lits[c.lits[j]]);
-		if (keep && unbind(pf, &c) != 0) {
+		for (j = 0; j < c.n && keep > 0; j++)
+			keep = surviving_part(pf, &c.lits[j]);
+		if (keep < 0)
+			rc = -1;
+		if (keep > 0 && unbind(pf, &c) != 0) {
 			keep = 0;
 			rc = -1;
 		}
-		if (!keep) {
+		if (keep <= 0) {
 			free(c.lits);
 			free(c.bits);
 			continue;
