@@ -25,6 +25,9 @@ struct pattern_rule {
 	int sentence;           /* and at its sentence's ends: SENTENCE_BOTH or SENTENCE_END */
 	struct regex *require, *boost, *forbid, *exclude;
 	size_t nrequire, nboost, nforbid, nexclude;
+	/* The require patterns' prefilter gates: a caption in which none is open holds no match
+	 * that context.require lets through, and the rule need not run. */
+	struct pf_gate *require_gate;
 };
 
 static const char *const pattern_keys[] = { "pattern", "validate", "context", "exclude", NULL };
@@ -35,13 +38,15 @@ static void pattern_release(void *data)
 
 	alts_release(&p->alts);
 	regex_list_free(p->require, p->nrequire);
+	pf_gate_list_free(p->require_gate, p->nrequire);
 	regex_list_free(p->boost, p->nboost);
 	regex_list_free(p->forbid, p->nforbid);
 	regex_list_free(p->exclude, p->nexclude);
 	free(p);
 }
 
-static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, struct load_ctx *lc)
+static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, const struct rule *r,
+				    struct load_ctx *lc)
 {
 	static const char *const keys[] = { "window", "line", "sentence", "require", "boost",
 						    "forbid", NULL };
@@ -71,7 +76,8 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, stru
 					"'sentence' must be true, false or \"end\"");
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
-	    (st = lc_compile_list(lc, v, 1, &p->require, &p->nrequire)) != PL_OK)
+	    (st = lc_compile_list_gated(lc, v, r, &p->require, &p->require_gate, &p->nrequire)) !=
+		    PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "boost")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->boost, &p->nboost)) != PL_OK)
@@ -117,7 +123,7 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 		}
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "context")) != NULL &&
-	    (st = parse_context(p, v, lc)) != PL_OK)
+	    (st = parse_context(p, v, r, lc)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "exclude")) != NULL &&
 	    (st = lc_compile_list(lc, v, 1, &p->exclude, &p->nexclude)) != PL_OK)
@@ -154,6 +160,20 @@ static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const
 			pos = me > ms ? me : ms + 1;
 		}
 	}
+	return 0;
+}
+
+/* Whether a required context can be in the caption at all: one of the require patterns has its
+ * literals there (or none to tell by). */
+static int require_possible(const struct pattern_rule *p, const struct text_scan *ts)
+{
+	size_t i;
+
+	if (!p->nrequire || !ts->found)
+		return 1;
+	for (i = 0; i < p->nrequire; i++)
+		if (!p->require_gate[i].n || pf_gate_open(&p->require_gate[i], ts->found))
+			return 1;
 	return 0;
 }
 
@@ -208,7 +228,7 @@ static enum pl_status pattern_matches(const struct rule *r, struct text_scan *ts
 	const char *subj = ts_subject(ts, r, &len);
 	int rc, keep, boosted;
 
-	if (!ts_gate_open(ts, r))
+	if (!ts_gate_open(ts, r) || !require_possible(p, ts))
 		return PL_OK;
 	alts_start(&p->alts, r, ts, subj, len, cur);
 	while (pos <= len) {

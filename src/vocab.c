@@ -650,8 +650,10 @@ static int take(struct load_ctx *lc, const char *key, int caseless, struct regex
 				       gate, gate_done);
 }
 
+/* Expands and compiles node's pattern into re; with gate, derives its prefilter gate too, for the
+ * normalised text or, with original, for a rule on the original text. */
 static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int caseless,
-			      struct regex *re, struct rule *gated)
+			      struct regex *re, struct pf_gate *gate, int original)
 {
 	char *expanded = NULL, *key = NULL, bad[128], err[256];
 	size_t erroff = 0;
@@ -664,9 +666,9 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	if (json_doc_string_has_nul(&lc->doc, node))
 		return lc_error(lc, node, 0, PL_ERR_RULES,
 				"a pattern cannot hold a NUL character (\\u0000); write \\\\x00");
-	want_gate = gated != NULL;
+	want_gate = gate != NULL;
 	key = cache_key(lc->rs, node->valuestring);
-	cached = take(lc, key, caseless, re, want_gate ? &gated->gate : NULL, &gate_done);
+	cached = take(lc, key, caseless, re, gate, &gate_done);
 	if (!cached) {
 		st = vocab_expand(lc->rs, node->valuestring, &expanded, bad, sizeof(bad));
 		if (st == PL_ERR_RULES)
@@ -694,18 +696,17 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 	}
 	if (st == PL_OK && want_gate && !gate_done &&
 	    prefilter_add(&lc->rs->pf, node->valuestring, strlen(node->valuestring), vocab_words,
-			  lc->rs, &gated->gate) != 0)
+			  lc->rs, gate) != 0)
 		st = PL_ERR_NOMEM;
 	if (st == PL_OK) {
 		if (!cached)
 			regex_shape(re, expanded, strlen(expanded));
 		if (key)
-			rules_cache_note(lc->rs->cache, key, strlen(key), caseless, re,
-					 want_gate ? &gated->gate : NULL, cached);
+			rules_cache_note(lc->rs->cache, key, strlen(key), caseless, re, gate,
+					 cached);
 	}
 	/* a rule on the original text: its gate as the normalised text can tell it */
-	if (st == PL_OK && want_gate && gated->match_original &&
-	    pf_gate_for_original(&lc->rs->pf, &gated->gate) != 0)
+	if (st == PL_OK && want_gate && original && pf_gate_for_original(&lc->rs->pf, gate) != 0)
 		st = PL_ERR_NOMEM;
 	free(expanded);
 	free(key);
@@ -714,7 +715,7 @@ static enum pl_status compile(struct load_ctx *lc, const cJSON *node, int casele
 
 enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, struct regex *re)
 {
-	return compile(lc, node, caseless, re, NULL);
+	return compile(lc, node, caseless, re, NULL, 0);
 }
 
 /* One alternative, behind the options that open the whole pattern (nlead bytes of lead): expanded,
@@ -795,7 +796,7 @@ fail:
 enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
 				struct regex *re)
 {
-	return compile(lc, node, 1, re, r);
+	return compile(lc, node, 1, re, &r->gate, r->match_original);
 }
 
 void regex_list_free(struct regex *res, size_t n)
@@ -807,8 +808,10 @@ void regex_list_free(struct regex *res, size_t n)
 	free(res);
 }
 
-enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
-			       struct regex **res, size_t *n)
+/* lc_compile_list, with a gate for each pattern in *gates when gates is not NULL. */
+static enum pl_status compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
+				   const struct rule *r, struct regex **res, struct pf_gate **gates,
+				   size_t *n)
 {
 	const cJSON *e;
 	size_t cnt;
@@ -816,6 +819,8 @@ enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int casel
 
 	*res = NULL;
 	*n = 0;
+	if (gates)
+		*gates = NULL;
 	if (cJSON_IsString(node))
 		cnt = 1;
 	else if (cJSON_IsArray(node))
@@ -825,17 +830,41 @@ enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int casel
 	if (!cnt)
 		return PL_OK;
 	*res = calloc(cnt, sizeof(**res));
-	if (!*res)
+	if (!*res || (gates && !(*gates = calloc(cnt, sizeof(**gates)))))
 		return PL_ERR_NOMEM;
-	if (cJSON_IsString(node)) {
-		st = lc_compile(lc, node, caseless, &(*res)[0]);
-		*n = st == PL_OK;
-		return st;
-	}
-	cJSON_ArrayForEach(e, node) {
-		if ((st = lc_compile(lc, e, caseless, &(*res)[*n])) != PL_OK)
+	for (e = cJSON_IsString(node) ? node : node->child; e && *n < cnt; e = e->next) {
+		st = compile(lc, e, caseless, &(*res)[*n], gates ? &(*gates)[*n] : NULL,
+			     r && r->match_original);
+		if (st != PL_OK) {
+			/* what the failed one holds: the caller frees the first *n */
+			rules_cache_forget(lc->rs->cache, &(*res)[*n]);
+			regex_release(&(*res)[*n]);
+			if (gates)
+				pf_gate_release(&(*gates)[*n]);
 			return st;
+		}
 		(*n)++;
 	}
 	return PL_OK;
+}
+
+enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
+			       struct regex **res, size_t *n)
+{
+	return compile_list(lc, node, caseless, NULL, res, NULL, n);
+}
+
+enum pl_status lc_compile_list_gated(struct load_ctx *lc, const cJSON *node, const struct rule *r,
+				     struct regex **res, struct pf_gate **gates, size_t *n)
+{
+	return compile_list(lc, node, 1, r, res, gates, n);
+}
+
+void pf_gate_list_free(struct pf_gate *gates, size_t n)
+{
+	size_t i;
+
+	for (i = 0; gates && i < n; i++)
+		pf_gate_release(&gates[i]);
+	free(gates);
 }

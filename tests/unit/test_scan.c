@@ -41,7 +41,12 @@ static const struct {
 	  R("orig.cafe", "info", "\"pattern\": \"\\\\bcaf\xc3\xa9\\\\b\", \"text\": \"original\"") ",\n"
 	  RC("norm.cafe", "n", "info", "\"pattern\": \"\\\\bcafe\\\\b\"") ",\n"
 	  /* split into its alternatives, each behind the options that open the pattern */
-	  RC("orig.case", "c", "info", "\"pattern\": \"(?-i)\\\\bAb\\\\b|\\\\bCd\\\\b\", \"text\": \"original\"") "]}" },
+	  RC("orig.case", "c", "info", "\"pattern\": \"(?-i)\\\\bAb\\\\b|\\\\bCd\\\\b\", \"text\": \"original\"") ",\n"
+	  /* a required word with a class beyond ASCII: its prefilter gate must stay open on it */
+	  RC("orig.require", "r", "warning", "\"pattern\": \"\\\\b[a-z]{2}-[0-9]{3}\\\\b\", \"text\": \"original\", "
+	     "\"context\": {\"require\": [\"\\\\bv[\xc3\xa9" "e]hicule\\\\b\"]}") ",\n"
+	  RC("norm.require", "q", "warning", "\"pattern\": \"\\\\b[0-9]{4}\\\\b\", "
+	     "\"context\": {\"require\": [\"\\\\bcaf[\xc3\xa9" "e]\\\\b\"]}") "]}" },
 	{ "combo", "{\"format\": 1, \"name\": \"combo\", \"rules\": [\n"
 	  "{\"id\": \"who\", \"kind\": \"combination\", \"category\": \"identity\", \"severity\": \"error\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
@@ -335,6 +340,12 @@ static const struct scase cases[] = {
 	  { NULL }, NOCHECK },
 	{ "original text, options and the second alternative", "original", B("cd Cd Ab"), 0, NULL,
 	  { "orig.case|Cd|1|4|3-5", "orig.case|Ab|1|7|6-8" }, NOCHECK },
+	{ "original text, required word accented and upper-case", "original",
+	  B("Le V\xc3\x89HICULE AB-123 vu au CAF\xc3\x89 1234"), 0, NULL,
+	  { "orig.require|AB-123|1|13|13-19", "norm.cafe|CAF\xc3\x89|1|26|26-31",
+	    "orig.cafe|CAF\xc3\x89|1|26|26-31", "norm.require|1234|1|31|32-36" }, NOCHECK },
+	{ "original text, required word absent", "original", B("Le bateau AB-123, 1234"), 0, NULL,
+	  { NULL }, NOCHECK },
 	{ "original text, after an emoji", "original", B("\xf0\x9f\x8d\xb5 CAF\xc3\x89"), 0, NULL,
 	  { "norm.cafe|CAF\xc3\x89|1|3|5-10", "orig.cafe|CAF\xc3\x89|1|3|5-10" }, NOCHECK },
 };
