@@ -18,6 +18,7 @@ struct part {
 	char *rule_id;        /* { "rule": id } */
 	long rule;            /* resolved index */
 	struct regex re;      /* { "pattern": ... } */
+	struct pf_gate gate;  /* its prefilter gate */
 	int has_re;
 };
 
@@ -40,6 +41,7 @@ static void combination_release(void *data)
 		free(c->parts[i].rule_id);
 		if (c->parts[i].has_re)
 			regex_release(&c->parts[i].re);
+		pf_gate_release(&c->parts[i].gate);
 	}
 	free(c);
 }
@@ -66,7 +68,7 @@ static enum pl_status parse_part(struct load_ctx *lc, const cJSON *e, struct par
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(e, "pattern")) == NULL)
 		return lc_error(lc, e, 0, PL_ERR_RULES, "a part needs 'rule' or 'pattern'");
-	st = lc_compile(lc, v, 1, &p->re);
+	st = lc_compile_norm_gate(lc, v, &p->re, &p->gate);
 	p->has_re = st == PL_OK;
 	return st;
 }
@@ -161,15 +163,29 @@ static int by_start(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* Whether part p can match in the caption: its pattern's literals or its rule's are there. */
+static int part_possible(const struct part *p, const struct text_scan *ts)
+{
+	return p->rule >= 0 ? ts_gate_open(ts, &ts->rs->rules[p->rule]) : ts_may_match(ts, &p->gate);
+}
+
 /* Every part's matches, original offsets, sorted, overlaps dropped (the longer one stays). */
 static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct match_list *all)
 {
 	const struct combination_rule *c = r->data;
-	size_t i, j, k;
+	size_t i, j, k, possible = 0;
 
+	/* fewer parts can match than must: none need run */
+	for (i = 0; i < c->nparts; i++)
+		possible += (size_t)part_possible(&c->parts[i], ts);
+	if (possible < c->min_parts)
+		return PL_OK;
 	for (i = 0; i < c->nparts; i++) {
 		const struct part *p = &c->parts[i];
 		size_t before = all->len;
+
+		if (!part_possible(p, ts))
+			continue;
 
 		if (p->rule >= 0) {
 			const struct match_list *ml;

@@ -25,9 +25,10 @@ struct pattern_rule {
 	int sentence;           /* and at its sentence's ends: SENTENCE_BOTH or SENTENCE_END */
 	struct regex *require, *boost, *forbid, *exclude;
 	size_t nrequire, nboost, nforbid, nexclude;
-	/* The require patterns' prefilter gates: a caption in which none is open holds no match
-	 * that context.require lets through, and the rule need not run. */
-	struct pf_gate *require_gate;
+	/* Their prefilter gates: a pattern whose gate a caption leaves closed cannot match in it and
+	 * is not run; a caption in which no require pattern's is open holds no match that
+	 * context.require lets through, and the rule does not run at all. */
+	struct pf_gate *require_gate, *boost_gate, *forbid_gate, *exclude_gate;
 };
 
 static const char *const pattern_keys[] = { "pattern", "validate", "context", "exclude", NULL };
@@ -38,10 +39,13 @@ static void pattern_release(void *data)
 
 	alts_release(&p->alts);
 	regex_list_free(p->require, p->nrequire);
-	pf_gate_list_free(p->require_gate, p->nrequire);
 	regex_list_free(p->boost, p->nboost);
 	regex_list_free(p->forbid, p->nforbid);
 	regex_list_free(p->exclude, p->nexclude);
+	pf_gate_list_free(p->require_gate, p->nrequire);
+	pf_gate_list_free(p->boost_gate, p->nboost);
+	pf_gate_list_free(p->forbid_gate, p->nforbid);
+	pf_gate_list_free(p->exclude_gate, p->nexclude);
 	free(p);
 }
 
@@ -80,10 +84,11 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, cons
 		    PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "boost")) != NULL &&
-	    (st = lc_compile_list(lc, v, 1, &p->boost, &p->nboost)) != PL_OK)
+	    (st = lc_compile_list_gated(lc, v, r, &p->boost, &p->boost_gate, &p->nboost)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "forbid")) != NULL &&
-	    (st = lc_compile_list(lc, v, 1, &p->forbid, &p->nforbid)) != PL_OK)
+	    (st = lc_compile_list_gated(lc, v, r, &p->forbid, &p->forbid_gate, &p->nforbid)) !=
+		    PL_OK)
 		return st;
 	return PL_OK;
 }
@@ -126,7 +131,8 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	    (st = parse_context(p, v, r, lc)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "exclude")) != NULL &&
-	    (st = lc_compile_list(lc, v, 1, &p->exclude, &p->nexclude)) != PL_OK)
+	    (st = lc_compile_list_gated(lc, v, r, &p->exclude, &p->exclude_gate, &p->nexclude)) !=
+		    PL_OK)
 		return st;
 	return PL_OK;
 }
@@ -140,14 +146,18 @@ static size_t next_char(const char *s, size_t len, size_t off)
 	return off;
 }
 
-/* Whether any of res matches within [from, to); with overlap, only matches overlapping [s, e). */
-static int any_in(const struct regex *res, size_t n, struct text_scan *ts, const char *subj,
-		  size_t len, size_t from, size_t to, int overlap, size_t s, size_t e)
+/* Whether any of res (gated by gates) matches within [from, to); with overlap, only matches
+ * overlapping [s, e). */
+static int any_in(const struct regex *res, const struct pf_gate *gates, size_t n,
+		  struct text_scan *ts, const char *subj, size_t len, size_t from, size_t to,
+		  int overlap, size_t s, size_t e)
 {
 	size_t i, ms, me, pos;
 	int rc;
 
 	for (i = 0; i < n; i++) {
+		if (!ts_may_match(ts, &gates[i]))
+			continue;
 		pos = from;
 		while (pos <= to) {
 			rc = regex_search_range(&res[i], ts->m, subj, len, pos, to, &ms, &me);
@@ -169,10 +179,10 @@ static int require_possible(const struct pattern_rule *p, const struct text_scan
 {
 	size_t i;
 
-	if (!p->nrequire || !ts->found)
+	if (!p->nrequire)
 		return 1;
 	for (i = 0; i < p->nrequire; i++)
-		if (!p->require_gate[i].n || pf_gate_open(&p->require_gate[i], ts->found))
+		if (ts_may_match(ts, &p->require_gate[i]))
 			return 1;
 	return 0;
 }
@@ -201,17 +211,20 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 	*boosted = 0;
 	if (p->validate && !p->validate->fn(subj + vs, ve - vs))
 		return 0;
-	if (p->nexclude && (rc = any_in(p->exclude, p->nexclude, ts, subj, len, from, to, 1, ms, me)))
+	if (p->nexclude && (rc = any_in(p->exclude, p->exclude_gate, p->nexclude, ts, subj, len,
+					from, to, 1, ms, me)))
 		return rc < 0 ? rc : 0;
-	if (p->nforbid && (rc = any_in(p->forbid, p->nforbid, ts, subj, len, from, to, 0, 0, 0)))
+	if (p->nforbid && (rc = any_in(p->forbid, p->forbid_gate, p->nforbid, ts, subj, len, from,
+				       to, 0, 0, 0)))
 		return rc < 0 ? rc : 0;
 	if (p->nrequire) {
-		rc = any_in(p->require, p->nrequire, ts, subj, len, from, to, 0, 0, 0);
+		rc = any_in(p->require, p->require_gate, p->nrequire, ts, subj, len, from, to, 0, 0,
+			    0);
 		if (rc <= 0)
 			return rc;
 	}
 	if (p->nboost) {
-		rc = any_in(p->boost, p->nboost, ts, subj, len, from, to, 0, 0, 0);
+		rc = any_in(p->boost, p->boost_gate, p->nboost, ts, subj, len, from, to, 0, 0, 0);
 		if (rc < 0)
 			return rc;
 		*boosted = rc;

@@ -11,6 +11,7 @@
 struct requires_rule {
 	struct alts when;          /* searched as its alternatives, for the leftmost */
 	struct regex *unless;
+	struct pf_gate *unless_gate; /* a caption that leaves one closed cannot hold its mention */
 	size_t nunless;
 };
 
@@ -22,6 +23,7 @@ static void requires_release(void *data)
 
 	alts_release(&q->when);
 	regex_list_free(q->unless, q->nunless);
+	pf_gate_list_free(q->unless_gate, q->nunless);
 	free(q);
 }
 
@@ -40,7 +42,8 @@ static enum pl_status requires_parse(struct rule *r, const cJSON *obj, struct lo
 		return st;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "unless")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'unless'");
-	if ((st = lc_compile_list(lc, v, 1, &q->unless, &q->nunless)) != PL_OK)
+	if ((st = lc_compile_list_gated(lc, v, r, &q->unless, &q->unless_gate, &q->nunless)) !=
+	    PL_OK)
 		return st;
 	if (!q->nunless)
 		return lc_error(lc, v, 0, PL_ERR_RULES, "'unless' needs at least one pattern");
@@ -67,6 +70,8 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 	for (i = 0; i < q->nunless; i++) {
 		size_t a, b;
 
+		if (!ts_may_match(ts, &q->unless_gate[i]))
+			continue;
 		rc = regex_search_range(&q->unless[i], ts->m, subj, len, 0, len, &a, &b);
 		if (rc < 0)
 			return ts_match_error(ts, r, 0, rc);

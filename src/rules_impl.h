@@ -163,6 +163,9 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 /* As lc_compile, and derives the rule's prefilter gate from the pattern (normalised-text rules). */
 enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct rule *r,
 				struct regex *re);
+/* As lc_compile (caseless), with the pattern's prefilter gate for the normalised text in *gate. */
+enum pl_status lc_compile_norm_gate(struct load_ctx *lc, const cJSON *node, struct regex *re,
+				    struct pf_gate *gate);
 /*
  * Splits node's pattern at its top-level '|' (when that keeps its meaning) and compiles and gates
  * each alternative on its own into *branches / *gates (*n of them; 0 when not split).

@@ -413,7 +413,12 @@ int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *s
 	return 0;
 }
 
+int ts_may_match(const struct text_scan *ts, const struct pf_gate *g)
+{
+	return !g->n || !ts->found || pf_gate_open(g, ts->found);
+}
+
 int ts_gate_open(const struct text_scan *ts, const struct rule *r)
 {
-	return !r->gate.n || !ts->found || pf_gate_open(&r->gate, ts->found);
+	return ts_may_match(ts, &r->gate);
 }

@@ -80,6 +80,8 @@ size_t ts_back(const struct text_scan *ts, const char *subj, size_t off, size_t 
 size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t off, size_t n);
 /* Whether the caption holds the literals rule r needs (always, for unfiltered rules). */
 int ts_gate_open(const struct text_scan *ts, const struct rule *r);
+/* The same for a pattern with gate g: whether it can match in the caption at all. */
+int ts_may_match(const struct text_scan *ts, const struct pf_gate *g);
 /* Whether rule r applies to this post (scope: account and language). */
 int ts_in_scope(const struct text_scan *ts, const struct rule *r);
 

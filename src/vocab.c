@@ -799,6 +799,12 @@ enum pl_status lc_compile_gated(struct load_ctx *lc, const cJSON *node, struct r
 	return compile(lc, node, 1, re, &r->gate, r->match_original);
 }
 
+enum pl_status lc_compile_norm_gate(struct load_ctx *lc, const cJSON *node, struct regex *re,
+				    struct pf_gate *gate)
+{
+	return compile(lc, node, 1, re, gate, 0);
+}
+
 void regex_list_free(struct regex *res, size_t n)
 {
 	size_t i;
