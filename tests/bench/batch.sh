@@ -7,9 +7,12 @@
 # does not grow with the queue). Figures only: nothing here fails on a slow machine.
 # BENCH_RUNS sets how many runs each figure with pixels is the best of (3); the text and metadata
 # figures, under half a second each, are the best of BENCH_FAST_RUNS (12) rounds of their own.
-# Usage: tests/bench/batch.sh BUILD_DIR
+# With BEFORE (another build's directory), that build's -j1 and -j2 text and metadata runs join the
+# same rounds, and its speed-up is printed beside this one's.
+# Usage: tests/bench/batch.sh BUILD_DIR [BEFORE]
 set -u
 build=${1:-build}
+before=${2:-}
 bin=$build/postlint
 rules=tests/rules/core.json
 [ -f rules/default.json ] && rules=rules/default.json
@@ -24,6 +27,12 @@ if [ ! -x /usr/bin/time ]; then
 	exit 1
 fi
 
+for t in mkqueue cpuscale; do
+	if [ ! -x "$build/tools/$t" ]; then
+		echo "batch bench: $build/tools/$t is missing (make tools, or make bench)" >&2
+		exit 1
+	fi
+done
 "$build/tools/mkqueue" "$tmp/q10k" 10000 1 || exit 1
 "$build/tools/mkqueue" "$tmp/q1k" 1000 1 || exit 1
 photos=$(find "$tmp/q10k" -name '*.jpg' | wc -l)
@@ -35,10 +44,10 @@ echo "queue: 10000 posts, $photos JPEGs, rules $rules, $(nproc) processors"
 # for this work: two separate one-worker processes, each on half of the queue's folders, running
 # at once (no shared memory, no hand-offs): no two-worker run can beat it.
 measure() {
-	python3 - "$bin" "$rules" "$runs" "$tmp/q10k" "$tmp/q1k" "$fast_runs" <<'PY'
+	python3 - "$bin" "$rules" "$runs" "$tmp/q10k" "$tmp/q1k" "$fast_runs" "$before" <<'PY'
 import os, resource, subprocess, sys, time
 bin, rules, runs, q10k, q1k = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
-fast_runs = int(sys.argv[6])
+fast_runs, before = int(sys.argv[6]), sys.argv[7]
 base = [bin, "--rules", rules, "--no-progress", "-q"]
 dirs = sorted(os.path.join(q10k, d) for d in os.listdir(q10k))
 half = len(dirs) // 2
@@ -63,6 +72,10 @@ fast = {
     "t1": [base + ["-j", "1", "--no-pixels"] + dirs[:len(dirs) // 10]],
     "t2": [base + ["-j", "2", "--no-pixels"] + dirs[:len(dirs) // 10]],
 }
+if before:
+    old = [os.path.join(before, "postlint")] + base[1:]
+    fast["b1"] = [old + ["-j", "1", "--no-pixels", q10k]]
+    fast["b2"] = [old + ["-j", "2", "--no-pixels", q10k]]
 slow = {
     "p1": [base + ["-j", "1", q1k]],
     "p2": [base + ["-j", "2", q1k]],
@@ -88,11 +101,18 @@ t1=$(get t1)
 t2=$(get t2)
 p1=$(get p1)
 p2=$(get p2)
+b1=$(get b1)
+b2=$(get b2)
 line() { # label, "wall cpu", posts
 	echo "$2" | awk -v l="$1" -v n="${3:-10000}" '{ printf "%-34s %7.0f posts/s  (%.3f s wall, %.2f s cpu)\n", l, n / $1, $1, $2 }'
 }
 line "-j1 text+metadata (--no-pixels)" "$n1"
 line "-j2 text+metadata (--no-pixels)" "$n2"
+if [ -n "$before" ]; then
+	line "-j1 text+metadata, $before" "$b1"
+	line "-j2 text+metadata, $before" "$b2"
+	echo "$n1 $n2 $b1 $b2" | awk '{ printf "speed-up -j1 -> -j2 without pixels, same rounds: %.2fx here, %.2fx before\n", $1 / $3, $5 / $7 }'
+fi
 line "-j1 with pixels (1,000 posts)" "$p1" 1000
 line "-j2 with pixels (1,000 posts)" "$p2" 1000
 # The machine's own ceiling: pure register work in one thread and in two (tests/tools/cpuscale.c).
