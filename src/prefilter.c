@@ -12,9 +12,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "prefilter.h"
 #include "prefilter_set.h"
+#include "utf8.h"
 #include "banned.h"
 
 #define PF_MAX_DEPTH 200
@@ -84,12 +86,28 @@ static size_t utf8_seq(const char *p, size_t avail)
 	return n <= avail ? n : avail;
 }
 
+/* The character of n bytes at p, lower-cased as the normalised text is, into out (up to 4 bytes);
+ * its length there. */
+static size_t lower_char(const char *p, size_t n, char *out)
+{
+	utf8proc_int32_t cp;
+
+	if (n == 1 || utf8_valid_len(p, n) != n) {
+		memcpy(out, p, n);
+		out[0] = lower(out[0]);
+		return n;
+	}
+	cp = utf8proc_tolower(utf8_decode(p, n));
+	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
 /* A character class "[...]": the exact set of its members when small, each an ASCII byte or one
- * whole UTF-8 character ("[ée]" is "e" or "é"; ranges only of ASCII), else nothing. */
+ * whole UTF-8 character, lower-cased ("[ÉE]" is "e" or "é"; ranges only of ASCII), else
+ * nothing. */
 static void read_class(struct reader *r, struct pf_info *out)
 {
 	unsigned char bits[32] = { 0 };
-	const char *wide[PF_MAX_EXACT];
+	char wide[PF_MAX_EXACT][4];
 	size_t wlen[PF_MAX_EXACT], nwide = 0, n = 0, c, k;
 	int neg = 0, unknown = 0, first = 1, wordless = 1; /* no member is an ASCII word byte */
 
@@ -139,8 +157,8 @@ static void read_class(struct reader *r, struct pf_info *out)
 			    nwide == PF_MAX_EXACT)
 				unknown = 1;
 			else {
-				wide[nwide] = r->p + r->i;
-				wlen[nwide++] = k;
+				wlen[nwide] = lower_char(r->p + r->i, k, wide[nwide]);
+				nwide++;
 			}
 			r->i += k ? k : 1;
 			continue;
@@ -493,11 +511,10 @@ static void read_atom(struct reader *r, struct pf_info *out)
 	{
 		size_t n = utf8_seq(r->p + r->i, r->len - r->i);
 		char buf[4];
+		size_t m = lower_char(r->p + r->i, n, buf);
 
-		memcpy(buf, r->p + r->i, n);
-		buf[0] = lower(buf[0]);
 		r->i += n;
-		if (pf_info_exact(out, buf, n) != 0)
+		if (pf_info_exact(out, buf, m) != 0)
 			r->bail = 1;
 	}
 }

@@ -174,19 +174,19 @@ static enum pl_status collect(const struct rule *r, struct text_scan *ts, struct
 {
 	const struct combination_rule *c = r->data;
 	size_t i, j, k, possible = 0;
+	unsigned char can[COMBINATION_MAX_PARTS];
 
 	/* fewer parts can match than must: none need run */
 	for (i = 0; i < c->nparts; i++)
-		possible += (size_t)part_possible(&c->parts[i], ts);
+		possible += can[i] = (unsigned char)part_possible(&c->parts[i], ts);
 	if (possible < c->min_parts)
 		return PL_OK;
 	for (i = 0; i < c->nparts; i++) {
 		const struct part *p = &c->parts[i];
 		size_t before = all->len;
 
-		if (!part_possible(p, ts))
+		if (!can[i])
 			continue;
-
 		if (p->rule >= 0) {
 			const struct match_list *ml;
 			enum pl_status st = ts_rule_matches(ts, (size_t)p->rule, &ml);

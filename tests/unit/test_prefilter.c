@@ -36,6 +36,9 @@ static const struct row rows[] = {
 	{ "n[°o]\\.?\\s?12", "no 12", "n°,no;12" /* a class member may be a whole UTF-8 character */ },
 	{ "\\bcaf[éèe]\\b", "un cafè", "\\bcafé,\\bcafè,\\bcafe\\b" /* no bound after a byte beyond ASCII */ },
 	{ "x[é-ë]yz", "xêyz", "yz" /* a range of them: unmodelled */ },
+	/* caseless: a capital beyond ASCII, in a class or not, as the lower-cased text has it */
+	{ "\\bcaf[ÉE]\\b", "café", "\\bcafé,\\bcafe\\b" },
+	{ "\\bÉcole\\b", "école", "école\\b" },
 	{ "(?<![\\w.,/-])\\d{4} ?[a-z]{2}", "1234 ab", "0,1,2,3,4,5,6,7,8,9" },
 	{ "x*abc", "abc", "abc" },
 	{ "(?:ab)+c", "ababc", "ab" /* a repeated group ends the exact run */ },
