@@ -75,6 +75,43 @@ struct pf_vocab_memo;
 /* Literals of four bytes or more are chained by a hash of their first four (pf_quad_slot). */
 #define PF_QUAD_BITS 13
 
+/*
+ * The scan's index (prefilter_seal), each class of literals in one array grouped by a hash of
+ * their first bytes, so that a position of the text reads a few neighbouring entries and no
+ * literal: two and three bytes by the first two, four to eight by the first four (and the rest
+ * compared in the entry), nine and more by the first eight (the rest compared to the literal).
+ * Literals sharing their first four bytes are many ("bij de ...", "une ..."): the longest ones
+ * are told apart by eight. A class's slots are a bitmap, small enough to stay in the first-level
+ * cache where most positions of a text stop, ranked: an occupied slot's entries are found from
+ * the number of occupied slots before it.
+ */
+#define PF_SHORT_BITS 12
+#define PF_MID_BITS 15
+#define PF_LONG_BITS 15
+struct pf_short_ent {
+	uint32_t head, mask, id; /* the bytes, as pf_lit's head and mask */
+	uint16_t len, bound;
+};
+struct pf_mid_ent {
+	uint32_t head, tail, tmask, id; /* the first four bytes, the others and which count */
+	uint16_t len, bound;
+};
+struct pf_long_ent {
+	uint64_t head; /* the first eight bytes */
+	uint32_t id, len, bound;
+};
+struct pf_slots {
+	uint64_t *bits; /* which slots hold entries */
+	uint32_t *rank; /* per word of bits: the occupied slots before it */
+	uint32_t *off;  /* per occupied slot, in order: its first entry; one more at the end */
+};
+struct pf_index {
+	struct pf_slots shorts_at, mids_at, longs_at;
+	struct pf_short_ent *shorts;
+	struct pf_mid_ent *mids;
+	struct pf_long_ent *longs;
+};
+
 /* The literal table of a whole rule set. Chains: one-byte literals by their byte, two- and
  * three-byte ones by their first two bytes, longer ones by a hash of their first four, so a
  * position of the text compares only literals that very likely start there. */
@@ -89,12 +126,19 @@ struct prefilter {
 	uint64_t byte_bits[4];
 	struct pf_vocab_memo *memo; /* by word list: packs use the same vocabularies many times */
 	size_t nmemo;
+	/* built by prefilter_seal, dropped by a literal added after it: a scan without it finds
+	 * every literal (every rule runs) */
+	struct pf_index idx;
+	int sealed;
 };
 
 void prefilter_init(struct prefilter *pf);
 void prefilter_release(struct prefilter *pf);
 /* Makes room for n literals in one step (a load that knows how many it will meet); 0 or -1. */
 int prefilter_reserve(struct prefilter *pf, size_t n);
+/* Builds the scan's index once every literal is in; 0, or -1 on no memory (the scan then finds
+ * every literal). */
+int prefilter_seal(struct prefilter *pf);
 
 /*
  * Finds vocabulary name (len bytes) for a "{{name}}" in a pattern: its normalised words, or for a
@@ -161,7 +205,8 @@ struct run_buf {
 };
 
 /* Adds to found (a set of literal ids, PF_WORDS(pf->nlits) words, cleared by the caller) every
- * literal in text; with hits (may be NULL), also records where. */
+ * literal in text; with hits (may be NULL), also records where. Unsealed (prefilter_seal), pf
+ * cannot tell: every literal is marked found and the hits lost. */
 void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, uint64_t *found,
 		    struct pf_hits *hits);
 void pf_hits_release(struct pf_hits *h);

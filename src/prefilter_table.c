@@ -26,6 +26,24 @@ int prefilter_reserve(struct prefilter *pf, size_t n)
 	return 0;
 }
 
+static void slots_release(struct pf_slots *t)
+{
+	free(t->bits);
+	free(t->rank);
+	free(t->off);
+}
+
+static void index_release(struct pf_index *x)
+{
+	slots_release(&x->shorts_at);
+	slots_release(&x->mids_at);
+	slots_release(&x->longs_at);
+	free(x->shorts);
+	free(x->mids);
+	free(x->longs);
+	memset(x, 0, sizeof(*x));
+}
+
 void prefilter_release(struct prefilter *pf)
 {
 	size_t i;
@@ -36,6 +54,7 @@ void prefilter_release(struct prefilter *pf)
 	free(pf->by_bigram);
 	free(pf->by_byte);
 	free(pf->by_quad);
+	index_release(&pf->idx);
 	prefilter_memo_release(pf);
 	prefilter_init(pf);
 }
@@ -60,6 +79,37 @@ static inline uint32_t quad_at(const unsigned char *p)
 static inline uint32_t quad_slot(uint32_t w)
 {
 	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
+}
+
+/* The first n (< 4) bytes at p as quad_at reads four, the others zero. */
+static inline uint32_t part_at(const unsigned char *p, size_t n)
+{
+	uint32_t w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w |= (uint32_t)p[i] << (8 * i);
+	return w;
+}
+
+static inline uint32_t short_slot(unsigned bigram)
+{
+	return (bigram * 0x9e3779b1u) >> (32 - PF_SHORT_BITS);
+}
+
+static inline uint32_t mid_slot(uint32_t w)
+{
+	return (w * 0x9e3779b1u) >> (32 - PF_MID_BITS);
+}
+
+static inline int bit_at(const uint64_t *bits, uint32_t k)
+{
+	return (int)((bits[k >> 6] >> (k & 63)) & 1);
+}
+
+static inline uint32_t long_slot(uint64_t eight)
+{
+	return (uint32_t)((eight * 0x9e3779b97f4a7c15ull) >> (64 - PF_LONG_BITS));
 }
 
 size_t pf_lit_marked(const struct pf_lit *l, char *out)
@@ -117,6 +167,7 @@ static long lit_find_or_add(struct prefilter *pf, const char *s, size_t len, uns
 	l = &pf->lits[pf->nlits];
 	if (!(l->s = xmemdup0(s, len)))
 		return -1;
+	pf->sealed = 0; /* the index lacks it */
 	l->len = len;
 	l->bound = bound;
 	l->head = h;
@@ -187,16 +238,13 @@ static void hit_add(struct pf_hits *h, uint32_t k, size_t off)
 	h->count[k]++;
 }
 
-/* Found literal k at offset i of t (len bytes): marked, and recorded when hits are kept; not when
- * a byte next to it is a word's where the pattern has \b. */
-static inline void hit(const struct prefilter *pf, const unsigned char *t, size_t len,
-		       uint64_t *found, struct pf_hits *h, uint32_t k, size_t i)
+/* Found literal k (n bytes, bound) at offset i of t (len bytes): marked, and recorded when hits
+ * are kept; not when a byte next to it is a word's where the pattern has \b. */
+static inline void hit(const unsigned char *t, size_t len, uint64_t *found, struct pf_hits *h,
+		       uint32_t k, size_t n, unsigned bound, size_t i)
 {
-	unsigned b = pf->lits[k].bound;
-
-	if (b && (((b & PF_BOUND_START) && i > 0 && pf_word_byte(t[i - 1])) ||
-		  ((b & PF_BOUND_END) && i + pf->lits[k].len < len &&
-		   pf_word_byte(t[i + pf->lits[k].len]))))
+	if (bound && (((bound & PF_BOUND_START) && i > 0 && pf_word_byte(t[i - 1])) ||
+		      ((bound & PF_BOUND_END) && i + n < len && pf_word_byte(t[i + n]))))
 		return;
 	if (h) {
 		if (!pf_in(found, k)) {
@@ -208,12 +256,192 @@ static inline void hit(const struct prefilter *pf, const unsigned char *t, size_
 	found[k >> 6] |= 1ull << (k & 63);
 }
 
+/* The class (0: two and three bytes, 1: up to eight, 2: more) of a literal of two or more. */
+static int lit_class(size_t len)
+{
+	return len < 4 ? 0 : len <= 8 ? 1 : 2;
+}
+
+static const unsigned class_bits[3] = { PF_SHORT_BITS, PF_MID_BITS, PF_LONG_BITS };
+
+/* The bits set in x, inline: without a popcnt instruction in the baseline x86-64 target, the
+ * builtin is a call into libgcc on the scan's path. */
+static inline unsigned popcount64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ull;
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The occupied slots before slot k, k being occupied: its place in t->off. */
+static inline uint32_t slot_rank(const struct pf_slots *t, uint32_t k)
+{
+	return t->rank[k >> 6] +
+	       (uint32_t)popcount64(t->bits[k >> 6] & ((1ull << (k & 63)) - 1));
+}
+
+/* Where a literal goes in the index, read once from its bytes (which lie all over the heap). */
+struct placed {
+	uint32_t slot, tail; /* tail: the bytes after the first four, up to four */
+	int cls;             /* lit_class, or -1 for a one-byte literal (not in the index) */
+};
+
+/* The occupied slots of t, of class c. */
+static size_t slots_occupied(const struct pf_slots *t, int c)
+{
+	size_t last = ((size_t)1 << class_bits[c]) / 64 - 1;
+
+	return t->rank[last] + (size_t)popcount64(t->bits[last]);
+}
+
+/*
+ * Builds the slots of the three classes (t[0..2]) for the placed literals: marks their slots,
+ * ranks them, and counts each slot's entries into the end of its run (off[r] for the r-th
+ * occupied slot, then summed), for the entries to be filled backwards from there. Returns 0, or
+ * -1 on no memory.
+ */
+static int slots_build(struct pf_slots t[3], const struct placed *pl, size_t n)
+{
+	size_t k, c, occupied, words;
+
+	for (c = 0; c < 3; c++) {
+		words = ((size_t)1 << class_bits[c]) / 64;
+		t[c].bits = calloc(words, sizeof(*t[c].bits));
+		t[c].rank = malloc(words * sizeof(*t[c].rank));
+		if (!t[c].bits || !t[c].rank)
+			return -1;
+	}
+	for (k = 0; k < n; k++)
+		if (pl[k].cls >= 0)
+			t[pl[k].cls].bits[pl[k].slot >> 6] |= 1ull << (pl[k].slot & 63);
+	for (c = 0; c < 3; c++) {
+		words = ((size_t)1 << class_bits[c]) / 64;
+		for (k = occupied = 0; k < words; k++) {
+			t[c].rank[k] = (uint32_t)occupied;
+			occupied += (size_t)popcount64(t[c].bits[k]);
+		}
+		/* the count of the last occupied slot, summed, is also the end */
+		if (!(t[c].off = calloc(occupied + 1, sizeof(*t[c].off))))
+			return -1;
+	}
+	for (k = 0; k < n; k++)
+		if (pl[k].cls >= 0)
+			t[pl[k].cls].off[slot_rank(&t[pl[k].cls], pl[k].slot)]++;
+	for (c = 0; c < 3; c++) {
+		occupied = slots_occupied(&t[c], (int)c);
+		for (k = 1; k < occupied; k++)
+			t[c].off[k] += t[c].off[k - 1];
+		t[c].off[occupied] = occupied ? t[c].off[occupied - 1] : 0;
+	}
+	return 0;
+}
+
+int prefilter_seal(struct prefilter *pf)
+{
+	struct pf_index x;
+	struct pf_slots slots[3];
+	struct placed *pl;
+	size_t k, num[3];
+	uint32_t j;
+
+	index_release(&pf->idx);
+	pf->sealed = 0;
+	memset(&x, 0, sizeof(x));
+	memset(slots, 0, sizeof(slots));
+	if (!(pl = malloc((pf->nlits ? pf->nlits : 1) * sizeof(*pl))))
+		return -1;
+	for (k = 0; k < pf->nlits; k++) {
+		const struct pf_lit *l = &pf->lits[k];
+		const unsigned char *u = (const unsigned char *)l->s;
+
+		pl[k].cls = l->len < 2 ? -1 : lit_class(l->len);
+		if (pl[k].cls < 0)
+			continue;
+		pl[k].tail = l->len <= 4 ? 0 : part_at(u + 4, l->len < 8 ? l->len - 4 : 4);
+		pl[k].slot = pl[k].cls == 0 ? short_slot((l->head & 0xffu) << 8 | (l->head >> 8 & 0xffu))
+			     : pl[k].cls == 1 ? mid_slot(l->head)
+					      : long_slot((uint64_t)l->head | (uint64_t)pl[k].tail << 32);
+	}
+	if (slots_build(slots, pl, pf->nlits) != 0)
+		goto fail;
+	for (k = 0; k < 3; k++)
+		num[k] = slots[k].off[slots_occupied(&slots[k], (int)k)];
+	x.shorts_at = slots[0];
+	x.mids_at = slots[1];
+	x.longs_at = slots[2];
+	memset(slots, 0, sizeof(slots));
+	x.shorts = malloc((num[0] ? num[0] : 1) * sizeof(*x.shorts));
+	x.mids = malloc((num[1] ? num[1] : 1) * sizeof(*x.mids));
+	x.longs = malloc((num[2] ? num[2] : 1) * sizeof(*x.longs));
+	if (!x.shorts || !x.mids || !x.longs)
+		goto fail;
+	for (k = pf->nlits; k-- > 0;) {
+		const struct pf_lit *l = &pf->lits[k];
+
+		switch (pl[k].cls) {
+		case 0:
+			j = --x.shorts_at.off[slot_rank(&x.shorts_at, pl[k].slot)];
+			x.shorts[j] = (struct pf_short_ent){ l->head, l->mask, (uint32_t)k,
+							     (uint16_t)l->len, (uint16_t)l->bound };
+			break;
+		case 1:
+			j = --x.mids_at.off[slot_rank(&x.mids_at, pl[k].slot)];
+			x.mids[j] = (struct pf_mid_ent){ l->head, pl[k].tail,
+							 (uint32_t)(0xffffffffull >> (8 * (8 - l->len))),
+							 (uint32_t)k, (uint16_t)l->len, (uint16_t)l->bound };
+			break;
+		case 2:
+			j = --x.longs_at.off[slot_rank(&x.longs_at, pl[k].slot)];
+			x.longs[j] = (struct pf_long_ent){ (uint64_t)l->head | (uint64_t)pl[k].tail << 32,
+							   (uint32_t)k, (uint32_t)l->len, l->bound };
+			break;
+		default:
+			break;
+		}
+	}
+	free(pl);
+	pf->idx = x;
+	pf->sealed = 1;
+	return 0;
+fail:
+	free(pl);
+	for (k = 0; k < 3; k++)
+		slots_release(&slots[k]);
+	index_release(&x);
+	return -1;
+}
+
+/* The entries of slot k of t, [*e, *end); 0 when it holds none. */
+static inline int slot_entries(const struct pf_slots *t, uint32_t k, uint32_t *e, uint32_t *end)
+{
+	uint32_t r;
+
+	if (!bit_at(t->bits, k))
+		return 0;
+	r = slot_rank(t, k);
+	*e = t->off[r];
+	*end = t->off[r + 1];
+	return 1;
+}
+
+/* What an unsealed table can say of text: that any literal may be in it. */
+static void scan_unsealed(const struct prefilter *pf, uint64_t *found, struct pf_hits *hits)
+{
+	if (pf->nlits)
+		memset(found, 0xff, PF_WORDS(pf->nlits) * sizeof(*found));
+	if (hits)
+		hits->lost = 1;
+}
+
 void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, uint64_t *found,
 		    struct pf_hits *hits)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i;
-	uint32_t k, w;
+	const struct pf_index *x = &pf->idx;
+	size_t i, rest;
+	uint32_t k, w, w2, e, end;
+	uint64_t eight;
 
 	if (hits) {
 		hits->n = 0;
@@ -234,41 +462,57 @@ void prefilter_scan(const struct prefilter *pf, const char *text, size_t len, ui
 			hits = NULL;
 		}
 	}
-	if (!pf->by_bigram)
+	if (!pf->nlits)
 		return;
+	if (!pf->sealed) {
+		scan_unsealed(pf, found, hits);
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned b = t[i], bb;
 
 		if ((pf->byte_bits[b >> 6] >> (b & 63)) & 1)
 			for (k = pf->by_byte[b] - 1u; k != UINT32_MAX; k = pf->lits[k].next)
-				hit(pf, t, len, found, hits, k, i);
-		if (i + 1 >= len)
+				hit(t, len, found, hits, k, 1, pf->lits[k].bound, i);
+		rest = len - i;
+		if (rest < 2)
 			break;
 		bb = (b << 8) | t[i + 1];
 		if (!((pf->bigram_bits[bb >> 6] >> (bb & 63)) & 1))
 			continue;
-		if (len - i >= 4) {
-			w = quad_at(t + i);
-			for (k = pf->by_quad[quad_slot(w)] - 1u; k != UINT32_MAX;
-			     k = pf->lits[k].next) {
-				const struct pf_lit *l = &pf->lits[k];
+		/* past the text's end, zeros: no literal holds one (prefilter_lit_id reads C strings) */
+		w = rest >= 4 ? quad_at(t + i) : part_at(t + i, rest);
+		/* two and three bytes */
+		if (slot_entries(&x->shorts_at, short_slot(bb), &e, &end))
+			for (; e < end; e++) {
+				const struct pf_short_ent *s = &x->shorts[e];
 
-				if (l->head == w && l->len <= len - i &&
-				    (l->len == 4 || !memcmp(l->s + 4, text + i + 4, l->len - 4)))
-					hit(pf, t, len, found, hits, k, i);
+				if ((w & s->mask) == s->head)
+					hit(t, len, found, hits, s->id, s->len, s->bound, i);
 			}
-		} else {
-			w = bb >> 8 | (bb & 0xffu) << 8;
-			if (i + 2 < len)
-				w |= (uint32_t)t[i + 2] << 16;
-		}
-		/* two- and three-byte literals */
-		for (k = pf->by_bigram[bb] - 1u; k != UINT32_MAX; k = pf->lits[k].next) {
-			const struct pf_lit *l = &pf->lits[k];
+		if (rest < 4)
+			continue;
+		/* four to eight: the bytes after the first four */
+		w2 = rest >= 8 ? quad_at(t + i + 4) : part_at(t + i + 4, rest - 4);
+		if (slot_entries(&x->mids_at, mid_slot(w), &e, &end))
+			for (; e < end; e++) {
+				const struct pf_mid_ent *m = &x->mids[e];
 
-			if ((w & l->mask) == l->head && l->len <= len - i)
-				hit(pf, t, len, found, hits, k, i);
-		}
+				if (m->head == w && (w2 & m->tmask) == m->tail)
+					hit(t, len, found, hits, m->id, m->len, m->bound, i);
+			}
+		if (rest < 9)
+			continue;
+		/* nine and more: the first eight, then the rest */
+		eight = (uint64_t)w | (uint64_t)w2 << 32;
+		if (slot_entries(&x->longs_at, long_slot(eight), &e, &end))
+			for (; e < end; e++) {
+				const struct pf_long_ent *l = &x->longs[e];
+
+				if (l->head == eight && l->len <= rest &&
+				    !memcmp(pf->lits[l->id].s + 8, text + i + 8, l->len - 8))
+					hit(t, len, found, hits, l->id, l->len, l->bound, i);
+			}
 	}
 }
 

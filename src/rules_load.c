@@ -458,6 +458,9 @@ enum pl_status pl_ruleset_load(struct pl_ruleset **out, const char *path,
 	st = load_file(NULL, rs, search, path, d, NULL);
 	if (st == PL_OK)
 		st = link_all(rs, d);
+	/* without its index the scan finds every literal: slower, never wrong */
+	if (st == PL_OK)
+		(void)prefilter_seal(&rs->pf);
 	if (st == PL_OK)
 		rules_cache_save(rs->cache, &rs->pf);
 	rules_cache_keep_file(rs->cache, &rs->cache_map, &rs->cache_map_len);

@@ -139,6 +139,7 @@ static void check_row(const struct row *r)
 
 	prefilter_init(&pf);
 	CHECK(prefilter_add(&pf, r->pattern, strlen(r->pattern), NULL, NULL, &g) == 0, "%s: no memory", r->pattern);
+	CHECK_INT(prefilter_seal(&pf), 0, "sealing");
 	/* the row's text really matches the pattern ... */
 	CHECK(regex_compile(&re, r->pattern, strlen(r->pattern), 1, err, sizeof(err), &eo) == PL_OK,
 	      "%s: %s", r->pattern, err);
@@ -171,6 +172,7 @@ static void check_closed(void)
 
 	prefilter_init(&pf);
 	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
+	prefilter_seal(&pf);
 	prefilter_scan(&pf, "een groene broek", 16, found, NULL);
 	CHECK(!pf_gate_open(&g, found), "gate open on text without 'rood'/'blauw'");
 	/* the words inside others do not count: \b must hold before them */
@@ -242,6 +244,7 @@ static void check_memo(void)
 	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &a);
 	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &b);
 	CHECK(a.n >= 1 && b.n == a.n, "conditions: %zu and %zu", a.n, b.n);
+	prefilter_seal(&pf);
 	prefilter_scan(&pf, text, strlen(text), found, &hits);
 	cond_memo_reset(&memo);
 	pa = cond_memo_positions(&memo, &a.conds[0], found, &hits, pf_cond_hits(&a.conds[0], found, &hits), &na);
@@ -279,24 +282,26 @@ static int ascii_word(char c)
 }
 
 /*
- * prefilter_scan against a naive search: many literals of one to eight bytes over a four-byte
- * alphabet with a space (so they share prefixes, chains and hash slots, and hit often), some
- * bound by \b to a word's start or end, texts with spaces and non-ASCII bytes of every length
- * up to 40 (literals cut off by the end), each literal's hits compared position by position.
+ * prefilter_scan against a naive search: many literals of one to sixteen bytes over a four-byte
+ * alphabet with a space (so they share prefixes and hash slots, and hit often; every length
+ * class of the index, the long ones sharing their first four or eight bytes), some bound by \b
+ * to a word's start or end, texts with spaces and non-ASCII bytes of every length up to 60
+ * (literals cut off by the end), half of them holding a few literals copied in, each literal's
+ * hits compared position by position.
  */
 static void check_scan_oracle(void)
 {
-	enum { NLIT = 600, NTEXT = 400 };
+	enum { NLIT = 600, NTEXT = 600, MAXLIT = 16, MAXTEXT = 60 };
 	static const char alpha[] = "abc ", talpha[] = "abc \xc3";
-	static char lits[NLIT][9], marked[NLIT][11];
+	static char lits[NLIT][MAXLIT + 1], marked[NLIT][MAXLIT + 3];
 	static unsigned bounds[NLIT];
 	struct prefilter pf;
 	struct pf_hits hits;
 	uint64_t found[PF_WORDS(NLIT)];
-	char text[41];
-	uint32_t seed = 7, want[41], h;
+	char text[MAXTEXT + 1];
+	uint32_t seed = 7, want[MAXTEXT + 1], h;
 	long id;
-	size_t i, k, n, len, nl, ids[NLIT], bad = 0, nbound = 0;
+	size_t i, k, n, len, nl, ids[NLIT], bad = 0, nbound = 0, nlong = 0, nmid = 0;
 
 	prefilter_init(&pf);
 	memset(&hits, 0, sizeof(hits));
@@ -304,8 +309,15 @@ static void check_scan_oracle(void)
 		size_t m = 0;
 		uint32_t r;
 
-		len = 1 + (nl < 8 ? nl : next_rand(&seed) % 8);
-		for (i = 0; i < len; i++)
+		len = 1 + (nl < MAXLIT ? nl : next_rand(&seed) % MAXLIT);
+		/* a long one begins as one before it, often: many share a head of four or eight */
+		i = 0;
+		if (len > 4 && nl > MAXLIT && next_rand(&seed) % 2) {
+			k = next_rand(&seed) % nl;
+			for (; i < len && i < (len > 8 ? 8u : 4u) && lits[k][i]; i++)
+				lits[nl][i] = lits[k][i];
+		}
+		for (; i < len; i++)
 			lits[nl][i] = alpha[next_rand(&seed) % 4];
 		lits[nl][len] = '\0';
 		/* a third bound at the start, a third at the end (where that end is a word byte) */
@@ -328,10 +340,17 @@ static void check_scan_oracle(void)
 	}
 	CHECK(pf.nlits < NLIT, "duplicates share an id: %zu ids for %d literals", pf.nlits, NLIT);
 	CHECK(nbound > NLIT / 4, "only %zu literals are bound", nbound);
+	CHECK_INT(prefilter_seal(&pf), 0, "sealing");
 	for (n = 0; n < NTEXT; n++) {
-		len = n % 41;
+		len = n % (MAXTEXT + 1);
 		for (i = 0; i < len; i++)
 			text[i] = talpha[next_rand(&seed) % 5];
+		for (i = 0; n % 2 && len && i < 3; i++) {
+			const char *l = lits[next_rand(&seed) % nl];
+			size_t at = next_rand(&seed) % len, ll = strlen(l);
+
+			memcpy(text + at, l, ll < len - at ? ll : len - at);
+		}
 		memset(found, 0, sizeof(found));
 		prefilter_scan(&pf, text, len, found, &hits);
 		for (k = 0; k < nl; k++) {
@@ -343,6 +362,8 @@ static void check_scan_oracle(void)
 				    !((bounds[k] & PF_BOUND_END) && i + ll < len &&
 				      ascii_word(text[i + ll])))
 					want[nw++] = (uint32_t)i;
+			nlong += ll > 8 ? nw : 0;
+			nmid += ll >= 4 && ll <= 8 ? nw : 0;
 			if (!pf_in(found, (uint32_t)ids[k])) {
 				bad += nw != 0;
 				continue;
@@ -355,7 +376,38 @@ static void check_scan_oracle(void)
 		}
 	}
 	CHECK(bad == 0, "%zu literal-and-text pairs where the scan and a naive search differ", bad);
+	CHECK(nlong > 100 && nmid > 100, "hits of long literals %zu, of four to eight bytes %zu", nlong,
+	      nmid);
 	pf_hits_release(&hits);
+	prefilter_release(&pf);
+}
+
+/* A literal added after the index was built: the scan cannot say where literals are, so it
+ * says every one may be there (every rule runs) and that the positions are lost. */
+static void check_unsealed(void)
+{
+	struct prefilter pf;
+	struct pf_gate g;
+	struct pf_hits hits;
+	uint64_t found[4] = { 0 };
+	const char *pat = "\\b(?:rood|blauw)\\s+jas";
+
+	memset(&hits, 0, sizeof(hits));
+	prefilter_init(&pf);
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
+	CHECK_INT(prefilter_seal(&pf), 0, "sealing");
+	prefilter_scan(&pf, "een groene broek", 16, found, &hits);
+	CHECK(!pf_gate_open(&g, found) && !hits.lost, "sealed: closed, positions kept");
+	CHECK(prefilter_lit_id(&pf, "groen") >= 0, "a literal after the seal");
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "een groene broek", 16, found, &hits);
+	CHECK(pf_gate_open(&g, found) && hits.lost, "unsealed: open, positions lost");
+	CHECK_INT(prefilter_seal(&pf), 0, "sealing again");
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "een groene broek", 16, found, &hits);
+	CHECK(!pf_gate_open(&g, found) && !hits.lost, "sealed again: closed");
+	pf_hits_release(&hits);
+	pf_gate_release(&g);
 	prefilter_release(&pf);
 }
 
@@ -504,6 +556,7 @@ int main(void)
 	check_sparse_words();
 	check_memo();
 	check_scan_oracle();
+	check_unsealed();
 	check_lit_marks();
 	check_for_original();
 	check_fragment();
