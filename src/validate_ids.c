@@ -131,6 +131,12 @@ bool validate_iban(const char *p, size_t len)
 	layout = iban_layout(t.c);
 	if (check < 2 || check > 98 || !layout || !iban_bban_fits(layout, t.c + 4, t.n - 4))
 		goto out;
+	/* an account of zeros ("FR76 0000 0000 0000 0000 0000 000", "NL85 ABNA 0000 0000 00") has a
+	 * key like any other, and is the placeholder of scam warnings and forms: no account */
+	for (i = 4; i < t.n && (t.c[i] == '0' || !validate_is_digit(t.c[i])); i++)
+		;
+	if (i == t.n)
+		goto out;
 	for (i = 4; i < t.n; i++)
 		r = iban_mod97_step(r, t.c[i]);
 	for (i = 0; i < 4; i++)

@@ -10,7 +10,7 @@
 #include "banned.h"
 
 static const struct validator validators[] = {
-	{ "iban", validate_iban, "IBAN (ISO 13616): country length and BBAN layout, mod-97 check" },
+	{ "iban", validate_iban, "IBAN (ISO 13616): country length, BBAN layout, mod-97 check, an account not all zeros" },
 	{ "bsn", validate_bsn, "Dutch BSN: 9 digits (8 with a leading 0 dropped), 11-proof" },
 	{ "be_nrn", validate_be_nrn, "Belgian national register number: 11 digits, mod-97 key" },
 	{ "fr_nir", validate_fr_nir, "French NIR (social security number): 13 + 2-digit mod-97 key" },

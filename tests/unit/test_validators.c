@@ -39,6 +39,8 @@ static const struct vcase cases[] = {
 	{ "iban", "nl92abna0417164300", N },      /* check digits off by one */
 	{ "iban", "nl91abna0417164301", N },      /* last digit off by one */
 	{ "iban", "nl99abna0417164350", N },      /* 99 passes mod 97 like 02, but is no check */
+	{ "iban", "FR76 0000 0000 0000 0000 0000 000", N }, /* key right, account of zeros */
+	{ "iban", "NL85 ABNA 0000 0000 00", N },  /* the bank's letters, an account of zeros */
 	{ "iban", "nl91abna041716430", N },       /* one short for NL */
 	{ "iban", "nl91abna04171643000", N },     /* one long for NL */
 	{ "iban", "nl91ab1a0417164300", N },      /* NL bank code is 4 letters */
