@@ -81,7 +81,7 @@ static inline uint32_t quad_slot(uint32_t w)
 	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
 }
 
-/* The first n (< 4) bytes at p as quad_at reads four, the others zero. */
+/* The first n (at most four) bytes at p as quad_at reads four, the others zero. */
 static inline uint32_t part_at(const unsigned char *p, size_t n)
 {
 	uint32_t w = 0;
