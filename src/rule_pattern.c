@@ -23,12 +23,7 @@ struct pattern_rule {
 	size_t window;
 	int line;               /* the window stops at the match's line breaks */
 	int sentence;           /* and at its sentence's ends: SENTENCE_BOTH or SENTENCE_END */
-	struct regex *require, *boost, *forbid, *exclude;
-	size_t nrequire, nboost, nforbid, nexclude;
-	/* Their prefilter gates: a pattern whose gate a caption leaves closed cannot match in it and
-	 * is not run; a caption in which no require pattern's is open holds no match that
-	 * context.require lets through, and the rule does not run at all. */
-	struct pf_gate *require_gate, *boost_gate, *forbid_gate, *exclude_gate;
+	struct ctx_list require, boost, forbid, exclude;
 };
 
 static const char *const pattern_keys[] = { "pattern", "validate", "context", "exclude", NULL };
@@ -38,14 +33,10 @@ static void pattern_release(void *data)
 	struct pattern_rule *p = data;
 
 	alts_release(&p->alts);
-	regex_list_free(p->require, p->nrequire);
-	regex_list_free(p->boost, p->nboost);
-	regex_list_free(p->forbid, p->nforbid);
-	regex_list_free(p->exclude, p->nexclude);
-	pf_gate_list_free(p->require_gate, p->nrequire);
-	pf_gate_list_free(p->boost_gate, p->nboost);
-	pf_gate_list_free(p->forbid_gate, p->nforbid);
-	pf_gate_list_free(p->exclude_gate, p->nexclude);
+	ctx_list_free(&p->require);
+	ctx_list_free(&p->boost);
+	ctx_list_free(&p->forbid);
+	ctx_list_free(&p->exclude);
 	free(p);
 }
 
@@ -80,15 +71,13 @@ static enum pl_status parse_context(struct pattern_rule *p, const cJSON *c, cons
 					"'sentence' must be true, false or \"end\"");
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "require")) != NULL &&
-	    (st = lc_compile_list_gated(lc, v, r, &p->require, &p->require_gate, &p->nrequire)) !=
-		    PL_OK)
+	    (st = ctx_list_compile(lc, v, r, &p->require)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "boost")) != NULL &&
-	    (st = lc_compile_list_gated(lc, v, r, &p->boost, &p->boost_gate, &p->nboost)) != PL_OK)
+	    (st = ctx_list_compile(lc, v, r, &p->boost)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(c, "forbid")) != NULL &&
-	    (st = lc_compile_list_gated(lc, v, r, &p->forbid, &p->forbid_gate, &p->nforbid)) !=
-		    PL_OK)
+	    (st = ctx_list_compile(lc, v, r, &p->forbid)) != PL_OK)
 		return st;
 	return PL_OK;
 }
@@ -131,8 +120,7 @@ static enum pl_status pattern_parse(struct rule *r, const cJSON *obj, struct loa
 	    (st = parse_context(p, v, r, lc)) != PL_OK)
 		return st;
 	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "exclude")) != NULL &&
-	    (st = lc_compile_list_gated(lc, v, r, &p->exclude, &p->exclude_gate, &p->nexclude)) !=
-		    PL_OK)
+	    (st = ctx_list_compile(lc, v, r, &p->exclude)) != PL_OK)
 		return st;
 	return PL_OK;
 }
@@ -146,21 +134,20 @@ static size_t next_char(const char *s, size_t len, size_t off)
 	return off;
 }
 
-/* Whether any of res (gated by gates) matches within [from, to); with overlap, only matches
- * overlapping [s, e). */
-static int any_in(const struct regex *res, const struct pf_gate *gates, size_t n,
-		  struct text_scan *ts, const char *subj, size_t len, size_t from, size_t to,
-		  int overlap, size_t s, size_t e)
+/* Whether any of l's patterns matches within [from, to); with overlap, only matches overlapping
+ * [s, e). */
+static int any_in(const struct ctx_list *l, struct text_scan *ts, const char *subj, size_t len,
+		  size_t from, size_t to, int overlap, size_t s, size_t e)
 {
 	size_t i, ms, me, pos;
 	int rc;
 
-	for (i = 0; i < n; i++) {
-		if (!ts_may_match(ts, &gates[i]))
+	for (i = 0; i < l->n; i++) {
+		if (!ts_may_match(ts, &l->gate[i]))
 			continue;
 		pos = from;
 		while (pos <= to) {
-			rc = regex_search_range(&res[i], ts->m, subj, len, pos, to, &ms, &me);
+			rc = regex_search_range(&l->re[i], ts->m, subj, len, pos, to, &ms, &me);
 			if (rc < 0)
 				return rc;
 			if (rc == 0 || ms >= to)
@@ -179,10 +166,10 @@ static int require_possible(const struct pattern_rule *p, const struct text_scan
 {
 	size_t i;
 
-	if (!p->nrequire)
+	if (!p->require.n)
 		return 1;
-	for (i = 0; i < p->nrequire; i++)
-		if (ts_may_match(ts, &p->require_gate[i]))
+	for (i = 0; i < p->require.n; i++)
+		if (ts_may_match(ts, &p->require.gate[i]))
 			return 1;
 	return 0;
 }
@@ -211,20 +198,17 @@ static int judge(const struct pattern_rule *p, struct text_scan *ts, const char 
 	*boosted = 0;
 	if (p->validate && !p->validate->fn(subj + vs, ve - vs))
 		return 0;
-	if (p->nexclude && (rc = any_in(p->exclude, p->exclude_gate, p->nexclude, ts, subj, len,
-					from, to, 1, ms, me)))
+	if (p->exclude.n && (rc = any_in(&p->exclude, ts, subj, len, from, to, 1, ms, me)))
 		return rc < 0 ? rc : 0;
-	if (p->nforbid && (rc = any_in(p->forbid, p->forbid_gate, p->nforbid, ts, subj, len, from,
-				       to, 0, 0, 0)))
+	if (p->forbid.n && (rc = any_in(&p->forbid, ts, subj, len, from, to, 0, 0, 0)))
 		return rc < 0 ? rc : 0;
-	if (p->nrequire) {
-		rc = any_in(p->require, p->require_gate, p->nrequire, ts, subj, len, from, to, 0, 0,
-			    0);
+	if (p->require.n) {
+		rc = any_in(&p->require, ts, subj, len, from, to, 0, 0, 0);
 		if (rc <= 0)
 			return rc;
 	}
-	if (p->nboost) {
-		rc = any_in(p->boost, p->boost_gate, p->nboost, ts, subj, len, from, to, 0, 0, 0);
+	if (p->boost.n) {
+		rc = any_in(&p->boost, ts, subj, len, from, to, 0, 0, 0);
 		if (rc < 0)
 			return rc;
 		*boosted = rc;

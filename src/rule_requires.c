@@ -10,9 +10,7 @@
 
 struct requires_rule {
 	struct alts when;          /* searched as its alternatives, for the leftmost */
-	struct regex *unless;
-	struct pf_gate *unless_gate; /* a caption that leaves one closed cannot hold its mention */
-	size_t nunless;
+	struct ctx_list unless;
 };
 
 static const char *const requires_keys[] = { "when", "unless", NULL };
@@ -22,8 +20,7 @@ static void requires_release(void *data)
 	struct requires_rule *q = data;
 
 	alts_release(&q->when);
-	regex_list_free(q->unless, q->nunless);
-	pf_gate_list_free(q->unless_gate, q->nunless);
+	ctx_list_free(&q->unless);
 	free(q);
 }
 
@@ -42,10 +39,9 @@ static enum pl_status requires_parse(struct rule *r, const cJSON *obj, struct lo
 		return st;
 	if (!(v = cJSON_GetObjectItemCaseSensitive(obj, "unless")))
 		return lc_error(lc, obj, 0, PL_ERR_RULES, "missing required key 'unless'");
-	if ((st = lc_compile_list_gated(lc, v, r, &q->unless, &q->unless_gate, &q->nunless)) !=
-	    PL_OK)
+	if ((st = ctx_list_compile(lc, v, r, &q->unless)) != PL_OK)
 		return st;
-	if (!q->nunless)
+	if (!q->unless.n)
 		return lc_error(lc, v, 0, PL_ERR_RULES, "'unless' needs at least one pattern");
 	return PL_OK;
 }
@@ -67,12 +63,12 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 		return ts_match_error(ts, r, 0, rc);
 	if (rc == 0)
 		return PL_OK;
-	for (i = 0; i < q->nunless; i++) {
+	for (i = 0; i < q->unless.n; i++) {
 		size_t a, b;
 
-		if (!ts_may_match(ts, &q->unless_gate[i]))
+		if (!ts_may_match(ts, &q->unless.gate[i]))
 			continue;
-		rc = regex_search_range(&q->unless[i], ts->m, subj, len, 0, len, &a, &b);
+		rc = regex_search_range(&q->unless.re[i], ts->m, subj, len, 0, len, &a, &b);
 		if (rc < 0)
 			return ts_match_error(ts, r, 0, rc);
 		if (rc > 0)

@@ -175,12 +175,20 @@ enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struc
 /* Compiles an array of pattern strings (or a single string) into *res / *n. */
 enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int caseless,
 			       struct regex **res, size_t *n);
-/* As lc_compile_list (caseless), and derives each pattern's prefilter gate into (*gates)[i], for
- * the text rule r matches. The caller frees the first *n of each (regex_list_free,
- * pf_gate_list_free), after an error too. */
-enum pl_status lc_compile_list_gated(struct load_ctx *lc, const cJSON *node, const struct rule *r,
-				     struct regex **res, struct pf_gate **gates, size_t *n);
-void pf_gate_list_free(struct pf_gate *gates, size_t n);
+/*
+ * Context patterns (require, boost, forbid, exclude, unless), each with its prefilter gate: a
+ * pattern whose gate a caption leaves closed cannot match in it and is not run.
+ */
+struct ctx_list {
+	struct regex *re;
+	struct pf_gate *gate;
+	size_t n;
+};
+/* As lc_compile_list (caseless) into l, each pattern gated for the text rule r matches. l is to
+ * be freed with ctx_list_free, after an error too. */
+enum pl_status ctx_list_compile(struct load_ctx *lc, const cJSON *node, const struct rule *r,
+				struct ctx_list *l);
+void ctx_list_free(struct ctx_list *l);
 void regex_list_free(struct regex *res, size_t n);
 /* Checks that obj's keys are all in allowed (NULL-terminated), with "did you mean". */
 enum pl_status lc_check_keys(struct load_ctx *lc, const cJSON *obj, const char *const *allowed,

@@ -860,17 +860,19 @@ enum pl_status lc_compile_list(struct load_ctx *lc, const cJSON *node, int casel
 	return compile_list(lc, node, caseless, NULL, res, NULL, n);
 }
 
-enum pl_status lc_compile_list_gated(struct load_ctx *lc, const cJSON *node, const struct rule *r,
-				     struct regex **res, struct pf_gate **gates, size_t *n)
+enum pl_status ctx_list_compile(struct load_ctx *lc, const cJSON *node, const struct rule *r,
+				struct ctx_list *l)
 {
-	return compile_list(lc, node, 1, r, res, gates, n);
+	return compile_list(lc, node, 1, r, &l->re, &l->gate, &l->n);
 }
 
-void pf_gate_list_free(struct pf_gate *gates, size_t n)
+void ctx_list_free(struct ctx_list *l)
 {
 	size_t i;
 
-	for (i = 0; gates && i < n; i++)
-		pf_gate_release(&gates[i]);
-	free(gates);
+	for (i = 0; l->gate && i < l->n; i++)
+		pf_gate_release(&l->gate[i]);
+	free(l->gate);
+	regex_list_free(l->re, l->n);
+	memset(l, 0, sizeof(*l));
 }
