@@ -14,7 +14,8 @@ static pcre2_code *code_of(const struct regex *cre);
 enum pl_status regex_compile(struct regex *re, const char *pattern, size_t len, int caseless,
 			     char *err, size_t errlen, size_t *erroff)
 {
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	/* the offset limit lets a search in a window stop where no match can start any more */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT;
 	int errcode = 0;
 	PCRE2_SIZE off = 0;
 	pcre2_code *code;
@@ -277,13 +278,14 @@ static pcre2_code *jit_code(const struct regex *cre, size_t bytes)
 }
 
 static int run(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
-	       size_t start)
+	       size_t start, size_t last)
 {
 	pcre2_code *j = jit_code(re, start < len ? len - start : 0), *code = NULL;
 	int rc;
 
 	if (!j && !(code = code_of(re)))
 		return -2; /* a cached code that would not decode */
+	pcre2_set_offset_limit(m->mctx, last < len ? (PCRE2_SIZE)last : PCRE2_UNSET);
 	if (j)
 		rc = pcre2_jit_match(j, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx);
 	else
@@ -301,12 +303,19 @@ static int run(const struct regex *re, struct regex_matcher *m, const char *subj
 int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve)
 {
+	return regex_find_upto(re, m, subj, len, start, len, ms, me, vs, ve);
+}
+
+int regex_find_upto(const struct regex *re, struct regex_matcher *m, const char *subj,
+		    size_t len, size_t start, size_t last, size_t *ms, size_t *me, size_t *vs,
+		    size_t *ve)
+{
 	PCRE2_SIZE *ov;
 	int rc, v;
 
-	if (start > len)
+	if (start > len || start > last)
 		return 0;
-	rc = run(re, m, subj, len, start);
+	rc = run(re, m, subj, len, start, last);
 	if (rc <= 0)
 		return rc;
 	ov = pcre2_get_ovector_pointer(m->md);
@@ -332,8 +341,9 @@ int regex_search_range(const struct regex *re, struct regex_matcher *m, const ch
 	/* The text before from and a little after to stays in the subject, so that lookarounds
 	 * and \b are right at the range's edges ("product" is not in "productie" cut after its
 	 * t); a match must end within the range. The margin bounds the search in long captions. */
-	rc = regex_find(re, m, subj, len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len,
-			from, ms, me, &vs, &ve);
+	rc = regex_find_upto(re, m, subj,
+			     len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len, from, to, ms,
+			     me, &vs, &ve);
 	if (rc > 0 && *me > to)
 		rc = 0;
 	return rc;

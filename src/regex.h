@@ -116,6 +116,11 @@ void regex_matcher_release(struct regex_matcher *m);
  */
 int regex_find(const struct regex *re, struct regex_matcher *m, const char *subj, size_t len,
 	       size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve);
+/* The same for a match that starts at or before last: the search stops there (PCRE2's offset
+ * limit) instead of trying every later start up to len. */
+int regex_find_upto(const struct regex *re, struct regex_matcher *m, const char *subj,
+		    size_t len, size_t start, size_t last, size_t *ms, size_t *me, size_t *vs,
+		    size_t *ve);
 
 /* Whether re matches within [subj+from, subj+to) (start and end inside), with the text around the
  * range visible to lookarounds and \b. */

@@ -143,7 +143,7 @@ static int any_in(const struct ctx_list *l, struct text_scan *ts, const char *su
 	int rc;
 
 	for (i = 0; i < l->n; i++) {
-		if (!ts_may_match(ts, &l->gate[i]))
+		if (!ts_may_match_in(ts, &l->gate[i], subj, from, to))
 			continue;
 		pos = from;
 		while (pos <= to) {

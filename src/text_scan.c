@@ -406,8 +406,9 @@ int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *s
 		cut = sp[3 * *ri + 2];
 		if (last < pos)
 			continue;
-		rc = regex_find(re, ts->m, subj, cut, pos > from ? pos : from, ms, me, vs, ve);
-		if (rc < 0 || (rc > 0 && *ms <= last))
+		rc = regex_find_upto(re, ts->m, subj, cut, pos > from ? pos : from, last, ms, me,
+				     vs, ve);
+		if (rc != 0)
 			return rc;
 	}
 	return 0;
@@ -416,6 +417,44 @@ int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *s
 int ts_may_match(const struct text_scan *ts, const struct pf_gate *g)
 {
 	return !g->n || !ts->found || pf_gate_open(g, ts->found);
+}
+
+/* The first of the n ascending offsets pos at or after off (n when none). */
+static size_t first_at(const uint32_t *pos, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pos[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int ts_may_match_in(struct text_scan *ts, const struct pf_gate *g, const char *subj, size_t from,
+		    size_t to)
+{
+	const uint32_t *pos;
+	size_t i, k, np;
+
+	if (!ts_may_match(ts, g))
+		return 0;
+	if (!g->n || !ts->found || !ts->hits || ts->hits->lost || !ts->memo ||
+	    subj != ts->tn->norm)
+		return 1;
+	for (i = 0; i < g->n; i++) {
+		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
+		if (!(pos = cond_memo_positions(ts->memo, &g->conds[i], ts->found, ts->hits, k,
+						&np)))
+			return 1;
+		k = first_at(pos, np, from);
+		if (k == np || pos[k] >= to)
+			return 0;
+	}
+	return 1;
 }
 
 int ts_gate_open(const struct text_scan *ts, const struct rule *r)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Searching a pattern only in the spans around its literals (regex_shape, ts_spans), and only
- * when the prefilter's gates are open, must find exactly what searching the whole text finds.
+ * Searching a pattern only in the spans around its literals (regex_shape, ts_spans), stopping
+ * where no match can start any more (regex_find_upto), a context pattern only where its literals
+ * are within reach (ts_may_match_in), and only when the prefilter's gates are open, must find
+ * exactly what searching the whole text finds.
  * The shape reader is checked row by row; then every shipped pack scans the labelled corpus,
  * every rule example and generated texts dense with digits, punctuation and vocabulary, both
  * ways, and the findings must be the same.
@@ -380,6 +382,48 @@ static void test_char_steps(struct pl_scanner *sc)
 	}
 }
 
+/* regex_find_upto: the leftmost match that starts at or before last, and no other. */
+static const struct {
+	const char *pattern, *text;
+	size_t start, last;
+	int found;
+	size_t ms;
+} upto_rows[] = {
+	{ "\\bab+c", "xx abbc yy abc", 0, 14, 1, 3 },
+	{ "\\bab+c", "xx abbc yy abc", 0, 3, 1, 3 },
+	{ "\\bab+c", "xx abbc yy abc", 0, 2, 0, 0 },
+	{ "\\bab+c", "xx abbc yy abc", 4, 10, 0, 0 },
+	{ "\\bab+c", "xx abbc yy abc", 4, 11, 1, 11 },
+	{ "\\bab+c", "xx abbc yy abc", 5, 4, 0, 0 },
+	{ "(?<=x)y", "xy", 1, 1, 1, 1 },
+	{ "c$", "abc", 0, 1, 0, 0 },
+};
+
+static void test_upto(void)
+{
+	struct regex_matcher m;
+	size_t i, ms, me, vs, ve;
+
+	CHECK_INT(regex_matcher_init(&m), PL_OK, "matcher");
+	for (i = 0; i < ARRAY_LEN(upto_rows); i++) {
+		struct regex re;
+		char err[128];
+		size_t off;
+		int rc;
+
+		CHECK_INT(regex_compile(&re, upto_rows[i].pattern, strlen(upto_rows[i].pattern), 1, err,
+					sizeof(err), &off),
+			  PL_OK, upto_rows[i].pattern);
+		rc = regex_find_upto(&re, &m, upto_rows[i].text, strlen(upto_rows[i].text),
+				     upto_rows[i].start, upto_rows[i].last, &ms, &me, &vs, &ve);
+		CHECK(rc == upto_rows[i].found && (!rc || ms == upto_rows[i].ms),
+		      "row %zu: '%s' in '%s' from %zu up to %zu: %d at %zu", i, upto_rows[i].pattern,
+		      upto_rows[i].text, upto_rows[i].start, upto_rows[i].last, rc, rc ? ms : 0);
+		regex_release(&re);
+	}
+	regex_matcher_release(&m);
+}
+
 int main(void)
 {
 	struct pl_ruleset *rs = NULL;
@@ -389,6 +433,7 @@ int main(void)
 	test_digits();
 	test_consumed();
 	test_sentences();
+	test_upto();
 	pl_diag_init(&d);
 	CHECK_INT(pl_ruleset_load(&rs, "rules/default.json", NULL, &d), PL_OK, d.message);
 	if (rs && pl_scanner_new(&spans_sc, rs) == PL_OK && pl_scanner_new(&whole_sc, rs) == PL_OK) {
