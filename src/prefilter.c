@@ -32,6 +32,10 @@ struct reader {
 	int lead;                      /* a \b stands right before the group or vocabulary read next */
 	int nonword;                   /* the atom just read is one character, never a word's */
 	long qmin;                     /* the least repeat of the quantifier just read (1: none) */
+	int top_alt;                   /* the pattern is an alternation at its top level */
+	int look_read;                 /* the atom just read was a positive lookaround at the top */
+	struct strset look_atom;       /* its condition, when it has one */
+	struct pf_info looks;          /* the best such conditions kept (gate only: pf_gate) */
 };
 
 struct pf_vocab_memo {
@@ -239,7 +243,7 @@ static void read_escape(struct reader *r, struct pf_info *out)
 	r->i += 2;
 	if (e == 'd') {
 		struct pf_info cls;
-		struct reader sub = { "[0-9]", 5, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0 };
+		struct reader sub = { .p = "[0-9]", .len = 5 };
 
 		read_class(&sub, &cls);
 		*out = cls;
@@ -442,6 +446,28 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, int lea
 		pf_info_exact_to_cond(out);
 }
 
+/* What a top-level lookaround's text requires, kept in r->look_atom for read_concat to keep
+ * once it knows the lookaround is not optional. */
+static void look_take(struct reader *r, const struct pf_info *in)
+{
+	struct pf_info c;
+	long best;
+
+	strset_release(&r->look_atom);
+	r->look_read = 1;
+	if (pf_info_copy(&c, in) != 0) {
+		pf_info_release(&c);
+		r->bail = 1;
+		return;
+	}
+	pf_info_exact_to_cond(&c);
+	if ((best = pf_info_best(&c)) >= 0) {
+		r->look_atom = c.conds[best];
+		memset(&c.conds[best], 0, sizeof(c.conds[best]));
+	}
+	pf_info_release(&c);
+}
+
 static void read_atom(struct reader *r, struct pf_info *out)
 {
 	char c = r->p[r->i];
@@ -455,7 +481,7 @@ static void read_atom(struct reader *r, struct pf_info *out)
 		return;
 	}
 	if (c == '(') {
-		int assertion = 0, group, wb = 0;
+		int assertion = 0, group, wb = 0, look;
 		const char *h = r->p + r->i + 1;
 		size_t avail = r->len - r->i - 1;
 
@@ -469,6 +495,9 @@ static void read_atom(struct reader *r, struct pf_info *out)
 			r->bail = 1;
 			return;
 		}
+		/* a positive lookaround at the pattern's top level: its text must be there too */
+		look = r->depth == 1 && avail > 1 && h[0] == '?' &&
+		       (h[1] == '=' || (avail > 2 && h[1] == '<' && h[2] == '='));
 		group = read_group_head(r, &assertion);
 		if (group) {
 			/* "\b(?:we|wij)" is "(?:\bwe|\bwij)"; an assertion's text stays out */
@@ -476,6 +505,8 @@ static void read_atom(struct reader *r, struct pf_info *out)
 			read_alt(r, out);
 			r->lead = 0;
 			r->nonword = 0; /* said of the group's last atom, not of the group */
+			if (look && assertion && !r->bail)
+				look_take(r, out);
 		}
 		r->depth--;
 		if (!at_end(r) && r->p[r->i] == ')')
@@ -619,11 +650,21 @@ static void read_concat(struct reader *r, struct pf_info *out)
 		r->lead = have_run && run.n == 1 && run.v[0][0] == PF_WB && !run.v[0][1] &&
 			  (r->p[r->i] == '(' || (r->p[r->i] == '{' && r->i + 1 < r->len &&
 						 r->p[r->i + 1] == '{'));
+		r->look_read = 0;
 		read_atom(r, &item);
 		r->lead = 0;
 		nonword = r->nonword;
 		apply_quantifier(r, &item);
 		nonword &= r->qmin > 0;
+		if (r->look_read) {
+			/* kept among the best unless optional ("(?=x)?" asks nothing) */
+			if (r->qmin > 0 && strset_score(&r->look_atom) > 0) {
+				pf_info_keep(&r->looks, &r->look_atom);
+				memset(&r->look_atom, 0, sizeof(r->look_atom));
+			}
+			strset_release(&r->look_atom);
+			r->look_read = 0;
+		}
 		if (item.exact) {
 			if (!have_run) {
 				run = item.ex;
@@ -697,6 +738,7 @@ static void read_alt(struct reader *r, struct pf_info *out)
 		nb++;
 		if (at_end(r) || r->p[r->i] != '|' || r->bail)
 			break;
+		r->top_alt |= r->depth == 0;
 		r->i++;
 	}
 	if (nb == 1) {
@@ -731,12 +773,31 @@ static void read_alt(struct reader *r, struct pf_info *out)
 	free(br);
 }
 
+/* Appends condition s to gate; 0, or -1 on no memory. */
+static int gate_add(struct prefilter *pf, struct pf_gate *gate, const struct strset *s)
+{
+	struct pf_cond *c = &gate->conds[gate->n];
+	size_t j;
+
+	if (!(c->lits = malloc((s->n ? s->n : 1) * sizeof(*c->lits))))
+		return -1;
+	gate->n++;
+	for (j = 0; j < s->n; j++) {
+		long id = prefilter_lit_id(pf, s->v[j]);
+
+		if (id < 0)
+			return -1;
+		c->lits[c->n++] = (uint32_t)id;
+	}
+	return pf_cond_seal(c);
+}
+
 int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_vocab_fn vocab,
 		  void *ctx, struct pf_gate *gate)
 {
-	struct reader r = { pattern, len, 0, 0, 0, vocab, ctx, pf, 0, 0, 1 };
+	struct reader r = { .p = pattern, .len = len, .vocab = vocab, .ctx = ctx, .pf = pf, .qmin = 1 };
 	struct pf_info in;
-	size_t i, j;
+	size_t i;
 	int rc = 0;
 
 	memset(gate, 0, sizeof(*gate));
@@ -744,29 +805,21 @@ int prefilter_add(struct prefilter *pf, const char *pattern, size_t len, pf_voca
 	if (!at_end(&r))
 		r.bail = 1; /* an unbalanced ')' or a reader slip: trust nothing */
 	pf_info_exact_to_cond(&in);
-	for (i = 0; !r.bail && i < in.ncond; i++) {
-		struct pf_cond *c = &gate->conds[gate->n];
-
-		c->lits = malloc(in.conds[i].n * sizeof(*c->lits));
-		if (!c->lits) {
-			rc = -1;
-			break;
-		}
-		for (j = 0; j < in.conds[i].n; j++) {
-			long id = prefilter_lit_id(pf, in.conds[i].v[j]);
-
-			if (id < 0) {
-				rc = -1;
-				break;
-			}
-			c->lits[c->n++] = (uint32_t)id;
-		}
-		gate->n++;
-		if (rc || (rc = pf_cond_seal(c)) != 0)
-			break;
+	for (i = 0; !r.bail && !rc && i < in.ncond; i++)
+		rc = gate_add(pf, gate, &in.conds[i]);
+	/* a lookaround's condition holds only when every match passes through it: not in one
+	 * alternative of several. Taken only for a pattern that has no other: each costs the
+	 * literal pass its literals (a third more for every lookaround of the default pack, for
+	 * less than it saved), while a pattern with none runs on every caption. The few best,
+	 * as for the others: a first name's lookahead is met in many captions, a phone's in few */
+	for (i = 0; !r.bail && !rc && !in.ncond && !r.top_alt && i < r.looks.ncond; i++) {
+		rc = gate_add(pf, gate, &r.looks.conds[i]);
+		gate->nlook++;
 	}
 	if (rc || r.bail)
 		pf_gate_release(gate);
+	pf_info_release(&r.looks);
+	strset_release(&r.look_atom);
 	pf_info_release(&in);
 	return rc;
 }

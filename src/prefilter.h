@@ -37,10 +37,16 @@ static inline int pf_in(const uint64_t *s, uint32_t k)
 	return (int)((s[k >> 6] >> (k & 63)) & 1);
 }
 
-/* What a pattern needs; n == 0: no condition (always run). */
+/*
+ * What a pattern needs; n == 0: no condition (always run). The first n - nlook conditions hold a
+ * literal inside every match (spans are cut around their hits); the last nlook only somewhere in
+ * the text: they are read from positive lookarounds ("(?=.{0,200}?06...)"), whose text may lie
+ * far outside the match, and only open or close the gate. A gate has those only when it has no
+ * other (prefilter_add).
+ */
 struct pf_gate {
-	struct pf_cond conds[PF_MAX_AND];
-	size_t n;
+	struct pf_cond conds[PF_MAX_AND + 1];
+	size_t n, nlook;
 };
 
 /*

@@ -634,12 +634,12 @@ static int unbind(struct prefilter *pf, struct pf_cond *c)
 
 int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate)
 {
-	size_t k, j, out = 0;
+	size_t k, j, out = 0, nlook = 0;
 	int rc = 0;
 
 	for (k = 0; k < gate->n; k++) {
 		struct pf_cond c = gate->conds[k];
-		int keep = 1;
+		int keep = 1, look = k >= gate->n - gate->nlook;
 
 		for (j = 0; j < c.n && keep > 0; j++)
 			keep = surviving_part(pf, &c.lits[j]);
@@ -655,8 +655,10 @@ int pf_gate_for_original(struct prefilter *pf, struct pf_gate *gate)
 			continue;
 		}
 		gate->conds[out++] = c;
+		nlook += (size_t)look;
 	}
 	gate->n = out;
+	gate->nlook = nlook;
 	return rc;
 }
 

@@ -22,12 +22,13 @@ static int names_groups(const char *s)
 /*
  * The gate of a split pattern: one of its alternatives must match, so one literal of some
  * alternative's condition must occur. One condition, the union of each alternative's smallest;
- * none when an alternative has no condition.
+ * none when an alternative has no condition. It is a lookaround's (pf_gate) when one of those is.
  */
 static enum pl_status union_gate(const struct alts *a, struct pf_gate *gate)
 {
 	size_t b, k, n = 0, best[REGEX_SPLIT_MAX];
 	uint32_t *lits;
+	int look = 0;
 
 	for (b = 0; b < a->nbranch; b++) {
 		const struct pf_gate *g = &a->gate[b];
@@ -39,12 +40,14 @@ static enum pl_status union_gate(const struct alts *a, struct pf_gate *gate)
 			if (g->conds[k].n < g->conds[best[b]].n)
 				best[b] = k;
 		n += g->conds[best[b]].n;
+		look |= best[b] >= g->n - g->nlook;
 	}
 	if (!(lits = malloc(n * sizeof(*lits))))
 		return PL_ERR_NOMEM;
 	gate->conds[0].lits = lits;
 	gate->conds[0].n = n;
 	gate->n = 1;
+	gate->nlook = (size_t)look;
 	for (b = 0; b < a->nbranch; b++) {
 		const struct pf_cond *c = &a->gate[b].conds[best[b]];
 

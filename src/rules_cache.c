@@ -10,11 +10,11 @@
  * nothing expands no vocabulary. The whole file is checked (length, checksum, versions) before
  * anything in it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH4", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
+ * File: "PLRCACH5", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
  * of the sources the entries depend on), u32 count of the prefilter's literals (to size its table
  * once), u32 entry count, entries (u8 caseless, u8 gate known, u32 key length, key, the shape: u8
- * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, each u32
- * literal count and literals as u16 length + bytes), then the codes: u32 length and the prefix of
+ * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, u8 how
+ * many of them (the last) are a lookaround's, each condition a u32 literal count and literals as u16 length + bytes), then the codes: u32 length and the prefix of
  * PCRE2's serialisation of one code (its header and character tables, the same for every code),
  * and per entry, in entry order, u8 whole, u64 length and the code's own bytes (whole 0: they
  * follow the prefix) or a serialisation of its own (whole 1: PCRE2 wrote a prefix unlike the
@@ -43,7 +43,7 @@
 #define PL_CACHE_HASH "dev" /* the Makefile passes a hash of the sources the entries depend on */
 #endif
 
-#define CACHE_MAGIC "PLRCACH4"
+#define CACHE_MAGIC "PLRCACH5"
 #define CACHE_MAX_FILE (64u * 1024u * 1024u)
 #define CACHE_MAX_ENTRIES 65536u
 
@@ -51,7 +51,7 @@
 struct in_entry {
 	const char *pat;
 	uint32_t len;
-	uint8_t caseless, gate_known, ncond, taken;
+	uint8_t caseless, gate_known, ncond, nlook, taken;
 	uint8_t noted;              /* taken, and noted to be written again as it is */
 	const unsigned char *conds; /* ncond conditions as stored */
 	size_t conds_len;
@@ -259,7 +259,8 @@ static int parse(struct rules_cache *c)
 		e->pat = (const char *)take_bytes(&r, e->len);
 		take_shape(&r, &e->re);
 		e->ncond = (uint8_t)take_uint(&r, 1);
-		if (e->ncond > PF_MAX_AND)
+		e->nlook = (uint8_t)take_uint(&r, 1);
+		if (e->ncond > PF_MAX_AND + 1 || e->nlook > e->ncond)
 			r.bad = 1;
 		e->conds = r.p + r.off;
 		skip_conds(&r, e->ncond);
@@ -410,6 +411,7 @@ static int gate_from(const struct in_entry *e, struct prefilter *pf, struct pf_g
 		if (pf_cond_seal(cond) != 0)
 			goto fail;
 	}
+	gate->nlook = e->nlook;
 	return 0;
 fail:
 	pf_gate_release(gate);
@@ -496,6 +498,8 @@ int rules_cache_note(struct rules_cache *c, const char *pattern, size_t len, int
 		memcpy(to->lits, gate->conds[k].lits, gate->conds[k].n * sizeof(uint32_t));
 		to->n = gate->conds[k].n;
 	}
+	if (gate)
+		e->gate.nlook = gate->nlook;
 	return 0;
 fail:
 	c->broken = 1;
@@ -583,6 +587,7 @@ static int put_gate(struct pl_buf *b, const struct pf_gate *gate, const struct p
 	size_t k, j;
 
 	put_uint(b, gate->n, 1);
+	put_uint(b, gate->nlook, 1);
 	for (k = 0; k < gate->n; k++) {
 		put_uint(b, gate->conds[k].n, 4);
 		for (j = 0; j < gate->conds[k].n; j++) {
@@ -683,6 +688,7 @@ static int serialise(const struct rules_cache *c, const struct prefilter *pf, st
 			continue;
 		put_head(b, e->caseless, e->gate_known, e->pat, e->len, &e->re);
 		put_uint(b, e->ncond, 1);
+		put_uint(b, e->nlook, 1);
 		put(b, e->conds, e->conds_len);
 		put_code_bytes(&w, e->re.pre == NULL, e->re.ser, e->re.ser_len);
 	}

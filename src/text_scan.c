@@ -320,11 +320,12 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 	const uint32_t *pos;
 	uint32_t *sp;
 
-	if (!g->n || (!windows && !re->has_reach) || !ts->found || !ts->hits || ts->hits->lost ||
-	    !b || !ts->memo)
+	if (g->n == g->nlook || (!windows && !re->has_reach) || !ts->found || !ts->hits ||
+	    ts->hits->lost || !b || !ts->memo)
 		return -1;
-	/* the condition with the fewest hits: every match holds a literal of each */
-	for (i = 0; i < g->n; i++) {
+	/* the condition with the fewest hits: every match holds a literal of each (of those
+	 * read from the match itself, not from a lookaround) */
+	for (i = 0; i < g->n - g->nlook; i++) {
 		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
 		if (k < nbest) {
 			nbest = k;
@@ -442,10 +443,10 @@ int ts_may_match_in(struct text_scan *ts, const struct pf_gate *g, const char *s
 
 	if (!ts_may_match(ts, g))
 		return 0;
-	if (!g->n || !ts->found || !ts->hits || ts->hits->lost || !ts->memo ||
+	if (g->n == g->nlook || !ts->found || !ts->hits || ts->hits->lost || !ts->memo ||
 	    subj != ts->tn->norm)
 		return 1;
-	for (i = 0; i < g->n; i++) {
+	for (i = 0; i < g->n - g->nlook; i++) {
 		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
 		if (!(pos = cond_memo_positions(ts->memo, &g->conds[i], ts->found, ts->hits, k,
 						&np)))

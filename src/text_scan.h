@@ -82,8 +82,8 @@ size_t ts_on(const struct text_scan *ts, const char *subj, size_t len, size_t of
 int ts_gate_open(const struct text_scan *ts, const struct rule *r);
 /* The same for a pattern with gate g: whether it can match in the caption at all. */
 int ts_may_match(const struct text_scan *ts, const struct pf_gate *g);
-/* The same within [from, to) of subj: a match there holds a literal of each of g's conditions,
- * so it can be only where each has a hit (always 1 when the hits cannot tell: subj is not the
+/* The same within [from, to) of subj: a match there holds a literal of each of g's conditions
+ * (but a lookaround's), so it can be only where each has a hit (always 1 when the hits cannot tell: subj is not the
  * normalised text, or they were lost). */
 int ts_may_match_in(struct text_scan *ts, const struct pf_gate *g, const char *subj, size_t from,
 		    size_t to);

@@ -13,7 +13,8 @@
 struct row {
 	const char *pattern;
 	const char *matching_text;  /* lower case, as the normalised text is */
-	const char *sets;           /* expected: sets separated by ';', literals by ',' ("" for none) */
+	const char *sets;           /* expected: sets separated by ';', literals by ',' ("" for none);
+				     * '=' opens a set read from a lookaround, which only gates */
 };
 
 static const struct row rows[] = {
@@ -54,6 +55,15 @@ static const struct row rows[] = {
 	{ "ab(?=c)", "abc", "ab" },
 	{ "(?:straat|laan|weg)(?:\\s+\\d+)", "weg 4", "straat,laan,weg;0,1,2,3,4,5,6,7,8,9" },
 	{ "https?://maps", "http://maps", "http://maps,https://maps" },
+	/* positive lookarounds at the top gate a pattern that has no other condition, and only
+	 * then; not one in an alternative, a group, an optional one or a negative one */
+	{ "(?=[a-z]*\\d)(?=.*?zz)\\w+", "ab1zz", "=0,=1,=2,=3,=4,=5,=6,=7,=8,=9;=zz" },
+	{ "(?<=kerk)\\w+", "kerkpad", "=kerk" },
+	{ "(?<=kerk)straat", "kerkstraat", "straat" },
+	{ "(?!foo)\\w+", "bar", "" },
+	{ "(?=foo)?\\w+", "bar", "" },
+	{ "(?=foo)\\w+|x", "x", "" },
+	{ "(?:(?=foo)\\w+)", "foo", "" },
 	{ "geo:-?\\d", "geo:-1", "geo:0,geo:1,geo:2,geo:3,geo:4,geo:5,geo:6,geo:7,geo:8,geo:9,geo:-0,geo:-1,geo:-2,geo:-3,geo:-4,geo:-5,geo:-6,geo:-7,geo:-8,geo:-9" },
 };
 
@@ -73,10 +83,12 @@ static void render(const struct prefilter *pf, const struct pf_gate *g, char *ou
 		for (j = 0; j < n; j++) {
 			unsigned bd = pf->lits[g->conds[i].lits[j]].bound;
 
-			/* a literal bound to a word's start or end shows the pattern's \b there */
-			used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s%s%s",
-						 j ? "," : "", bd & PF_BOUND_START ? "\\b" : "",
-						 lits[j], bd & PF_BOUND_END ? "\\b" : "");
+			/* a literal bound to a word's start or end shows the pattern's \b there; one
+			 * of a lookaround's condition is marked '=' */
+			used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s%s%s%s%s",
+						 j ? "," : "", i >= g->n - g->nlook ? "=" : "",
+						 bd & PF_BOUND_START ? "\\b" : "", lits[j],
+						 bd & PF_BOUND_END ? "\\b" : "");
 		}
 	}
 }
@@ -183,6 +195,20 @@ static void check_closed(void)
 	memset(found, 0, sizeof(found));
 	prefilter_scan(&pf, "\xc3\xa9rood jas", strlen("\xc3\xa9rood jas"), found, NULL);
 	CHECK(pf_gate_open(&g, found), "gate closed on 'rood' after a non-ASCII byte");
+	pf_gate_release(&g);
+	prefilter_release(&pf);
+	/* a lookahead's literal may lie past the match, but must be in the text */
+	pat = "(?=.{0,40}?06)\\w+";
+	prefilter_init(&pf);
+	prefilter_add(&pf, pat, strlen(pat), NULL, NULL, &g);
+	prefilter_seal(&pf);
+	CHECK(g.n == 1 && g.nlook == 1, "'%s': %zu conditions, %zu of a lookaround", pat, g.n, g.nlook);
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "bel me op 0612345678", 20, found, NULL);
+	CHECK(pf_gate_open(&g, found), "lookahead gate closed on a text with '06'");
+	memset(found, 0, sizeof(found));
+	prefilter_scan(&pf, "bel me op 0712345678", 20, found, NULL);
+	CHECK(!pf_gate_open(&g, found), "lookahead gate open on a text without '06'");
 	pf_gate_release(&g);
 	prefilter_release(&pf);
 }

@@ -28,6 +28,8 @@ static const struct row rows[] = {
 	{ "\\bkerkstraat\\s+[0-9]+\\b", 1, "aan de Kerkstraat 12 stond" },
 	{ "(?:rode|blauwe)\\s+(?:sneakers|broek)", 1, "droeg rode sneakers" },
 	{ "AB-[0-9]{3}-CD", 0, "plaque AB-123-CD vue" },
+	/* conditions that only gate: positive lookaheads of a pattern with no other */
+	{ "(?=.{0,30}?\\b06)(?=.{0,30}?bel)[A-Z][a-z]+", 0, "Jan: bel 0612345678" },
 };
 
 static int matches(const struct regex *re, const char *text)
@@ -44,7 +46,7 @@ static int matches(const struct regex *re, const char *text)
 }
 
 /* The literals of gate as one string "a|b;c" (conditions apart by ';'), with "<" and ">" where
- * a literal must start or end a word. */
+ * a literal must start or end a word, and "=" before a condition read from a lookaround. */
 static void gate_text(const struct prefilter *pf, const struct pf_gate *g, char *out, size_t len)
 {
 	size_t k, j, n = 0;
@@ -54,7 +56,8 @@ static void gate_text(const struct prefilter *pf, const struct pf_gate *g, char 
 		for (j = 0; j < g->conds[k].n && n + 1 < len; j++) {
 			const struct pf_lit *l = &pf->lits[g->conds[k].lits[j]];
 
-			n += (size_t)snprintf(out + n, len - n, "%s%s%s%s", j ? "|" : k ? ";" : "",
+			n += (size_t)snprintf(out + n, len - n, "%s%s%s%s%s", j ? "|" : k ? ";" : "",
+					      !j && k >= g->n - g->nlook ? "=" : "",
 					      l->bound & PF_BOUND_START ? "<" : "", l->s,
 					      l->bound & PF_BOUND_END ? ">" : "");
 		}
