@@ -5,7 +5,7 @@
 # linted by two builds as professional and as private accounts, with the same rules, and the JSON
 # reports must be byte for byte the same. For changes meant to be faster and nothing else; a rule
 # change is expected to differ (`make eval` measures those).
-# Usage: sh tests/diff/findings.sh BUILD BEFORE [RULES]   (BUILD and BEFORE hold postlint)
+# Usage: sh tests/bench/findings.sh BUILD BEFORE [RULES]   (BUILD and BEFORE hold postlint)
 set -u
 build=$1
 before=$2
