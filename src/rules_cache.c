@@ -10,18 +10,18 @@
  * nothing expands no vocabulary. The whole file is checked (length, checksum, versions) before
  * anything in it is used; a missing, stale or damaged file is an empty cache, never an error.
  *
- * File: "PLRCACH5", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum
- * of the sources the entries depend on), u32 count of the prefilter's literals (to size its table
+ * File: "PLRCACH5", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum of
+ * the sources the entries depend on), u32 count of the prefilter's literals (to size its table
  * once), u32 entry count, entries (u8 caseless, u8 gate known, u32 key length, key, the shape: u8
- * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, u8 how
- * many of them (the last) are a lookaround's, each condition a u32 literal count and literals as u16 length + bytes), then the codes: u32 length and the prefix of
- * PCRE2's serialisation of one code (its header and character tables, the same for every code),
- * and per entry, in entry order, u8 whole, u64 length and the code's own bytes (whole 0: they
- * follow the prefix) or a serialisation of its own (whole 1: PCRE2 wrote a prefix unlike the
- * others). Each code stands alone, so a code is decoded only when a rule first runs it: a post
- * with the default pack runs 17 of its 315 patterns, and decoding them all was a sixth of a run's
- * page faults. Numbers in the host's byte order: the checksum of a file from another machine
- * fails.
+ * has_reach, 4 u64 reach, 4 u64 consume, u32 width, ahead and digits; u8 conditions, u8 how many
+ * of them (the last) are a lookaround's, each condition a u32 literal count and literals as u16
+ * length + bytes), then the codes: u32 length and the prefix of PCRE2's serialisation of one code
+ * (its header and character tables, the same for every code), and per entry, in entry order, u8
+ * whole, u64 length and the code's own bytes (whole 0: they follow the prefix) or a serialisation
+ * of its own (whole 1: PCRE2 wrote a prefix unlike the others). Each code stands alone, so a code
+ * is decoded only when a rule first runs it: a post with the default pack runs 17 of its 315
+ * patterns, and decoding them all was a sixth of a run's page faults. Numbers in the host's byte
+ * order: the checksum of a file from another machine fails.
  */
 #include <errno.h>
 #include <fcntl.h>
