@@ -446,26 +446,20 @@ static void vocab_info(const struct reader *r, char *const *w, size_t n, int lea
 		pf_info_exact_to_cond(out);
 }
 
-/* What a top-level lookaround's text requires, kept in r->look_atom for read_concat to keep
- * once it knows the lookaround is not optional. */
-static void look_take(struct reader *r, const struct pf_info *in)
+/* What a top-level lookaround's text requires, taken from in (what the assertion's group read,
+ * dropped by the caller after this) into r->look_atom, for read_concat to keep once it knows
+ * the lookaround is not optional. */
+static void look_take(struct reader *r, struct pf_info *in)
 {
-	struct pf_info c;
 	long best;
 
 	strset_release(&r->look_atom);
 	r->look_read = 1;
-	if (pf_info_copy(&c, in) != 0) {
-		pf_info_release(&c);
-		r->bail = 1;
-		return;
+	pf_info_exact_to_cond(in);
+	if ((best = pf_info_best(in)) >= 0) {
+		r->look_atom = in->conds[best];
+		memset(&in->conds[best], 0, sizeof(in->conds[best]));
 	}
-	pf_info_exact_to_cond(&c);
-	if ((best = pf_info_best(&c)) >= 0) {
-		r->look_atom = c.conds[best];
-		memset(&c.conds[best], 0, sizeof(c.conds[best]));
-	}
-	pf_info_release(&c);
 }
 
 static void read_atom(struct reader *r, struct pf_info *out)
