@@ -68,7 +68,8 @@ static enum pl_status requires_scan(const struct rule *r, struct text_scan *ts)
 
 		if (!ts_may_match(ts, &q->unless.gate[i]))
 			continue;
-		rc = regex_search_range(&q->unless.re[i], ts->m, subj, len, 0, len, &a, &b);
+		rc = ts_search_range(ts, &q->unless.re[i], &q->unless.gate[i], subj, len, 0, len,
+				     &a, &b);
 		if (rc < 0)
 			return ts_match_error(ts, r, 0, rc);
 		if (rc > 0)

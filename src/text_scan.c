@@ -311,30 +311,46 @@ static int in_reach(const uint64_t *u, unsigned char c)
 	return (int)((u[c >> 6] >> (c & 63)) & 1);
 }
 
+/* Whether re's matches can be searched for only around the hits of gate g: it has a condition
+ * read from the match itself, a bounded width or the bytes it consumes, and the hits are known. */
+static int around_hits(const struct text_scan *ts, const struct regex *re, const struct pf_gate *g)
+{
+	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED;
+
+	return g->n != g->nlook && (windows || re->has_reach) && ts->found && ts->hits &&
+	       !ts->hits->lost && ts->memo;
+}
+
+/* The condition of g with the fewest hits (every match holds a literal of each of those read
+ * from the match itself, not from a lookaround): its *nbest hits, and their ascending offsets
+ * (*np of them), or NULL on no memory. */
+static const uint32_t *fewest_hits(struct text_scan *ts, const struct pf_gate *g, size_t *nbest,
+				   size_t *np)
+{
+	size_t best = 0, i, k;
+
+	*nbest = (size_t)-1;
+	for (i = 0; i < g->n - g->nlook; i++) {
+		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
+		if (k < *nbest) {
+			*nbest = k;
+			best = i;
+		}
+	}
+	return cond_memo_positions(ts->memo, &g->conds[best], ts->found, ts->hits, *nbest, np);
+}
+
 int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
 	     const char *subj, size_t len, size_t *used, size_t *n)
 {
 	struct run_buf *b = ts->runs;
-	size_t best = 0, nbest = (size_t)-1, i, k, np = 0, nr = 0, s, e, c;
+	size_t nbest, i, k, np = 0, nr = 0, s, e, c;
 	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED;
 	const uint32_t *pos;
 	uint32_t *sp;
 
-	if (g->n == g->nlook || (!windows && !re->has_reach) || !ts->found || !ts->hits ||
-	    ts->hits->lost || !b || !ts->memo)
-		return -1;
-	/* the condition with the fewest hits: every match holds a literal of each (of those
-	 * read from the match itself, not from a lookaround) */
-	for (i = 0; i < g->n - g->nlook; i++) {
-		k = pf_cond_hits(&g->conds[i], ts->found, ts->hits);
-		if (k < nbest) {
-			nbest = k;
-			best = i;
-		}
-	}
-	if (runs_reserve(b, *used, 3 * nbest + 3) != 0 ||
-	    !(pos = cond_memo_positions(ts->memo, &g->conds[best], ts->found, ts->hits, nbest,
-					&np)))
+	if (!b || !around_hits(ts, re, g) || !(pos = fewest_hits(ts, g, &nbest, &np)) ||
+	    runs_reserve(b, *used, 3 * nbest + 3) != 0)
 		return -1;
 	sp = b->v + *used;
 	for (i = 0; i < np; i++) {
@@ -415,11 +431,6 @@ int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *s
 	return 0;
 }
 
-int ts_may_match(const struct text_scan *ts, const struct pf_gate *g)
-{
-	return !g->n || !ts->found || pf_gate_open(g, ts->found);
-}
-
 /* The first of the n ascending offsets pos at or after off (n when none). */
 static size_t first_at(const uint32_t *pos, size_t n, size_t off)
 {
@@ -433,6 +444,63 @@ static size_t first_at(const uint32_t *pos, size_t n, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+int ts_search_range(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
+		    const char *subj, size_t len, size_t from, size_t to, size_t *ms, size_t *me)
+{
+	size_t nbest, np, k, p, s, e, c, last, cut, next = from, vs, ve;
+	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED, rc;
+	const uint32_t *pos;
+
+	if (to > len)
+		to = len;
+	if (subj != ts->tn->norm || !around_hits(ts, re, g) ||
+	    !(pos = fewest_hits(ts, g, &nbest, &np)))
+		return regex_search_range(re, ts->m, subj, len, from, to, ms, me);
+	/* as regex_search_range cuts the text */
+	cut = len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len;
+	/* A match starting in the range holds a hit there; the leftmost is in the first window
+	 * (or run) that holds a match start, as in ts_spans. Starts before next are done. */
+	for (k = first_at(pos, np, from); k < np && (p = pos[k]) < to; k++) {
+		if (p < next)
+			continue;
+		if (windows) {
+			s = ts_back(ts, subj, p, re->width);
+			c = e = ts_on(ts, subj, len, p, (size_t)re->width + re->ahead);
+			last = p;
+		} else {
+			if (!in_reach(re->consume, (unsigned char)subj[p]))
+				continue;
+			for (s = p; s > 0 && in_reach(re->consume, (unsigned char)subj[s - 1]); s--)
+				;
+			for (e = p; e < len && in_reach(re->consume, (unsigned char)subj[e]); e++)
+				;
+			c = e;
+			last = c < to ? c : to;
+			while (e < len && in_reach(re->reach, (unsigned char)subj[e]))
+				e++;
+		}
+		if (s < next)
+			s = next;
+		next = last + 1;
+		if (e > cut)
+			e = cut;
+		/* a window or run holding fewer digits than every match consumes holds none */
+		if (re->digits && ts->digits && ts->digits[c < cut ? c : cut] - ts->digits[s] < re->digits)
+			continue;
+		rc = regex_find_upto(re, ts->m, subj, e, s, last, ms, me, &vs, &ve);
+		if (rc > 0 && *me > to)
+			return 0;
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int ts_may_match(const struct text_scan *ts, const struct pf_gate *g)
+{
+	return !g->n || !ts->found || pf_gate_open(g, ts->found);
 }
 
 int ts_may_match_in(struct text_scan *ts, const struct pf_gate *g, const char *subj, size_t from,

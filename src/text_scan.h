@@ -52,6 +52,14 @@ int ts_find_in_spans(struct text_scan *ts, const struct regex *re, const char *s
 		     const uint32_t *sp, size_t n, size_t *ri, size_t pos, size_t *ms, size_t *me,
 		     size_t *vs, size_t *ve);
 
+/*
+ * As regex_search_range (the leftmost match of re starting in [from, to], 0 when it ends past
+ * to), searched only around the hits of re's gate g where they tell: in windows or runs as
+ * ts_spans makes them, each cut no further than regex_search_range cuts the text.
+ */
+int ts_search_range(struct text_scan *ts, const struct regex *re, const struct pf_gate *g,
+		    const char *subj, size_t len, size_t from, size_t to, size_t *ms, size_t *me);
+
 /* Whether the caption has fewer digits than every match of re (a pattern of rule r) needs. */
 int ts_too_few_digits(const struct text_scan *ts, const struct rule *r, const struct regex *re);
 

@@ -2,8 +2,9 @@
 /*
  * Searching a pattern only in the spans around its literals (regex_shape, ts_spans), stopping
  * where no match can start any more (regex_find_upto), a context pattern only where its literals
- * are within reach (ts_may_match_in), and only when the prefilter's gates are open, must find
- * exactly what searching the whole text finds.
+ * are within reach (ts_may_match_in) and then only around them, as a requires rule's 'unless'
+ * (ts_search_range), and only when the prefilter's gates are open, must find exactly what
+ * searching the whole text finds.
  * The shape reader is checked row by row; then every shipped pack scans the labelled corpus,
  * every rule example and generated texts dense with digits, punctuation and vocabulary, both
  * ways, and the findings must be the same.
