@@ -9,8 +9,10 @@
  *   the text after it cut where the testable bytes end) finds what the whole caption would.
  *   The sets over-estimate, never under-estimate: bytes from 0x80 up always count (under UCP,
  *   \w, \d, \s and case folding reach beyond ASCII), both cases of a letter count, "[^...]"
- *   of ASCII characters consumes every byte it does not name, and a construct that can match
- *   bytes the pattern does not name (".", "\W", "\p{..}", "^", "$", ...) leaves no sets at all.
+ *   of ASCII characters consumes every byte it does not name, a letter, number or mark property
+ *   ("\p{L}", "\p{Nd}") names its ASCII members, a code point ("\x{A0}") its bytes, and a
+ *   construct that can match bytes the pattern does not name (".", "\W", "\P{..}", "\p{P}",
+ *   "^", "$", ...) leaves no sets at all.
  * - Its width: the most characters a match can span, and how far past its end lookaheads and \b
  *   can look. A match holding a literal at offset h then starts at most width before h, and
  *   everything deciding it lies before h + width + ahead. Unbounded with "*", "+", "{n,}",
@@ -113,6 +115,71 @@ static void skip_braced(struct shape_reader *r)
 	}
 }
 
+/* The code point of "\xHH" or "\x{H...}" at p[i] (the backslash), and i past it; -1 when it is
+ * not one this reader follows. */
+static long hex_escape(struct shape_reader *r)
+{
+	size_t k = r->i + 2, end;
+	long cp = 0;
+	int n = 0;
+
+	if (k < r->len && r->p[k] == '{') {
+		for (end = ++k; end < r->len && r->p[end] != '}'; end++)
+			;
+		if (end >= r->len)
+			return -1;
+	} else {
+		end = k + 2 <= r->len ? k + 2 : r->len;
+	}
+	for (; k < end; k++, n++) {
+		char h = r->p[k];
+		int v = h >= '0' && h <= '9' ? h - '0' : (h | 32) >= 'a' && (h | 32) <= 'f' ? (h | 32) - 'a' + 10 : -1;
+
+		if (v < 0 || cp > 0x10ffff)
+			return -1;
+		cp = cp * 16 + v;
+	}
+	if (!n)
+		return -1;
+	r->i = end < r->len && r->p[end] == '}' ? end + 1 : end;
+	return cp;
+}
+
+/* The bytes of code point cp: itself in ASCII, else bytes from 0x80 up (every byte of a longer
+ * UTF-8 sequence is). */
+static void put_code_point(struct shape_reader *r, long cp)
+{
+	if (cp < 0x80)
+		put(r, (unsigned)cp);
+	else
+		put_range(r, 0x80, 0xff);
+}
+
+/*
+ * A Unicode property "\p{..}" (or "\pL") at p[i], i on the name: letters (L, Lu, Ll, ...), numbers
+ * (N, Nd, ...) and marks (M, Mn, ...) name their ASCII members and every byte from 0x80 up;
+ * other properties, and "\p{^..}", leave no sets.
+ */
+static void read_property(struct shape_reader *r)
+{
+	char kind;
+
+	if (r->i < r->len && r->p[r->i] == '{') {
+		kind = r->i + 1 < r->len ? r->p[r->i + 1] : '\0';
+		skip_braced(r);
+	} else {
+		kind = r->i < r->len ? r->p[r->i] : '\0';
+		r->i++;
+	}
+	put_range(r, 0x80, 0xff);
+	if (kind == 'L')
+		put_range(r, 'a', 'z');
+	else if (kind == 'N')
+		put_range(r, '0', '9');
+	else if (kind != 'M')
+		r->no_reach = 1;
+}
+
 /*
  * An escape at p[i] (the backslash). Adds what it can match; returns its width in characters (0
  * for assertions). in_class: inside "[...]", where \b is a backspace.
@@ -184,6 +251,8 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 		r->no_reach = 1; /* the complement of a class: bytes not named */
 		return 1;
 	case 'p':
+		read_property(r);
+		return 1;
 	case 'P':
 		r->no_reach = 1;
 		if (r->i < r->len && r->p[r->i] == '{')
@@ -191,6 +260,18 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 		else
 			r->i++;
 		return 1;
+	case 'x': {
+		long cp;
+
+		r->i -= 2;
+		if ((cp = hex_escape(r)) < 0) {
+			r->no_reach = r->no_width = 1;
+			r->i += 2;
+			return W_INF;
+		}
+		put_code_point(r, cp);
+		return 1;
+	}
 	default:
 		/* \x, \o, \c, \X, \R, \A, \z, \G, \K, back-references, ...: bytes not written in
 		 * the pattern, the text's ends, or a width this reader does not follow */
@@ -238,6 +319,21 @@ static int read_class(struct shape_reader *r)
 			prev = -1;
 			continue;
 		}
+		if (c == '\\' && r->i + 1 < len && p[r->i + 1] == 'x') {
+			/* a code point may start a range: from 0x80 up it stands for them all */
+			long cp = hex_escape(r);
+
+			digits = 0;
+			prev = -1;
+			if (cp < 0) {
+				r->no_reach = 1;
+				r->i += 2;
+				continue;
+			}
+			put_code_point(r, cp);
+			prev = cp < 0x80 ? (int)cp : 0x80;
+			continue;
+		}
 		if (c == '\\') {
 			unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
 
@@ -255,6 +351,18 @@ static int read_class(struct shape_reader *r)
 				unsigned char e = r->i + 1 < len ? (unsigned char)p[r->i + 1] : 0;
 
 				digits = 0;
+				if (e == 'x') {
+					long cp = hex_escape(r);
+
+					if (cp < 0 || cp < prev) {
+						r->no_reach = 1;
+						r->i += cp < 0 ? 2 : 0;
+					} else {
+						put_range(r, (unsigned)prev, cp < 0x80 ? (unsigned)cp : 0xff);
+					}
+					prev = -1;
+					continue;
+				}
 				if (is_alnum(e)) {
 					r->no_reach = 1;
 					read_escape(r, 1);

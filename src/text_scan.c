@@ -344,7 +344,7 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 	     const char *subj, size_t len, size_t *used, size_t *n)
 {
 	struct run_buf *b = ts->runs;
-	size_t nbest, i, k, np = 0, nr = 0, s, e, c;
+	size_t nbest, i, k, np = 0, nr = 0, s, e, c, at, prev = 0;
 	int windows = re->width != REGEX_UNBOUNDED && re->ahead != REGEX_UNBOUNDED;
 	const uint32_t *pos;
 	uint32_t *sp;
@@ -354,7 +354,13 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 		return -1;
 	sp = b->v + *used;
 	for (i = 0; i < np; i++) {
-		s = e = pos[i];
+		/* the hits are in the normalised text: a pattern on the original is searched where
+		 * their bytes came from (printable ASCII, which normalisation keeps in order) */
+		at = subj == ts->tn->norm ? pos[i] : textnorm_orig_start(ts->tn, pos[i]);
+		if (at < prev)
+			return -1;
+		prev = at;
+		s = e = at;
 		if (windows) {
 			/* a match holding the literal at s starts at most width characters before
 			 * it; what decides it ends ahead characters later */
@@ -362,11 +368,11 @@ int ts_spans(struct text_scan *ts, const struct regex *re, const struct pf_gate 
 			s = ts_back(ts, subj, s, re->width);
 			e = ts_on(ts, subj, len, e, c);
 			if (nr && s <= (size_t)sp[3 * nr - 2] + 1) {
-				sp[3 * nr - 2] = pos[i];
+				sp[3 * nr - 2] = (uint32_t)at;
 				sp[3 * nr - 1] = (uint32_t)e;
 				continue;
 			}
-			c = pos[i];
+			c = at;
 		} else {
 			/* the run of the bytes the pattern can consume, around the hit: every match
 			 * lies in one; the text is cut where the bytes its lookaheads and \b can
