@@ -115,7 +115,8 @@ static size_t core_len(const char *x)
 	return n;
 }
 
-/* A condition's worth: the shortest literal's length; 0 when worthless (matches nearly always). */
+/* A condition's worth: the shortest literal's length; 0 when worthless (matches nearly always: a
+ * single letter, a space, or the punctuation nearly every caption has, '.' ',' ':' ';'). */
 size_t strset_score(const struct strset *s)
 {
 	size_t i, min = (size_t)-1, letters = 0;
@@ -128,7 +129,7 @@ size_t strset_score(const struct strset *s)
 
 		if (l < min)
 			min = l;
-		if (l == 1 && ((c[0] >= 'a' && c[0] <= 'z') || c[0] == ' '))
+		if (l == 1 && ((c[0] >= 'a' && c[0] <= 'z') || (c[0] && strchr(" .,:;", c[0]))))
 			letters++;
 	}
 	if (!min || letters)

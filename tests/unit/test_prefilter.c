@@ -29,6 +29,9 @@ static const struct row rows[] = {
 	{ "\\b's\\b", "x's", "'s\\b" },
 	{ "\\b[0-9]x", "a 5x", "\\b0x,\\b1x,\\b2x,\\b3x,\\b4x,\\b5x,\\b6x,\\b7x,\\b8x,\\b9x" },
 	{ "\\b\\d{4}\\b", "1234", "0,1,2,3,4,5,6,7,8,9" },
+	/* a full stop, comma, colon or semicolon is in nearly every caption: no condition */
+	{ "ab\\s*[.,]\\s*cd", "ab . cd", "ab;cd" },
+	{ "\\bnr\\s*:\\s*[0-9]", "nr : 5", "0,1,2,3,4,5,6,7,8,9;\\bnr" },
 	{ "a\\bb|\\bab", "x ab", "ab,\\bab" /* a \b inside a literal only weakens it */ },
 	{ "kerkstraat\\s+\\d+", "kerkstraat 12", "kerkstraat\\b;0,1,2,3,4,5,6,7,8,9" },
 	{ "[\\s-]+verbaal", "proces-verbaal", "\\bverbaal" },
