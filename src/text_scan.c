@@ -467,7 +467,9 @@ int ts_search_range(struct text_scan *ts, const struct regex *re, const struct p
 	/* as regex_search_range cuts the text */
 	cut = len - to > REGEX_RANGE_MARGIN ? to + REGEX_RANGE_MARGIN : len;
 	/* A match starting in the range holds a hit there; the leftmost is in the first window
-	 * (or run) that holds a match start, as in ts_spans. Starts before next are done. */
+	 * (or run) that holds a match start, as in ts_spans. Starts before next are done. The
+	 * windows and runs are ts_spans's, written out again: one helper for both, its results
+	 * returned through pointers, ran 1.7% more instructions on bench_text. */
 	for (k = first_at(pos, np, from); k < np && (p = pos[k]) < to; k++) {
 		if (p < next)
 			continue;
