@@ -132,8 +132,8 @@ static long hex_escape(struct shape_reader *r)
 		end = k + 2 <= r->len ? k + 2 : r->len;
 	}
 	for (; k < end; k++, n++) {
-		char h = r->p[k];
-		int v = h >= '0' && h <= '9' ? h - '0' : (h | 32) >= 'a' && (h | 32) <= 'f' ? (h | 32) - 'a' + 10 : -1;
+		char h = r->p[k], l = (char)(h | 32);
+		int v = h >= '0' && h <= '9' ? h - '0' : l >= 'a' && l <= 'f' ? l - 'a' + 10 : -1;
 
 		if (v < 0 || cp > 0x10ffff)
 			return -1;
@@ -273,7 +273,7 @@ static uint32_t read_escape(struct shape_reader *r, int in_class)
 		return 1;
 	}
 	default:
-		/* \x, \o, \c, \X, \R, \A, \z, \G, \K, back-references, ...: bytes not written in
+		/* \o, \c, \X, \R, \A, \z, \G, \K, back-references, ...: bytes not written in
 		 * the pattern, the text's ends, or a width this reader does not follow */
 		if (is_alnum(e)) {
 			r->no_reach = r->no_width = 1;
