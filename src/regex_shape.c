@@ -358,7 +358,8 @@ static int read_class(struct shape_reader *r)
 						r->no_reach = 1;
 						r->i += cp < 0 ? 2 : 0;
 					} else {
-						put_range(r, (unsigned)prev, cp < 0x80 ? (unsigned)cp : 0xff);
+						put_range(r, (unsigned)prev,
+							  cp < 0x80 ? (unsigned)cp : 0xff);
 					}
 					prev = -1;
 					continue;

@@ -95,7 +95,8 @@ void alts_start(const struct alts *a, const struct rule *r, struct text_scan *ts
 			cur[0].state = 2;
 			return;
 		}
-		cur[0].local = ts_spans(ts, &a->whole, &r->gate, subj, len, &used, &cur[0].nrun) == 0;
+		cur[0].local =
+			ts_spans(ts, &a->whole, &r->gate, subj, len, &used, &cur[0].nrun) == 0;
 		return;
 	}
 	for (b = 0; b < a->nbranch; b++) {
@@ -108,7 +109,8 @@ void alts_start(const struct alts *a, const struct rule *r, struct text_scan *ts
 			continue;
 		}
 		c->run0 = used;
-		c->local = ts_spans(ts, &a->branch[b], &a->gate[b], subj, len, &used, &c->nrun) == 0;
+		c->local =
+			ts_spans(ts, &a->branch[b], &a->gate[b], subj, len, &used, &c->nrun) == 0;
 	}
 }
 

@@ -147,7 +147,8 @@ static int any_in(const struct ctx_list *l, struct text_scan *ts, const char *su
 			continue;
 		pos = from;
 		while (pos <= to) {
-			rc = ts_search_range(ts, &l->re[i], &l->gate[i], subj, len, pos, to, &ms, &me);
+			rc = ts_search_range(ts, &l->re[i], &l->gate[i], subj, len, pos, to, &ms,
+					     &me);
 			if (rc < 0)
 				return rc;
 			if (rc == 0 || ms >= to)

@@ -495,7 +495,9 @@ int ts_search_range(struct text_scan *ts, const struct regex *re, const struct p
 		if (e > cut)
 			e = cut;
 		/* a window or run holding fewer digits than every match consumes holds none */
-		if (re->digits && ts->digits && ts->digits[c < cut ? c : cut] - ts->digits[s] < re->digits)
+		if (c > cut)
+			c = cut;
+		if (re->digits && ts->digits && ts->digits[c] - ts->digits[s] < re->digits)
 			continue;
 		rc = regex_find_upto(re, ts->m, subj, e, s, last, ms, me, &vs, &ve);
 		if (rc > 0 && *me > to)
