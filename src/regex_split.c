@@ -112,26 +112,104 @@ static size_t split_lead(const char *p, size_t len)
 	return i;
 }
 
-size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max)
+/* The index after the group that opens at p[i] == '(', 0 when it does not close. */
+static size_t group_end(const char *p, size_t len, size_t i)
 {
-	size_t lead = split_lead(p, len), n, k, groups;
+	int depth = 0;
 
+	while (i < len) {
+		if (p[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (p[i] == '[') {
+			i = skip_class(p, len, i);
+			continue;
+		}
+		if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return 0;
+}
+
+/* The index after the zero-width assertions at p[i..]: \b, \B and lookarounds, any number. */
+static size_t past_assertions(const char *p, size_t len, size_t i)
+{
+	size_t end;
+
+	for (;;) {
+		if (i + 1 < len && p[i] == '\\' && (p[i + 1] == 'b' || p[i + 1] == 'B'))
+			i += 2;
+		else if (i + 3 < len && p[i] == '(' && p[i + 1] == '?' &&
+			 (p[i + 2] == '=' || p[i + 2] == '!' ||
+			  (p[i + 2] == '<' && (p[i + 3] == '=' || p[i + 3] == '!'))) &&
+			 (end = group_end(p, len, i)) != 0)
+			i = end;
+		else
+			return i;
+	}
+}
+
+/*
+ * Whether p after its options is one non-capturing group between zero-width assertions,
+ * "\b(?:a|b)\b"; its body is then [*body, *close). Assertions choose nothing by backtracking,
+ * so "\b(?:a|b)\b" matches as "\b(?:a)\b|\b(?:b)\b" does, the leftmost start and then the
+ * earlier alternative.
+ */
+static int wrapped(const char *p, size_t len, size_t lead, size_t *body, size_t *close)
+{
+	size_t i = past_assertions(p, len, lead), end;
+
+	if (i + 3 > len || p[i] != '(' || p[i + 1] != '?' || p[i + 2] != ':' ||
+	    !(end = group_end(p, len, i)))
+		return 0;
+	/* nothing but assertions after it: no quantifier, nothing that backtracks into it */
+	if (past_assertions(p, len, end) != len)
+		return 0;
+	*body = i + 3;
+	*close = end - 1;
+	return 1;
+}
+
+/* The spans of the n alternatives of p[from, to), spread over at most max of them. */
+static size_t spans(const char *p, size_t from, size_t to, size_t n, size_t max, size_t *starts,
+		    size_t *ends)
+{
+	size_t groups = n < max ? n : max, k;
+
+	/* ends[] holds the bars for now: groups - 1 of them */
+	walk(p + from, to - from, groups, n, ends);
+	for (k = groups - 1; k > 0; k--)
+		starts[k] = from + ends[k - 1] + 1;
+	starts[0] = from;
+	for (k = 0; k + 1 < groups; k++)
+		ends[k] = starts[k + 1] - 1;
+	ends[groups - 1] = to;
+	return groups;
+}
+
+size_t regex_split_top(const char *p, size_t len, size_t *starts, size_t *ends, size_t max,
+		       size_t *tail)
+{
+	size_t lead = split_lead(p, len), n, body, close;
+
+	*tail = len;
 	/* the options that open the pattern are the same for every alternative: the caller puts
 	 * them before each one, and the walk starts after them */
 	n = walk(p + lead, len - lead, max, 1, NULL);
+	if (max >= 2 && n == 1 && wrapped(p, len, lead, &body, &close) &&
+	    (n = walk(p + body, close - body, max, 1, NULL)) >= 2) {
+		/* one group between assertions: its alternatives, each inside what wraps it */
+		*tail = close;
+		return spans(p, body, close, n, max, starts, ends);
+	}
 	if (n < 2 || max < 2) {
 		starts[0] = 0;
 		ends[0] = len;
 		return 1;
 	}
-	groups = n < max ? n : max;
-	/* ends[] holds the bars for now: groups - 1 of them */
-	walk(p + lead, len - lead, groups, n, ends);
-	for (k = groups - 1; k > 0; k--)
-		starts[k] = lead + ends[k - 1] + 1;
-	starts[0] = lead;
-	for (k = 0; k + 1 < groups; k++)
-		ends[k] = starts[k + 1] - 1;
-	ends[groups - 1] = len;
-	return groups;
+	return spans(p, lead, len, n, max, starts, ends);
 }

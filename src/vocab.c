@@ -718,22 +718,16 @@ enum pl_status lc_compile(struct load_ctx *lc, const cJSON *node, int caseless, 
 	return compile(lc, node, caseless, re, NULL, 0);
 }
 
-/* One alternative, behind the options that open the whole pattern (nlead bytes of lead): expanded,
- * compiled and gated; 0, or -1 when it will not compile alone. */
-static int compile_branch(struct load_ctx *lc, const char *lead, size_t nlead, const char *raw,
-			  size_t len, int original, struct regex *re, struct pf_gate *gate)
+/* One alternative, text (len bytes), as regex_split_top makes it: expanded, compiled and gated;
+ * 0, or -1 when it will not compile alone. */
+static int compile_branch(struct load_ctx *lc, const char *text, size_t len, int original,
+			  struct regex *re, struct pf_gate *gate)
 {
-	char *text = malloc(nlead + len + 1), *expanded = NULL, *key = NULL, bad[128], err[256];
+	char *expanded = NULL, *key = NULL, bad[128], err[256];
 	size_t erroff;
 	int rc = -1, gate_done = 0, cached = 0;
 
 	memset(gate, 0, sizeof(*gate));
-	if (!text)
-		return -1;
-	memcpy(text, lead, nlead);
-	memcpy(text + nlead, raw, len);
-	len += nlead;
-	text[len] = '\0';
 	key = cache_key(lc->rs, text);
 	if ((cached = take(lc, key, 1, re, gate, &gate_done)) ||
 	    (vocab_expand(lc->rs, text, &expanded, bad, sizeof(bad)) == PL_OK &&
@@ -752,35 +746,76 @@ static int compile_branch(struct load_ctx *lc, const char *lead, size_t nlead, c
 	}
 	free(expanded);
 	free(key);
-	free(text);
 	return rc;
+}
+
+/* Alternative k of raw as regex_split_top split it, in a new string: what comes before the first
+ * span, span k, and what comes from tail on. */
+static char *branch_text(const char *raw, const size_t *starts, const size_t *ends, size_t k,
+			 size_t tail, size_t *len)
+{
+	size_t nlead = starts[0], nspan = ends[k] - starts[k], ntail = strlen(raw) - tail;
+	char *text = malloc(nlead + nspan + ntail + 1);
+
+	if (!text)
+		return NULL;
+	memcpy(text, raw, nlead);
+	memcpy(text + nlead, raw + starts[k], nspan);
+	memcpy(text + nlead + nspan, raw + tail, ntail);
+	*len = nlead + nspan + ntail;
+	text[*len] = '\0';
+	return text;
+}
+
+/* Whether gates[i] has a condition and its first differs from that of every gate before it. */
+static int gate_of_its_own(const struct pf_gate *gates, size_t i)
+{
+	size_t j;
+
+	if (!gates[i].n)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (gates[j].conds[0].key == gates[i].conds[0].key)
+			return 0;
+	return 1;
 }
 
 enum pl_status lc_compile_branches(struct load_ctx *lc, const cJSON *node, struct rule *r,
 				   struct regex **branches, struct pf_gate **gates, size_t *n)
 {
-	size_t starts[REGEX_SPLIT_MAX], ends[REGEX_SPLIT_MAX], k, i, nlead;
+	size_t starts[REGEX_SPLIT_MAX], ends[REGEX_SPLIT_MAX], k, i, tail, len;
 	const char *raw = node->valuestring;
+	char *text;
+	int rc;
 
 	*branches = NULL;
 	*gates = NULL;
 	*n = 0;
-	k = regex_split_top(raw, strlen(raw), starts, ends, REGEX_SPLIT_MAX);
+	k = regex_split_top(raw, strlen(raw), starts, ends, REGEX_SPLIT_MAX, &tail);
 	if (k < 2)
 		return PL_OK;
-	nlead = starts[0]; /* the options that open the pattern, put before every alternative */
 	*branches = calloc(k, sizeof(**branches));
 	*gates = calloc(k, sizeof(**gates));
 	if (!*branches || !*gates)
 		goto fail;
-	for (i = 0; i < k; i++)
-		if (compile_branch(lc, raw, nlead, raw + starts[i], ends[i] - starts[i],
-				   r->match_original, &(*branches)[i], &(*gates)[i]) != 0)
+	for (i = 0; i < k; i++) {
+		text = branch_text(raw, starts, ends, i, tail, &len);
+		rc = text ? compile_branch(lc, text, len, r->match_original, &(*branches)[i],
+					   &(*gates)[i])
+			  : -1;
+		free(text);
+		if (rc != 0)
 			goto fail;
+		/* split inside a group only where each alternative has a gate of its own: an
+		 * alternative every caption runs, or one that opens with another's ("[0-9]" in
+		 * each of a plate's shapes), would only add searches */
+		if (tail != strlen(raw) && !gate_of_its_own(*gates, i))
+			goto fail;
+	}
 	*n = k;
 	return PL_OK;
 fail:
-	/* an alternative that does not stand alone: the whole pattern serves, unsplit */
+	/* an alternative that does not stand alone (or not worth it): the whole pattern serves */
 	for (i = 0; *branches && *gates && i < k; i++) {
 		rules_cache_forget(lc->rs->cache, &(*branches)[i]);
 		regex_release(&(*branches)[i]);

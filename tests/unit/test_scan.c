@@ -66,6 +66,9 @@ static const struct {
 	  "{\"id\": \"req.alts\", \"kind\": \"requires\", \"category\": \"emergency\", \"severity\": \"warning\", "
 	  "\"message\": \"m\", \"fix\": \"f\", \"examples\": {\"match\": [\"x\"], \"no_match\": [\"y\"]}, "
 	  "\"when\": \"meld\\\\w*|bcde|abcd|abc\", \"unless\": [\"\\\\b112\\\\b\"]}]}" },
+	/* one group between assertions: searched as its alternatives, found as the whole */
+	{ "wrapped", "{\"format\": 1, \"name\": \"wrapped\", \"rules\": [\n"
+	  R("wrap", "warning", "\"pattern\": \"\\\\b(?:meld\\\\w*|abc|abcd)(?!x)\"") "]}" },
 };
 
 #define MAXF 8
@@ -245,6 +248,12 @@ static const struct scase cases[] = {
 	  { "req.alts|melden|1|1|0-6" }, NOCHECK },
 	{ "requires: alternatives and an unless", "requires", B("abc of 112"), 0, NULL, { NULL },
 	  NOCHECK },
+	{ "wrapped: on a tie the earlier alternative", "wrapped", B("x abcd meld"), 0, NULL,
+	  { "wrap|abc|1|3|2-5", "wrap|meld|1|8|7-11" }, NOCHECK },
+	{ "wrapped: the assertion after the group", "wrapped", B("abcx abcd"), 0, NULL,
+	  { "wrap|abc|1|6|5-8" }, NOCHECK },
+	{ "wrapped: a later alternative first in the text", "wrapped", B("melding abc"), 0, NULL,
+	  { "wrap|melding|1|1|0-7", "wrap|abc|1|9|8-11" }, NOCHECK },
 
 	/* ---- scope ---- */
 	{ "private rule, private account", "scope", B("kees"), PL_ACCOUNT_PRIVATE, NULL,
