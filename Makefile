@@ -71,11 +71,12 @@ $(BUILD)/%.o: %.c
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 # The compiled-pattern cache keeps what these sources make of a pattern: its code (regex.c
-# compiles it, vocab.c expands its vocabularies, which its key names only by their words), the
-# prefilter's conditions and its shape. A file written by another build of any of them must not be
-# trusted, so their checksum is part of every cache file.
+# compiles it, vocab.c expands its vocabularies, which its key names only by their words,
+# pattern_compile.c puts them together), the prefilter's conditions and its shape. A file written
+# by another build of any of them must not be trusted, so their checksum is part of every cache
+# file.
 CACHE_SRC := src/prefilter.c src/prefilter_set.c src/prefilter_table.c src/prefilter.h src/prefilter_set.h \
-             src/regex_shape.c src/regex.c src/vocab.c
+             src/regex_shape.c src/regex.c src/vocab.c src/pattern_compile.c
 CACHE_HASH := $(shell cat $(CACHE_SRC) 2>/dev/null | cksum | cut -d' ' -f1)
 $(BUILD)/src/rules_cache.o: $(CACHE_SRC)
 $(BUILD)/src/rules_cache.o: ALL_CFLAGS += -DPL_CACHE_HASH='"$(CACHE_HASH)"'

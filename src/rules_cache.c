@@ -4,11 +4,12 @@
  * and reading them for the prefilter's literals and their shape (regex_shape), and all three
  * depend only on the pattern, the words of the vocabularies it names, PCRE2's build and this
  * program's analysis. So a load keeps what it compiled in one file per pack (named by the pack's
- * real path) and the next load takes it from there. Each entry is found by its key (vocab.c: the
- * pattern as written, each vocabulary it names followed by a digest of its words), compared byte
- * for byte, so an edited pack only misses on the patterns it changed, and a load that misses
- * nothing expands no vocabulary. The whole file is checked (length, checksum, versions) before
- * anything in it is used; a missing, stale or damaged file is an empty cache, never an error.
+ * real path) and the next load takes it from there. Each entry is found by its key
+ * (pattern_compile.c: the pattern as written, each vocabulary it names followed by a digest of
+ * its words), compared byte for byte, so an edited pack only misses on the patterns it changed,
+ * and a load that misses nothing expands no vocabulary. The whole file is checked (length,
+ * checksum, versions) before anything in it is used; a missing, stale or damaged file is an empty
+ * cache, never an error.
  *
  * File: "PLRCACH5", u64 checksum of the rest, u16 + id (PCRE2 build, postlint version, checksum of
  * the sources the entries depend on), u32 count of the prefilter's literals (to size its table

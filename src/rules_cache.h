@@ -18,7 +18,7 @@ struct rules_cache;
 struct rules_cache *rules_cache_open(const char *dir, const char *root);
 
 /*
- * Takes pattern (len bytes: its key, see vocab.c; caseless or not) from the cache: 1 when it was there,
+ * Takes pattern (len bytes: its key, see pattern_compile.c; caseless or not) from the cache: 1 when it was there,
  * its compiled code and its shape (regex_shape) moved into *re. When gate is not NULL and the cache knows the pattern's
  * literal conditions, they are added to pf and written to *gate, and *gate_done is set.
  */

@@ -15,6 +15,8 @@ enum pl_status vocab_load(struct load_ctx *lc, const cJSON *obj);
 /* Reads a "fragments" object: each name a pattern, which may use vocabularies but no fragment. */
 enum pl_status fragment_load(struct load_ctx *lc, const cJSON *obj);
 void vocab_release_all(struct pl_ruleset *rs);
+/* The vocabulary or fragment called name (len bytes), NULL when there is none. */
+struct vocab *vocab_find(const struct pl_ruleset *rs, const char *name, size_t len);
 
 /*
  * Expands {{name}} references (vocabularies and fragments) in pattern into a new string (*out,
