@@ -111,9 +111,9 @@ struct pf_slots {
 	uint32_t *rank; /* per word of bits: the occupied slots before it */
 	uint32_t *off;  /* per occupied slot, in order: its first entry; one more at the end */
 };
-/* A filter before the two longer classes: a bit per hash of four first bytes (the mid classes'
- * slot hash, cut to these bits), set for every literal of four bytes or more. Most positions of a
- * text start no such literal and stop at it, with one bit test instead of two slot lookups. */
+/* A filter before the two longer classes: a bit per hash of four first bytes, set for every
+ * literal of four bytes or more. Most positions of a text start no such literal and stop at it,
+ * with one bit test instead of two slot lookups. */
 #define PF_QUADF_BITS 16
 struct pf_index {
 	uint64_t quadf[((size_t)1 << PF_QUADF_BITS) / 64];

@@ -76,9 +76,15 @@ static inline uint32_t quad_at(const unsigned char *p)
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* The top `bits` bits of w times the golden ratio: every table of the prefilter hashes this way. */
+static inline uint32_t hash_bits(uint32_t w, unsigned bits)
+{
+	return (w * 0x9e3779b1u) >> (32 - bits);
+}
+
 static inline uint32_t quad_slot(uint32_t w)
 {
-	return (w * 0x9e3779b1u) >> (32 - PF_QUAD_BITS);
+	return hash_bits(w, PF_QUAD_BITS);
 }
 
 /* The first n (at most four) bytes at p as quad_at reads four, the others zero. */
@@ -94,17 +100,17 @@ static inline uint32_t part_at(const unsigned char *p, size_t n)
 
 static inline uint32_t short_slot(unsigned bigram)
 {
-	return (bigram * 0x9e3779b1u) >> (32 - PF_SHORT_BITS);
+	return hash_bits(bigram, PF_SHORT_BITS);
 }
 
 static inline uint32_t mid_slot(uint32_t w)
 {
-	return (w * 0x9e3779b1u) >> (32 - PF_MID_BITS);
+	return hash_bits(w, PF_MID_BITS);
 }
 
 static inline uint32_t quadf_slot(uint32_t w)
 {
-	return (w * 0x9e3779b1u) >> (32 - PF_QUADF_BITS);
+	return hash_bits(w, PF_QUADF_BITS);
 }
 
 static inline int bit_at(const uint64_t *bits, uint32_t k)
@@ -363,8 +369,11 @@ int prefilter_seal(struct prefilter *pf)
 		pl[k].cls = l->len < 2 ? -1 : lit_class(l->len);
 		if (pl[k].cls < 0)
 			continue;
-		if (l->len >= 4)
-			x.quadf[quadf_slot(l->head) >> 6] |= 1ull << (quadf_slot(l->head) & 63);
+		if (l->len >= 4) {
+			uint32_t q = quadf_slot(l->head);
+
+			x.quadf[q >> 6] |= 1ull << (q & 63);
+		}
 		pl[k].tail = l->len <= 4 ? 0 : part_at(u + 4, l->len < 8 ? l->len - 4 : 4);
 		pl[k].slot = pl[k].cls == 0 ? short_slot((l->head & 0xffu) << 8 | (l->head >> 8 & 0xffu))
 			     : pl[k].cls == 1 ? mid_slot(l->head)
